@@ -1,0 +1,141 @@
+//! Text analysis: splitting text into word tokens (with their byte offsets, for highlighting),
+//! folding them (case, diacritics, in-word apostrophes), then running the language pipeline of
+//! elasticlunr-rs (trimmer, stop words, stemmer) so that the indexer and the app agree on terms.
+
+use elasticlunr::Pipeline;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A word as it appears in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Folded form: lower case, no diacritics, no in-word apostrophes.
+    pub folded: String,
+}
+
+/// Characters that join the two halves of a word rather than separate words:
+/// `Qa’ida`, ``Qa`ida``, `Qaʿida`, `don't`.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`' | 'ʿ' | 'ʼ' | 'ʻ' | '´')
+}
+
+/// Splits `text` into word tokens. Words are runs of letters and digits; apostrophes inside a
+/// word join it, everything else (spaces, punctuation, hyphens, slashes) separates.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() || is_combining_mark(d) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_joiner(d) {
+                // A joiner counts only when a letter or digit follows it.
+                let mut ahead = chars.clone();
+                ahead.next();
+                match ahead.peek() {
+                    Some(&(_, e)) if e.is_alphanumeric() => {
+                        chars.next();
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Token { start, end, folded: fold(&text[start..end]) });
+    }
+    out
+}
+
+/// Folds a word for matching: compatibility-decomposed, diacritics and apostrophes removed,
+/// lower-cased. `José` → `jose`, `Qa’ida` → `qaida`.
+pub fn fold(word: &str) -> String {
+    word.nfkd()
+        .filter(|c| !is_combining_mark(*c) && !is_joiner(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The language pipeline: turns a folded word into an index term, or drops it (stop words).
+pub struct Analyzer {
+    pipeline: Pipeline,
+    language: String,
+}
+
+impl Analyzer {
+    /// The analyzer for an ISO 639-1 language code supported by elasticlunr-rs ("en" is always
+    /// compiled in; others behind that crate's features).
+    pub fn for_language(code: &str) -> Option<Self> {
+        let lang = elasticlunr::lang::from_code(code)?;
+        Some(Self { pipeline: lang.make_pipeline(), language: lang.code() })
+    }
+
+    pub fn english() -> Self {
+        Self::for_language("en").expect("English is always available")
+    }
+
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// The index term for one folded word; `None` for a stop word.
+    pub fn term(&self, folded: &str) -> Option<String> {
+        self.pipeline.run(vec![folded.to_string()]).into_iter().next().filter(|t| !t.is_empty())
+    }
+
+    /// Terms of a text with their token positions (stop words keep their position, so that
+    /// phrase distances stay true to the text).
+    pub fn terms(&self, text: &str) -> Vec<(String, u32)> {
+        tokenize(text)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(pos, tok)| self.term(&tok.folded).map(|t| (t, pos as u32)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.folded).collect()
+    }
+
+    #[test]
+    fn folds_case_diacritics_and_apostrophes() {
+        assert_eq!(folded("José María Aznar"), ["jose", "maria", "aznar"]);
+        assert_eq!(folded("al-Qa`ida Al-Qa’ida Qaʿida"), ["al", "qaida", "al", "qaida", "qaida"]);
+        assert_eq!(folded("‘fleet of foot’"), ["fleet", "of", "foot"]);
+        assert_eq!(folded("9/11 7/7"), ["9", "11", "7", "7"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "Daesh’s “Prevent”c — Zürich";
+        for t in tokenize(text) {
+            assert_eq!(fold(&text[t.start..t.end]), t.folded);
+        }
+        let words: Vec<&str> = tokenize(text).iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["Daesh’s", "Prevent", "c", "Zürich"]);
+    }
+
+    #[test]
+    fn english_pipeline_stems_and_drops_stop_words() {
+        let a = Analyzer::english();
+        assert_eq!(a.term("the"), None);
+        assert_eq!(a.term("bombings"), a.term("bombing"));
+        assert_eq!(a.term("terrorists"), a.term("terrorist"));
+        let terms = a.terms("The threat is evolving");
+        assert_eq!(terms.iter().map(|(_, p)| *p).collect::<Vec<_>>(), [1, 3]);
+    }
+}

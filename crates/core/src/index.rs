@@ -1,0 +1,289 @@
+//! The index artifact: the articles, a sorted term dictionary, postings with per-field positions,
+//! and the field lengths BM25F needs. Written once by the indexer, embedded in the app, read at
+//! start-up. The core is the one place that knows this format.
+
+use crate::analyze::{tokenize, Analyzer};
+use crate::model::Article;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Bumped whenever the byte layout changes, so an app never misreads an older artifact.
+pub const FORMAT_VERSION: u32 = 1;
+const MAGIC: &[u8; 4] = b"RRIX";
+
+/// Searched fields. Their weights rank a match in the title above one in the metadata, above
+/// one in the blogger's note, above one in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Field {
+    Title = 0,
+    Meta = 1,
+    Note = 2,
+    Body = 3,
+}
+pub const FIELD_COUNT: usize = 4;
+pub const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [5.0, 2.0, 1.5, 1.0];
+
+/// Occurrences of one term in one field of one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: u32,
+    pub field: u8,
+    pub positions: Vec<u32>,
+}
+
+/// The in-memory index, as the query engine uses it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Index {
+    pub language: String,
+    /// Newest first: a document id is a position in this list.
+    pub articles: Vec<Article>,
+    /// Sorted, unique index terms (stemmed).
+    pub terms: Vec<String>,
+    /// Postings of `terms[i]`, sorted by (doc, field).
+    pub postings: Vec<Vec<Posting>>,
+    /// Sorted folded surface words with their term id: prefix search runs on what readers type,
+    /// not on stems ("terrori" must find "terrorism", whose stem is "terror").
+    pub words: Vec<(String, u32)>,
+    /// Length in tokens of each field of each article.
+    pub field_lengths: Vec<[u32; FIELD_COUNT]>,
+    pub avg_field_length: [f32; FIELD_COUNT],
+}
+
+#[derive(Debug)]
+pub enum IndexError {
+    NotAnIndex,
+    Version { found: u32, expected: u32 },
+    Corrupt(String),
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IndexError::NotAnIndex => write!(f, "not a Reading Room index (bad magic bytes)"),
+            IndexError::Version { found, expected } => {
+                write!(f, "index format {found}, this build reads format {expected}: rebuild the index")
+            }
+            IndexError::Corrupt(why) => write!(f, "corrupt index: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for IndexError {}
+
+/// The serialised form. Postings are one varint stream per term, doc ids and positions
+/// delta-encoded, which postcard's varints turn into mostly single bytes.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    language: String,
+    articles: Vec<Article>,
+    terms: Vec<String>,
+    postings: Vec<Vec<u32>>,
+    words: Vec<(String, u32)>,
+    field_lengths: Vec<[u32; FIELD_COUNT]>,
+}
+
+fn encode_postings(list: &[Posting]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(list.len() * 4);
+    let mut last_doc = 0;
+    for p in list {
+        out.push(p.doc - last_doc);
+        last_doc = p.doc;
+        out.push(u32::from(p.field));
+        out.push(p.positions.len() as u32);
+        let mut last = 0;
+        for &pos in &p.positions {
+            out.push(pos - last);
+            last = pos;
+        }
+    }
+    out
+}
+
+fn decode_postings(stream: &[u32], docs: u32) -> Result<Vec<Posting>, IndexError> {
+    let corrupt = || IndexError::Corrupt("postings stream ends early or is out of range".into());
+    let mut out = Vec::new();
+    let mut it = stream.iter().copied();
+    let mut doc = 0u32;
+    while let Some(delta) = it.next() {
+        doc = doc.checked_add(delta).ok_or_else(corrupt)?;
+        let field = it.next().ok_or_else(corrupt)?;
+        let n = it.next().ok_or_else(corrupt)? as usize;
+        if doc >= docs || field as usize >= FIELD_COUNT || n > stream.len() {
+            return Err(corrupt());
+        }
+        let mut positions = Vec::with_capacity(n);
+        let mut pos = 0u32;
+        for _ in 0..n {
+            pos = pos.checked_add(it.next().ok_or_else(corrupt)?).ok_or_else(corrupt)?;
+            positions.push(pos);
+        }
+        out.push(Posting { doc, field: field as u8, positions });
+    }
+    Ok(out)
+}
+
+impl Index {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let stored = Stored {
+            language: self.language.clone(),
+            articles: self.articles.clone(),
+            terms: self.terms.clone(),
+            postings: self.postings.iter().map(|p| encode_postings(p)).collect(),
+            words: self.words.clone(),
+            field_lengths: self.field_lengths.clone(),
+        };
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend(postcard::to_allocvec(&stored).expect("serialising to memory cannot fail"));
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, IndexError> {
+        if bytes.len() < 8 || &bytes[..4] != MAGIC {
+            return Err(IndexError::NotAnIndex);
+        }
+        let found = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes"));
+        if found != FORMAT_VERSION {
+            return Err(IndexError::Version { found, expected: FORMAT_VERSION });
+        }
+        let s: Stored =
+            postcard::from_bytes(&bytes[8..]).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        let docs = s.articles.len() as u32;
+        if s.terms.len() != s.postings.len() || s.field_lengths.len() != s.articles.len() {
+            return Err(IndexError::Corrupt("section lengths disagree".into()));
+        }
+        if s.words.iter().any(|(_, t)| *t as usize >= s.terms.len()) {
+            return Err(IndexError::Corrupt("word points past the term dictionary".into()));
+        }
+        let postings =
+            s.postings.iter().map(|p| decode_postings(p, docs)).collect::<Result<Vec<_>, _>>()?;
+        Ok(Self {
+            avg_field_length: averages(&s.field_lengths),
+            language: s.language,
+            articles: s.articles,
+            terms: s.terms,
+            postings,
+            words: s.words,
+            field_lengths: s.field_lengths,
+        })
+    }
+
+    /// The id of an index term, if the corpus has it.
+    pub fn term_id(&self, term: &str) -> Option<u32> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
+    }
+
+    /// Term ids of every surface word starting with `prefix` (folded).
+    pub fn prefix_terms(&self, prefix: &str) -> Vec<u32> {
+        let start = self.words.partition_point(|(w, _)| w.as_str() < prefix);
+        let mut ids: Vec<u32> = self.words[start..]
+            .iter()
+            .take_while(|(w, _)| w.starts_with(prefix))
+            .map(|(_, t)| *t)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    pub fn article(&self, slug: &str) -> Option<(u32, &Article)> {
+        self.articles.iter().enumerate().find(|(_, a)| a.slug == slug).map(|(i, a)| (i as u32, a))
+    }
+}
+
+fn averages(lengths: &[[u32; FIELD_COUNT]]) -> [f32; FIELD_COUNT] {
+    let mut avg = [0f32; FIELD_COUNT];
+    for l in lengths {
+        for (a, &v) in avg.iter_mut().zip(l) {
+            *a += v as f32;
+        }
+    }
+    let n = lengths.len().max(1) as f32;
+    avg.map(|a| (a / n).max(1.0))
+}
+
+/// The texts of each searched field of an article.
+pub fn field_texts(a: &Article) -> [Vec<&str>; FIELD_COUNT] {
+    let mut meta: Vec<&str> = vec![a.outlet.as_str(), a.kind.as_str()];
+    meta.extend(a.authors.iter().map(String::as_str));
+    meta.extend(a.topics.iter().map(String::as_str));
+    meta.extend(a.summary.as_deref());
+    meta.extend(a.issue.as_deref());
+    let mut body: Vec<&str> = a.body_texts().collect();
+    body.extend(a.bio.as_deref());
+    for m in &a.media {
+        body.extend(m.caption.as_deref());
+        body.extend(m.credit.as_deref());
+    }
+    [vec![a.title.as_str()], meta, a.note.iter().map(String::as_str).collect(), body]
+}
+
+/// Collects articles and writes the index. Output depends only on the set of articles, not on
+/// the order they were added in, so builds are reproducible.
+pub struct IndexBuilder {
+    analyzer: Analyzer,
+    articles: Vec<Article>,
+}
+
+impl IndexBuilder {
+    pub fn new(analyzer: Analyzer) -> Self {
+        Self { analyzer, articles: Vec::new() }
+    }
+
+    pub fn add(&mut self, article: Article) {
+        self.articles.push(article);
+    }
+
+    pub fn finish(mut self) -> Index {
+        // Newest first, then by slug: the home page order, and a deterministic id order.
+        self.articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        let mut words: BTreeMap<String, String> = BTreeMap::new();
+        let mut field_lengths = Vec::with_capacity(self.articles.len());
+        for (doc, article) in self.articles.iter().enumerate() {
+            let mut lengths = [0u32; FIELD_COUNT];
+            for (field, texts) in field_texts(article).iter().enumerate() {
+                let mut per_term: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+                let mut base = 0u32;
+                for text in texts {
+                    let tokens = tokenize(text);
+                    for (i, tok) in tokens.iter().enumerate() {
+                        if let Some(term) = self.analyzer.term(&tok.folded) {
+                            per_term.entry(term.clone()).or_default().push(base + i as u32);
+                            words.entry(tok.folded.clone()).or_insert(term);
+                        }
+                    }
+                    // A gap between paragraphs keeps phrases from matching across them.
+                    base += tokens.len() as u32 + 1;
+                }
+                lengths[field] = base.saturating_sub(texts.len() as u32);
+                for (term, positions) in per_term {
+                    postings.entry(term).or_default().push(Posting {
+                        doc: doc as u32,
+                        field: field as u8,
+                        positions,
+                    });
+                }
+            }
+            field_lengths.push(lengths);
+        }
+        let terms: Vec<String> = postings.keys().cloned().collect();
+        let words = words
+            .into_iter()
+            .map(|(w, t)| {
+                let id = terms.binary_search(&t).expect("every word's term is indexed") as u32;
+                (w, id)
+            })
+            .collect();
+        Index {
+            language: self.analyzer.language().to_string(),
+            avg_field_length: averages(&field_lengths),
+            articles: self.articles,
+            terms,
+            postings: postings.into_values().collect(),
+            words,
+            field_lengths,
+        }
+    }
+}

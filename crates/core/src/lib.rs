@@ -1,0 +1,17 @@
+//! The Reading Room search core: the corpus model, text analysis, the index artifact format and
+//! the query engine. It has no web dependencies, so it is compiled into both the native indexer
+//! and the wasm app, and tested natively.
+
+pub mod analyze;
+pub mod date;
+pub mod index;
+pub mod model;
+pub mod query;
+pub mod search;
+pub mod snippet;
+
+pub use analyze::Analyzer;
+pub use date::PartialDate;
+pub use index::{Index, IndexBuilder, IndexError};
+pub use model::{Article, Block, Media, Role};
+pub use search::{search, Hit, Results, Sort};

@@ -1,0 +1,80 @@
+//! The article model shared by the indexer (which fills it) and the app (which renders it).
+
+use crate::date::PartialDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable identifier used in URLs (`#/article/SLUG`).
+    pub slug: String,
+    pub title: String,
+    pub date: PartialDate,
+    pub outlet: String,
+    /// interview, book review, op-ed, commentary, comic...
+    pub kind: String,
+    pub authors: Vec<String>,
+    pub topics: Vec<String>,
+    /// The blogger's note that introduced the piece, kept apart from the piece itself.
+    pub note: Vec<String>,
+    /// Standfirst shown under the title, when the piece has one.
+    pub summary: Option<String>,
+    /// Issue or volume line of a journal piece.
+    pub issue: Option<String>,
+    /// The author-bio line that closed the piece.
+    pub bio: Option<String>,
+    pub url: Option<String>,
+    /// Images, captions and credits: kept apart from the body so they never pollute it.
+    pub media: Vec<Media>,
+    pub body: Vec<Block>,
+    pub word_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Media {
+    pub file: Option<String>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Question,
+    Answer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Block {
+    Paragraph(String),
+    Heading(String),
+    /// One turn of an interview: who speaks, and what they say (one or more paragraphs).
+    Turn {
+        role: Role,
+        speaker: String,
+        paragraphs: Vec<String>,
+    },
+    /// A footnote or citation, e.g. label "a" or "1".
+    Note { label: String, text: String },
+}
+
+impl Block {
+    /// The block's paragraphs of plain text, in reading order.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Block::Paragraph(t) | Block::Heading(t) => vec![t.as_str()],
+            Block::Turn { paragraphs, .. } => paragraphs.iter().map(String::as_str).collect(),
+            Block::Note { text, .. } => vec![text.as_str()],
+        }
+    }
+}
+
+impl Article {
+    /// Every paragraph of the piece's body, in reading order.
+    pub fn body_texts(&self) -> impl Iterator<Item = &str> {
+        self.body.iter().flat_map(|b| b.texts())
+    }
+
+    /// Reading time at 230 words a minute, at least one minute.
+    pub fn reading_minutes(&self) -> u32 {
+        self.word_count.div_ceil(230).max(1)
+    }
+}

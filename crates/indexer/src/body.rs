@@ -1,0 +1,115 @@
+//! The article body: Markdown (CommonMark, via pulldown-cmark) reduced to the blocks the reader
+//! shows: paragraphs, headings, interview turns and footnotes.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use readingroom_core::{Block, Role};
+
+use crate::frontmatter::Interview;
+
+/// Headings under which `[label] text` paragraphs are footnotes or citations.
+fn is_notes_heading(h: &str) -> bool {
+    let h = h.to_lowercase();
+    ["notes", "citations", "references", "footnotes", "endnotes", "sources"]
+        .iter()
+        .any(|w| h.split_whitespace().any(|x| x == *w))
+}
+
+/// `[a] text` or `[12] text` → ("a", "text").
+fn note_label(p: &str) -> Option<(&str, &str)> {
+    let rest = p.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let label = &rest[..close];
+    let text = rest[close + 1..].strip_prefix(' ')?;
+    (!label.is_empty() && label.len() <= 4 && label.chars().all(char::is_alphanumeric))
+        .then_some((label, text))
+}
+
+enum Raw {
+    Paragraph(String),
+    Heading(String),
+}
+
+fn raw_blocks(markdown: &str) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. }) => text.clear(),
+            Event::End(TagEnd::Paragraph) => out.push(Raw::Paragraph(std::mem::take(&mut text))),
+            Event::End(TagEnd::Heading(_)) => out.push(Raw::Heading(std::mem::take(&mut text))),
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Converts a Markdown body into blocks. With an interview, paragraphs opening with
+/// `Questioner: ` or `Respondent: ` start a turn, and the paragraphs after one continue it.
+pub fn blocks(markdown: &str, interview: Option<&Interview>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut in_notes = false;
+    for raw in raw_blocks(markdown) {
+        match raw {
+            Raw::Heading(h) => {
+                in_notes = is_notes_heading(&h);
+                out.push(Block::Heading(h));
+            }
+            Raw::Paragraph(p) => {
+                if in_notes {
+                    if let Some((label, text)) = note_label(&p) {
+                        out.push(Block::Note { label: label.into(), text: text.into() });
+                        continue;
+                    }
+                }
+                if let Some(iv) = interview {
+                    let turn = [(Role::Question, &iv.questioner), (Role::Answer, &iv.respondent)]
+                        .into_iter()
+                        .find_map(|(role, who)| {
+                            p.strip_prefix(who.as_str())
+                                .and_then(|r| r.strip_prefix(": "))
+                                .map(|rest| (role, who.clone(), rest.to_string()))
+                        });
+                    if let Some((role, speaker, text)) = turn {
+                        out.push(Block::Turn { role, speaker, paragraphs: vec![text] });
+                        continue;
+                    }
+                    if let Some(Block::Turn { paragraphs, .. }) = out.last_mut() {
+                        paragraphs.push(p);
+                        continue;
+                    }
+                }
+                out.push(Block::Paragraph(p));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interview_turns_and_notes() {
+        let md = "Intro.\n\nCTC: Why?\n\nBasu: Because.\n\nAnd more.\n\n## Substantive Notes\n\n[a] A note.\n\n## Citations\n\n[1] A source.\n";
+        let iv = Interview { questioner: "CTC".into(), respondent: "Basu".into() };
+        let b = blocks(md, Some(&iv));
+        assert_eq!(b[0], Block::Paragraph("Intro.".into()));
+        assert_eq!(b[1], Block::Turn { role: Role::Question, speaker: "CTC".into(), paragraphs: vec!["Why?".into()] });
+        assert_eq!(
+            b[2],
+            Block::Turn { role: Role::Answer, speaker: "Basu".into(), paragraphs: vec!["Because.".into(), "And more.".into()] }
+        );
+        assert_eq!(b[3], Block::Heading("Substantive Notes".into()));
+        assert_eq!(b[4], Block::Note { label: "a".into(), text: "A note.".into() });
+        assert_eq!(b[6], Block::Note { label: "1".into(), text: "A source.".into() });
+    }
+
+    #[test]
+    fn bracketed_text_outside_notes_stays_a_paragraph() {
+        let b = blocks("[a] not a note\n", None);
+        assert_eq!(b, vec![Block::Paragraph("[a] not a note".into())]);
+    }
+}

@@ -1,0 +1,175 @@
+//! Turning Trunk's web build into the two shapes readers get:
+//! - the web build with relative paths, so it works under any sub-path of a host site
+//!   (Trunk itself emits root-absolute paths, see DESIGN.md);
+//! - `standalone.html`, one file that starts from file:// with no network: the CSS inlined,
+//!   the wasm-bindgen glue in an inline module script, and the wasm embedded as base64 and
+//!   instantiated from bytes (file:// forbids fetching the .wasm and loading module files).
+
+use base64::Engine;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The files of one web build.
+#[derive(Debug)]
+pub struct WebBuild {
+    pub index_html: PathBuf,
+    pub js: PathBuf,
+    pub wasm: PathBuf,
+    pub css: Vec<PathBuf>,
+}
+
+fn only(found: Vec<PathBuf>, what: &str, dist: &Path) -> io::Result<PathBuf> {
+    match <[PathBuf; 1]>::try_from(found) {
+        Ok([one]) => Ok(one),
+        Err(v) => Err(io::Error::other(format!(
+            "expected one {what} in {}, found {}",
+            dist.display(),
+            v.len()
+        ))),
+    }
+}
+
+pub fn find_build(dist: &Path) -> io::Result<WebBuild> {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(dist)?.map(|e| e.map(|e| e.path())).collect::<io::Result<_>>()?;
+    files.sort();
+    let named = |suffix: &str| -> Vec<PathBuf> {
+        files
+            .iter()
+            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().ends_with(suffix)))
+            .cloned()
+            .collect()
+    };
+    Ok(WebBuild {
+        index_html: dist.join("index.html"),
+        js: only(named(".js"), "JavaScript glue file", dist)?,
+        wasm: only(named("_bg.wasm"), "wasm module", dist)?,
+        css: named(".css"),
+    })
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Rewrites root-absolute references to the build's own files (`/app-123.js`) as relative
+/// ones (`./app-123.js`). Only those references change; anything else in the page is left.
+pub fn relative_paths(html: &str, own_files: &[String]) -> String {
+    let mut out = html.to_string();
+    for name in own_files {
+        for quote in ['"', '\''] {
+            out = out.replace(&format!("{quote}/{name}"), &format!("{quote}./{name}"));
+        }
+    }
+    out
+}
+
+/// Makes `dist/index.html` relative, in place.
+pub fn relativize(build: &WebBuild) -> io::Result<()> {
+    let html = std::fs::read_to_string(&build.index_html)?;
+    let mut own = vec![file_name(&build.js), file_name(&build.wasm)];
+    own.extend(build.css.iter().map(|c| file_name(c)));
+    std::fs::write(&build.index_html, relative_paths(&html, &own))
+}
+
+/// The name the glue exports as its default (the async initialiser), written either
+/// `export default NAME;` or `export { …, NAME as default };`.
+fn default_export(glue: &str) -> Option<&str> {
+    let ident = |s: &str| -> Option<usize> {
+        let n = s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).unwrap_or(s.len());
+        (n > 0).then_some(n)
+    };
+    if let Some(at) = glue.rfind("export default ") {
+        let rest = &glue[at + "export default ".len()..];
+        return ident(rest).map(|n| &rest[..n]);
+    }
+    let at = glue.rfind(" as default")?;
+    let before = &glue[..at];
+    let start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))? + 1;
+    (start < at).then(|| &glue[start..at])
+}
+
+/// One self-contained page: no fetch, no module files, no external anything.
+pub fn standalone_html(title: &str, css: &str, glue: &str, wasm: &[u8]) -> io::Result<String> {
+    let init = default_export(glue)
+        .ok_or_else(|| io::Error::other("the wasm-bindgen glue has no default export"))?;
+    // Inside a <script> element the only sequence that can end it early is `</script`.
+    let glue = glue.replace("</script", "<\\/script");
+    let css = css.replace("</style", "<\\/style");
+    let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
+    let title = title.replace('&', "&amp;").replace('<', "&lt;");
+    Ok(format!(
+        r#"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="An offline explorer for an archive of articles.">
+<title>{title}</title>
+<style>
+{css}
+</style>
+</head>
+<body class="rr-page">
+<div id="reading-room" class="rr-root"><p class="rr-loading">Loading the archive…</p></div>
+<script type="module">
+{glue}
+// Instantiated from bytes: browsers refuse to fetch a .wasm file from file://, and compile
+// large modules only asynchronously.
+const wasmBase64 = "{b64}";
+const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+await {init}({{ module_or_path: wasmBytes }});
+</script>
+</body>
+</html>
+"#
+    ))
+}
+
+/// Writes `out` as the standalone page of `build`.
+pub fn write_standalone(build: &WebBuild, title: &str, out: &Path) -> io::Result<u64> {
+    let glue = std::fs::read_to_string(&build.js)?;
+    let wasm = std::fs::read(&build.wasm)?;
+    let mut css = String::new();
+    for c in &build.css {
+        css.push_str(&std::fs::read_to_string(c)?);
+    }
+    let html = standalone_html(title, &css, &glue, &wasm)?;
+    std::fs::write(out, &html)?;
+    Ok(html.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_own_files_become_relative() {
+        let html = r#"<link href="/app-1.css"><script type="module">import init from '/app-1.js'; init({ module_or_path: '/app-1_bg.wasm' })</script><a href="/elsewhere">"#;
+        let own = ["app-1.js".to_string(), "app-1_bg.wasm".into(), "app-1.css".into()];
+        let out = relative_paths(html, &own);
+        assert!(out.contains(r#"href="./app-1.css""#));
+        assert!(out.contains("from './app-1.js'"));
+        assert!(out.contains("'./app-1_bg.wasm'"));
+        assert!(out.contains(r#"href="/elsewhere""#), "foreign links are not touched");
+    }
+
+    #[test]
+    fn finds_the_initialiser_in_either_export_form() {
+        assert_eq!(default_export("export default __wbg_init;"), Some("__wbg_init"));
+        assert_eq!(default_export("export { initSync, __wbg_init as default };"), Some("__wbg_init"));
+        assert_eq!(default_export("export { initSync };"), None);
+    }
+
+    #[test]
+    fn standalone_inlines_everything() {
+        let glue = "let wasm;\nasync function __wbg_init(m) { return m; }\nconst s = '</script>';\nexport { initSync };\nexport default __wbg_init;\n";
+        let html = standalone_html("A <b> & c", "p { color: red }", glue, &[0, 97, 115, 109]).unwrap();
+        assert!(html.contains("await __wbg_init({ module_or_path: wasmBytes });"));
+        assert!(html.contains(r#"const wasmBase64 = "AGFzbQ==";"#));
+        assert!(html.contains("<title>A &lt;b> &amp; c</title>"));
+        assert!(html.contains("'<\\/script>'"));
+        assert_eq!(html.matches("</script>").count(), 1);
+        assert!(!html.contains("src="), "nothing is loaded from elsewhere");
+    }
+}

@@ -1,0 +1,148 @@
+//! Reading a corpus folder of Markdown articles into validated [`Article`]s.
+
+use crate::body;
+use crate::error::CorpusError;
+use crate::frontmatter::{self, Parsed};
+use readingroom_core::analyze::tokenize;
+use readingroom_core::{Analyzer, Article, Index, IndexBuilder, Media, PartialDate};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub struct Corpus {
+    pub root: PathBuf,
+    /// Articles with the file each came from, in file-name order.
+    pub articles: Vec<(PathBuf, Article)>,
+}
+
+/// Reads every `*.md` file under `root` (or `root` itself if it is a file). Every problem in
+/// every file is reported, not just the first, so a curator can fix them in one pass.
+pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
+    let files = markdown_files(root).map_err(|e| vec![e])?;
+    if files.is_empty() {
+        return Err(vec![CorpusError::new(root, None, "no Markdown (*.md) articles found")]);
+    }
+    let mut errors = Vec::new();
+    let mut articles = Vec::new();
+    for file in files {
+        match read_article(&file) {
+            Ok(a) => articles.push((file, a)),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    for (file, a) in &articles {
+        if let Some(first) = seen.insert(&a.slug, file) {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            let line = text.lines().position(|l| l.trim_start().starts_with("slug")).map(|i| i + 1);
+            errors.push(CorpusError::new(
+                file,
+                line,
+                format!("duplicate slug {:?}: already used by {}", a.slug, first.display()),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(Corpus { root: root.to_path_buf(), articles })
+    } else {
+        Err(errors)
+    }
+}
+
+fn markdown_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
+    let meta = std::fs::metadata(root)
+        .map_err(|e| CorpusError::new(root, None, format!("cannot read corpus: {e}")))?;
+    if meta.is_file() {
+        return Ok(vec![root.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir)
+            .map_err(|e| CorpusError::new(&dir, None, format!("cannot read folder: {e}")))?;
+        for entry in entries {
+            let path = entry.map_err(|e| CorpusError::new(&dir, None, e.to_string()))?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn read_article(path: &Path) -> Result<Article, CorpusError> {
+    let bytes = std::fs::read(path).map_err(|e| CorpusError::new(path, None, e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+        CorpusError::new(path, Some(line), "not valid UTF-8")
+    })?;
+    let parsed = frontmatter::parse(path, &text)?;
+    to_article(path, &parsed)
+}
+
+fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
+    let f = &p.front;
+    let title = f.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).ok_or_else(|| {
+        CorpusError::new(path, p.key_line("title").or(Some(p.front_line)), "missing title")
+    })?;
+    let date_text = f.date.as_deref().ok_or_else(|| {
+        CorpusError::new(path, Some(p.front_line), "missing date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    })?;
+    let date = PartialDate::parse(date_text)
+        .map_err(|e| CorpusError::new(path, p.key_line("date"), e))?;
+    let slug = match &f.slug {
+        Some(s) => s.clone(),
+        None => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+    };
+    if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        return Err(CorpusError::new(
+            path,
+            p.key_line("slug"),
+            format!("slug {slug:?} must be lower-case letters, digits and hyphens"),
+        ));
+    }
+    let body = body::blocks(p.body, f.interview.as_ref());
+    if body.is_empty() {
+        return Err(CorpusError::new(path, Some(p.body_line), "the article has no body text"));
+    }
+    let note = f
+        .note
+        .as_deref()
+        .map(|n| n.split("\n\n").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        .unwrap_or_default();
+    let mut article = Article {
+        slug,
+        title: title.to_string(),
+        date,
+        outlet: f.outlet.clone().unwrap_or_default(),
+        kind: f.kind.clone().unwrap_or_default(),
+        authors: f.authors.clone(),
+        topics: f.topics.clone(),
+        note,
+        summary: f.summary.clone(),
+        issue: f.issue.clone(),
+        bio: f.bio.clone(),
+        url: f.url.clone(),
+        media: f
+            .media
+            .iter()
+            .map(|m| Media { file: m.file.clone(), caption: m.caption.clone(), credit: m.credit.clone() })
+            .collect(),
+        body,
+        word_count: 0,
+    };
+    article.word_count = article.body_texts().map(|t| tokenize(t).len() as u32).sum();
+    Ok(article)
+}
+
+/// Builds the index of a read corpus with the given language pipeline.
+pub fn build_index(corpus: &Corpus, analyzer: Analyzer) -> Index {
+    let mut builder = IndexBuilder::new(analyzer);
+    for (_, a) in &corpus.articles {
+        builder.add(a.clone());
+    }
+    builder.finish()
+}

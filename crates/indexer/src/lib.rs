@@ -1,0 +1,13 @@
+//! The Reading Room indexer: reads a corpus folder, validates it, builds the index artifact, and
+//! turns a web build into its relative-path and standalone forms.
+
+pub mod body;
+pub mod bundle;
+pub mod corpus;
+pub mod error;
+pub mod frontmatter;
+pub mod summary;
+
+pub use corpus::{build_index, read_corpus, Corpus};
+pub use error::CorpusError;
+pub use readingroom_core::Analyzer;

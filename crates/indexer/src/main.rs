@@ -1,0 +1,82 @@
+//! `readingroom`: the indexer's command line.
+
+use clap::{Parser, Subcommand};
+use readingroom_indexer::{build_index, bundle, read_corpus, summary::summary, Analyzer};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "readingroom", version, about = "Build Reading Room index artifacts")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a corpus, build its index artifact and print a summary.
+    Index {
+        /// Corpus folder (or one Markdown file).
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// Where to write the artifact; omit to only validate and summarise.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Language of the corpus (ISO 639-1 code) for stemming and stop words.
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+    /// Make a Trunk build in DIST relative and write DIST/standalone.html.
+    Bundle {
+        dist: PathBuf,
+        #[arg(long, default_value = "Reading Room")]
+        title: String,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Index { corpus, out, language } => {
+            let Some(analyzer) = Analyzer::for_language(&language) else {
+                eprintln!("error: language {language:?} is not supported");
+                return ExitCode::FAILURE;
+            };
+            let read = match read_corpus(&corpus) {
+                Ok(c) => c,
+                Err(errors) => {
+                    for e in &errors {
+                        eprintln!("error: {e}");
+                    }
+                    eprintln!("{} error(s) in {}; nothing was built", errors.len(), corpus.display());
+                    return ExitCode::FAILURE;
+                }
+            };
+            let index = build_index(&read, analyzer);
+            let bytes = index.to_bytes();
+            if let Some(out) = out {
+                if let Err(e) = std::fs::write(&out, &bytes) {
+                    eprintln!("error: {}: {e}", out.display());
+                    return ExitCode::FAILURE;
+                }
+            }
+            print!("{}", summary(&index, bytes.len()));
+            ExitCode::SUCCESS
+        }
+        Command::Bundle { dist, title } => {
+            let result = bundle::find_build(&dist).and_then(|b| {
+                bundle::relativize(&b)?;
+                bundle::write_standalone(&b, &title, &dist.join("standalone.html"))
+            });
+            match result {
+                Ok(size) => {
+                    println!("standalone {} ({:.1} KB)", dist.join("standalone.html").display(), size as f64 / 1024.0);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

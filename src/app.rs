@@ -1,0 +1,106 @@
+//! The app shell: the header with the search box, and the routed view. State is the route; the
+//! route is the URL. Views only render it.
+
+use crate::components::search_box::SearchBox;
+use crate::route::Route;
+use crate::views::{article::ArticleView, home::HomeView, not_found::NotFound, search::SearchView};
+use gloo::events::EventListener;
+use readingroom_core::Sort;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+fn current_hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Writes `route` into the URL without a page load. Typing replaces the current entry, so that
+/// back goes to the previous view rather than through every keystroke.
+fn write_url(route: &Route, replace: bool) {
+    let history = gloo::utils::history();
+    let url = route.to_hash();
+    let result = if replace {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+    if let Err(e) = result {
+        gloo::console::error!("could not update the URL", e);
+    }
+}
+
+fn page_title(route: &Route) -> String {
+    let name = "Reading Room";
+    match route {
+        Route::Home => name.to_string(),
+        Route::Search { q, .. } => format!("“{q}” – {name}"),
+        Route::Article { slug, .. } => match crate::data::data().index.article(slug) {
+            Some((_, a)) => format!("{} – {name}", a.title),
+            None => format!("Not found – {name}"),
+        },
+        Route::NotFound(_) => format!("Not found – {name}"),
+    }
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let route = use_state(|| Route::parse(&current_hash()));
+
+    {
+        // Links, back/forward and pasted URLs all arrive as hash or history changes.
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let listeners: Vec<EventListener> = ["hashchange", "popstate"]
+                .into_iter()
+                .map(|event| {
+                    let route = route.clone();
+                    EventListener::new(&window, event, move |_| route.set(Route::parse(&current_hash())))
+                })
+                .collect();
+            move || drop(listeners)
+        });
+    }
+
+    {
+        use_effect_with((*route).clone(), |route| {
+            gloo::utils::document().set_title(&page_title(route));
+            if matches!(route, Route::Article { .. }) {
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        });
+    }
+
+    let oninput = {
+        let route = route.clone();
+        Callback::from(move |q: String| {
+            let sort = match &*route {
+                Route::Search { sort, .. } => *sort,
+                _ => Sort::Relevance,
+            };
+            let next = if q.trim().is_empty() { Route::Home } else { Route::Search { q, sort } };
+            let replace = matches!(*route, Route::Search { .. });
+            write_url(&next, replace);
+            route.set(next);
+        })
+    };
+
+    let view = match &*route {
+        Route::Home => html! { <HomeView /> },
+        Route::Search { q, sort } => html! { <SearchView q={ q.clone() } sort={ *sort } /> },
+        Route::Article { slug, q } => html! { <ArticleView slug={ slug.clone() } q={ q.clone() } /> },
+        Route::NotFound(path) => html! { <NotFound path={ path.clone() } /> },
+    };
+
+    html! {
+        <div class="rr-app">
+            <header class="rr-header">
+                <a class="rr-brand" href="#/">{ "Reading Room" }</a>
+                <SearchBox value={ AttrValue::from(route.query().to_string()) } {oninput} />
+            </header>
+            <main class="rr-main">{ view }</main>
+            <footer class="rr-footer">
+                <p>{ format!("{} articles · searchable offline, in your browser", crate::data::data().index.articles.len()) }</p>
+            </footer>
+        </div>
+    }
+}

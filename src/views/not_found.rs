@@ -1,0 +1,16 @@
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub path: AttrValue,
+}
+
+#[function_component(NotFound)]
+pub fn not_found(props: &Props) -> Html {
+    html! {
+        <section class="rr-empty">
+            <h1>{ "Nothing here" }</h1>
+            <p>{ format!("There is no page at “{}”. ", props.path) }<a href="#/">{ "Browse all articles" }</a></p>
+        </section>
+    }
+}

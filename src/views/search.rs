@@ -1,0 +1,70 @@
+//! Search results: ranked, each with its snippet and highlighted matches.
+
+use crate::components::article_meta::article_meta;
+use crate::components::marked::marked;
+use crate::data::data;
+use crate::route::Route;
+use readingroom_core::snippet::{highlight, snippet};
+use readingroom_core::{search, Sort};
+use std::collections::HashSet;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub q: AttrValue,
+    pub sort: Sort,
+}
+
+/// Results shown at once; more would only slow painting between keystrokes.
+const SHOWN: usize = 100;
+
+#[function_component(SearchView)]
+pub fn search_view(props: &Props) -> Html {
+    let d = data();
+    let results = use_memo((props.q.clone(), props.sort), |(q, sort)| {
+        search(&d.index, &d.analyzer, q, *sort)
+    });
+    let terms: HashSet<String> = results.terms.iter().cloned().collect();
+    let q = props.q.to_string();
+    let count = results.hits.len();
+    let sort_link = |s: Sort, label: &str| {
+        let href = Route::Search { q: q.clone(), sort: s }.to_hash();
+        let current = (s == props.sort).then_some("true");
+        html! { <a href={ href } aria-current={ current }>{ label.to_string() }</a> }
+    };
+    html! {
+        <section class="rr-results" aria-labelledby="rr-results-h">
+            <div class="rr-results-bar">
+                <h1 id="rr-results-h" class="rr-count" aria-live="polite">
+                    { match count { 0 => "No results".to_string(), 1 => "1 result".to_string(), n => format!("{n} results") } }
+                    { format!(" for “{q}”") }
+                </h1>
+                <nav class="rr-sort" aria-label="Sort results">
+                    { sort_link(Sort::Relevance, "Best match") }
+                    { sort_link(Sort::Newest, "Newest") }
+                    { sort_link(Sort::Oldest, "Oldest") }
+                </nav>
+            </div>
+            if count == 0 {
+                <div class="rr-empty">
+                    <p>{ "No article contains all of these words. Try fewer or different words, or check the spelling." }</p>
+                    <p><a href="#/">{ "Browse all articles" }</a></p>
+                </div>
+            } else {
+                <ol class="rr-list rr-hits">
+                    { for results.hits.iter().take(SHOWN).map(|hit| {
+                        let a = &d.index.articles[hit.doc as usize];
+                        let href = Route::Article { slug: a.slug.clone(), q: q.clone() }.to_hash();
+                        html! {
+                            <li class="rr-item">
+                                <a class="rr-title" href={ href }>{ marked(&highlight(&a.title, &d.analyzer, &terms)) }</a>
+                                { article_meta(a) }
+                                <p class="rr-snippet">{ marked(&snippet(a, &d.analyzer, &terms, 32)) }</p>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}

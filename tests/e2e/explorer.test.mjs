@@ -1,0 +1,135 @@
+// End to end: the explorer as a reader uses it, in headless Chromium, on both builds:
+// the web build over http under a sub-path, and standalone.html over file://.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium, serveDist, standaloneUrl, watch } from './browser.mjs';
+
+const INTERVIEW = 'A View from the CT Foxhole: Neil Basu, Senior National Coordinator for Counterterrorism Policing in the United Kingdom';
+const KASHMIR = 'Sectarian violence in Kashmir is increasingly spilling over onto the streets of Britain';
+const REVIEW = 'Al-Qaeda’s Revenge: The 2004 Madrid Train Bombings/The Exile: The Flight of Osama bin Laden';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchChromium();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const modes = [
+  {
+    name: 'web build over http, under a sub-path',
+    start: () => server.url,
+    isOwn: (u) => u.startsWith(server.url),
+  },
+  {
+    name: 'standalone.html over file://',
+    start: () => standaloneUrl(),
+    isOwn: (u) => u.startsWith(standaloneUrl()) || u.startsWith('data:'),
+  },
+];
+
+const titles = (page, list) => page.locator(`ol.${list} > li .rr-title`).allInnerTexts();
+
+for (const mode of modes) {
+  describe(mode.name, () => {
+    let page;
+    let problems;
+    before(async () => {
+      page = await browser.newPage();
+      problems = watch(page, mode.isOwn);
+    });
+    after(async () => {
+      await page.close();
+    });
+
+    test('home lists all seven articles, newest first', async () => {
+      await page.goto(mode.start());
+      await page.locator('ol.rr-articles > li').nth(6).waitFor();
+      const list = await titles(page, 'rr-articles');
+      assert.equal(list.length, 7);
+      assert.equal(list[0], INTERVIEW);
+      assert.ok(list.includes(KASHMIR));
+      const dates = await page.locator('ol.rr-articles time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+      assert.deepEqual([...dates].sort().reverse(), dates, 'newest first');
+    });
+
+    test('typing a query shows the right article first, with highlighted snippets', async () => {
+      await page.locator('#rr-q').pressSequentially('Kashmir', { delay: 30 });
+      await page.waitForFunction(() => location.hash === '#/search?q=Kashmir');
+      const first = page.locator('ol.rr-hits > li').first();
+      await first.locator('.rr-title').filter({ hasText: KASHMIR }).waitFor();
+      assert.match(await page.locator('.rr-count').innerText(), /^\d+ results? for “Kashmir”/);
+      const marks = await first.locator('.rr-snippet mark').allInnerTexts();
+      assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === 'kashmir'), `marks: ${marks}`);
+    });
+
+    test('search as you type narrows by prefix and folds spellings', async () => {
+      await page.locator('#rr-q').fill('');
+      await page.locator('#rr-q').pressSequentially('madrid bomb', { delay: 20 });
+      await page.locator('ol.rr-hits > li').first().locator('.rr-title').filter({ hasText: REVIEW }).waitFor();
+      await page.locator('#rr-q').fill('al-qaida');
+      await page.locator('ol.rr-hits > li').first().waitFor();
+      const hits = await titles(page, 'rr-hits');
+      assert.ok(hits.includes(REVIEW), 'Al-Qa’ida is found by al-qaida');
+      assert.ok(hits.length >= 3, `hits: ${hits}`);
+    });
+
+    test('a query nothing matches says so', async () => {
+      await page.locator('#rr-q').fill('zzyzx quaternion');
+      await page.locator('.rr-empty').waitFor();
+      assert.match(await page.locator('.rr-count').innerText(), /^No results/);
+      assert.equal(await page.locator('ol.rr-hits').count(), 0);
+    });
+
+    test('opening a result shows its body, note, and Q&A turns; reload and back restore views', async () => {
+      await page.locator('#rr-q').fill('Basu');
+      const link = page.locator('ol.rr-hits > li').first().locator('a.rr-title');
+      await link.filter({ hasText: INTERVIEW }).waitFor();
+      await link.click();
+      await page.locator('.rr-article-title').waitFor();
+      assert.equal(await page.locator('.rr-article-title').innerText(), INTERVIEW);
+      assert.match(page.url(), /#\/article\/[a-z0-9-]+\?q=Basu$/);
+      const body = await page.locator('.rr-body').innerText();
+      assert.ok(body.includes('9/11 was the contemporary game changer'), 'body text shown');
+      assert.ok((await page.locator('.rr-turn.rr-question').count()) >= 15, 'interview questions as turns');
+      assert.ok((await page.locator('.rr-footnote').count()) >= 5, 'notes and citations kept');
+      assert.match(await page.locator('aside.rr-note').innerText(), /CTC Sentinel/);
+      assert.ok((await page.locator('.rr-body mark').count()) > 0, 'the query is highlighted');
+
+      await page.reload();
+      await page.locator('.rr-article-title').waitFor();
+      assert.equal(await page.locator('.rr-article-title').innerText(), INTERVIEW);
+
+      await page.goBack();
+      await page.locator('ol.rr-hits > li').first().waitFor();
+      assert.equal(await page.locator('#rr-q').inputValue(), 'Basu');
+      assert.equal((await titles(page, 'rr-hits'))[0], INTERVIEW);
+
+      await page.goForward();
+      await page.locator('.rr-article-title').waitFor();
+      await page.locator('a.rr-back').click();
+      await page.locator('ol.rr-hits > li').first().waitFor();
+      assert.match(page.url(), /#\/search\?q=Basu$/);
+    });
+
+    test('a pasted link opens the same view in a fresh page', async () => {
+      const fresh = await browser.newPage();
+      const freshProblems = watch(fresh, mode.isOwn);
+      await fresh.goto(mode.start() + '#/search?q=lone+actor');
+      await fresh.locator('ol.rr-hits > li').first().waitFor();
+      assert.equal(await fresh.locator('#rr-q').inputValue(), 'lone actor');
+      assert.match((await titles(fresh, 'rr-hits'))[0], /lone-actor|Daesh/i);
+      await fresh.close();
+      assert.deepEqual(freshProblems, []);
+    });
+
+    test('no console errors and no request outside the build', () => {
+      assert.deepEqual(problems, []);
+    });
+  });
+}

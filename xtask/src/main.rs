@@ -1,0 +1,70 @@
+//! `cargo xtask`: the project's commands. Each one installs what it is missing first, so a fresh
+//! machine needs nothing but this repository and the Rust toolchain.
+
+mod serve;
+mod tools;
+mod web;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the explorer (web build and standalone.html) without serving it.
+    Build {
+        /// Corpus folder; the sample corpus when omitted.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+    },
+    /// Build the sample corpus (or --corpus) and serve it on http://127.0.0.1:PORT.
+    Serve {
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+    },
+    /// Run every test: formatting, lints, native tests, and end to end in headless Chromium.
+    Test,
+    /// Measure sizes and time to first results in headless Chromium; prints Markdown.
+    Bench {
+        #[arg(long, default_value_t = 7)]
+        runs: u32,
+    },
+    /// Install the tools the other commands need (they call this themselves).
+    Setup {
+        /// Also install the browser and the end-to-end test tools.
+        #[arg(long)]
+        browser: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Command::Build { corpus, out } => web::build(corpus, &out).map(|_| ()),
+        Command::Serve { corpus, out, port } => {
+            web::build(corpus, &out).and_then(|built| serve::serve(&built, port))
+        }
+        Command::Test => web::test(),
+        Command::Bench { runs } => web::bench(runs),
+        Command::Setup { browser } => tools::ensure(browser),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Building the explorer, and the test and benchmark runs that use the build.
+
+use crate::tools::{self, node_bin, root, run, Result};
+use readingroom_indexer::{build_index, bundle, read_corpus, summary::summary, Analyzer};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Built {
+    pub dist: PathBuf,
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().expect("a current directory").join(p)
+    }
+}
+
+/// Validates the corpus (errors name file and line), builds the web build with Trunk, makes it
+/// relative and writes standalone.html beside it.
+pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
+    tools::ensure(false)?;
+    let corpus = absolute(&corpus.unwrap_or_else(|| root().join("corpus")));
+    let dist = absolute(out);
+    let read = read_corpus(&corpus).map_err(|errors| {
+        for e in &errors {
+            eprintln!("error: {e}");
+        }
+        format!("{} error(s) in the corpus at {}; nothing was built", errors.len(), corpus.display())
+    })?;
+    let index = build_index(&read, Analyzer::english());
+    eprintln!("corpus     {}", corpus.display());
+    eprint!("{}", summary(&index, index.to_bytes().len()));
+
+    let path = std::env::join_paths(
+        std::iter::once(node_bin()).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+    )
+    .map_err(|e| e.to_string())?;
+    // Trunk builds with --offline: fetch the app's crates first (a no-op once they are here).
+    run(Command::new("cargo").args(["fetch", "--quiet"]).current_dir(root()))?;
+    run(Command::new("trunk")
+        .args(["build", "--release", "--dist"])
+        .arg(&dist)
+        .current_dir(root())
+        .env("PATH", path)
+        .env("READINGROOM_CORPUS", &corpus))?;
+
+    let web = bundle::find_build(&dist).map_err(|e| e.to_string())?;
+    bundle::relativize(&web).map_err(|e| e.to_string())?;
+    let standalone = dist.join("standalone.html");
+    let size = bundle::write_standalone(&web, "Reading Room", &standalone).map_err(|e| e.to_string())?;
+    eprintln!("web build  {}", dist.join("index.html").display());
+    eprintln!("standalone {} ({:.0} KB): open it from disk, no server needed", standalone.display(), size as f64 / 1024.0);
+    Ok(Built { dist })
+}
+
+fn e2e_dist() -> PathBuf {
+    root().join("target/e2e/dist")
+}
+
+/// Every test: formatting, lints, native tests, then the browser end to end.
+pub fn test() -> Result {
+    tools::ensure(true)?;
+    let cargo = || {
+        let mut c = Command::new("cargo");
+        c.current_dir(root());
+        c
+    };
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo().args(["test", "--workspace"]))?;
+    let built = build(None, &e2e_dist())?;
+    run(Command::new("node")
+        .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
+        .arg(root().join("tests/e2e"))
+        .current_dir(root())
+        .env("READINGROOM_DIST", &built.dist))
+}
+
+/// Sizes and time to first results, in headless Chromium, over http and file://.
+pub fn bench(runs: u32) -> Result {
+    tools::ensure(true)?;
+    let built = build(None, &e2e_dist())?;
+    run(Command::new("node")
+        .arg(root().join("tests/bench/first-results.mjs"))
+        .current_dir(root())
+        .env("READINGROOM_DIST", &built.dist)
+        .env("RUNS", runs.to_string()))
+}
