@@ -54,7 +54,9 @@ pub fn app() -> Html {
                 .into_iter()
                 .map(|event| {
                     let route = route.clone();
-                    EventListener::new(&window, event, move |_| route.set(Route::parse(&current_hash())))
+                    EventListener::new(&window, event, move |_| {
+                        route.set(Route::parse(&current_hash()))
+                    })
                 })
                 .collect();
             move || drop(listeners)
@@ -77,7 +79,11 @@ pub fn app() -> Html {
                 Route::Search { sort, .. } => *sort,
                 _ => Sort::Relevance,
             };
-            let next = if q.trim().is_empty() { Route::Home } else { Route::Search { q, sort } };
+            let next = if q.trim().is_empty() {
+                Route::Home
+            } else {
+                Route::Search { q, sort }
+            };
             let replace = matches!(*route, Route::Search { .. });
             write_url(&next, replace);
             route.set(next);
@@ -87,7 +93,9 @@ pub fn app() -> Html {
     let view = match &*route {
         Route::Home => html! { <HomeView /> },
         Route::Search { q, sort } => html! { <SearchView q={ q.clone() } sort={ *sort } /> },
-        Route::Article { slug, q } => html! { <ArticleView slug={ slug.clone() } q={ q.clone() } /> },
+        Route::Article { slug, q } => {
+            html! { <ArticleView slug={ slug.clone() } q={ q.clone() } /> }
+        }
         Route::NotFound(path) => html! { <NotFound path={ path.clone() } /> },
     };
 

@@ -6,6 +6,12 @@ use yew::prelude::*;
 pub fn marked(segments: &[Segment]) -> Html {
     segments
         .iter()
-        .map(|s| if s.mark { html! { <mark>{ &s.text }</mark> } } else { html! { { &s.text } } })
+        .map(|s| {
+            if s.mark {
+                html! { <mark>{ &s.text }</mark> }
+            } else {
+                html! { { &s.text } }
+            }
+        })
         .collect()
 }

@@ -22,7 +22,10 @@ pub fn article_view(props: &Props) -> Html {
         if q.trim().is_empty() {
             HashSet::new()
         } else {
-            search(&d.index, &d.analyzer, q, Sort::Relevance).terms.into_iter().collect()
+            search(&d.index, &d.analyzer, q, Sort::Relevance)
+                .terms
+                .into_iter()
+                .collect()
         }
     });
     let Some((_, a)) = d.index.article(&props.slug) else {
@@ -32,7 +35,14 @@ pub fn article_view(props: &Props) -> Html {
     let (back_href, back_label) = if props.q.is_empty() {
         (Route::Home.to_hash(), "← All articles".to_string())
     } else {
-        (Route::Search { q: props.q.to_string(), sort: Sort::Relevance }.to_hash(), format!("← Results for “{}”", props.q))
+        (
+            Route::Search {
+                q: props.q.to_string(),
+                sort: Sort::Relevance,
+            }
+            .to_hash(),
+            format!("← Results for “{}”", props.q),
+        )
     };
     let body = a.body.iter().map(|b| match b {
         Block::Paragraph(t) => html! { <p>{ hl(t) }</p> },
@@ -56,7 +66,12 @@ pub fn article_view(props: &Props) -> Html {
             </p>
         },
     });
-    let credits: Vec<&str> = a.media.iter().flat_map(|m| [m.caption.as_deref(), m.credit.as_deref()]).flatten().collect();
+    let credits: Vec<&str> = a
+        .media
+        .iter()
+        .flat_map(|m| [m.caption.as_deref(), m.credit.as_deref()])
+        .flatten()
+        .collect();
     html! {
         <article class="rr-article">
             <nav class="rr-crumbs" aria-label="Back"><a class="rr-back" href={ back_href }>{ back_label }</a></nav>

@@ -28,7 +28,11 @@ pub fn search_view(props: &Props) -> Html {
     let q = props.q.to_string();
     let count = results.hits.len();
     let sort_link = |s: Sort, label: &str| {
-        let href = Route::Search { q: q.clone(), sort: s }.to_hash();
+        let href = Route::Search {
+            q: q.clone(),
+            sort: s,
+        }
+        .to_hash();
         let current = (s == props.sort).then_some("true");
         html! { <a href={ href } aria-current={ current }>{ label.to_string() }</a> }
     };

@@ -53,7 +53,10 @@ pub enum Block {
         paragraphs: Vec<String>,
     },
     /// A footnote or citation, e.g. label "a" or "1".
-    Note { label: String, text: String },
+    Note {
+        label: String,
+        text: String,
+    },
 }
 
 impl Block {

@@ -17,16 +17,28 @@ pub fn highlight(text: &str, analyzer: &Analyzer, terms: &HashSet<String>) -> Ve
     let mut out = Vec::new();
     let mut last = 0;
     for tok in tokenize(text) {
-        if analyzer.term(&tok.folded).is_some_and(|t| terms.contains(&t)) {
+        if analyzer
+            .term(&tok.folded)
+            .is_some_and(|t| terms.contains(&t))
+        {
             if tok.start > last {
-                out.push(Segment { text: text[last..tok.start].to_string(), mark: false });
+                out.push(Segment {
+                    text: text[last..tok.start].to_string(),
+                    mark: false,
+                });
             }
-            out.push(Segment { text: text[tok.start..tok.end].to_string(), mark: true });
+            out.push(Segment {
+                text: text[tok.start..tok.end].to_string(),
+                mark: true,
+            });
             last = tok.end;
         }
     }
     if last < text.len() || out.is_empty() {
-        out.push(Segment { text: text[last..].to_string(), mark: false });
+        out.push(Segment {
+            text: text[last..].to_string(),
+            mark: false,
+        });
     }
     out
 }
@@ -40,20 +52,33 @@ pub fn snippet(
     terms: &HashSet<String>,
     max_words: usize,
 ) -> Vec<Segment> {
-    let texts: Vec<&str> =
-        article.summary.iter().map(String::as_str).chain(article.body_texts()).chain(article.note.iter().map(String::as_str)).collect();
+    let texts: Vec<&str> = article
+        .summary
+        .iter()
+        .map(String::as_str)
+        .chain(article.body_texts())
+        .chain(article.note.iter().map(String::as_str))
+        .collect();
     let mut best: Option<(usize, usize, usize, usize)> = None; // (distinct, count, text, first token)
     for (ti, text) in texts.iter().enumerate() {
         let toks = tokenize(text);
         let hits: Vec<(usize, String)> = toks
             .iter()
             .enumerate()
-            .filter_map(|(i, t)| analyzer.term(&t.folded).filter(|term| terms.contains(term)).map(|term| (i, term)))
+            .filter_map(|(i, t)| {
+                analyzer
+                    .term(&t.folded)
+                    .filter(|term| terms.contains(term))
+                    .map(|term| (i, term))
+            })
             .collect();
         // Slide a window starting at each hit; keep the one with most distinct terms.
         for (k, (start, _)) in hits.iter().enumerate() {
-            let window: Vec<&String> =
-                hits[k..].iter().take_while(|(i, _)| *i < start + max_words).map(|(_, t)| t).collect();
+            let window: Vec<&String> = hits[k..]
+                .iter()
+                .take_while(|(i, _)| *i < start + max_words)
+                .map(|(_, t)| t)
+                .collect();
             let distinct = window.iter().collect::<HashSet<_>>().len();
             let cand = (distinct, window.len(), ti, *start);
             if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
@@ -73,13 +98,26 @@ pub fn snippet(
     let from = first.saturating_sub(4);
     let to = (from + max_words).min(toks.len());
     let start = if from == 0 { 0 } else { toks[from].start };
-    let end = if to >= toks.len() { text.len() } else { toks[to - 1].end };
+    let end = if to >= toks.len() {
+        text.len()
+    } else {
+        toks[to - 1].end
+    };
     let mut segments = highlight(&text[start..end], analyzer, terms);
     if start > 0 {
-        segments.insert(0, Segment { text: "… ".into(), mark: false });
+        segments.insert(
+            0,
+            Segment {
+                text: "… ".into(),
+                mark: false,
+            },
+        );
     }
     if end < text.len() {
-        segments.push(Segment { text: " …".into(), mark: false });
+        segments.push(Segment {
+            text: " …".into(),
+            mark: false,
+        });
     }
     segments
 }

@@ -9,9 +9,16 @@ use crate::frontmatter::Interview;
 /// Headings under which `[label] text` paragraphs are footnotes or citations.
 fn is_notes_heading(h: &str) -> bool {
     let h = h.to_lowercase();
-    ["notes", "citations", "references", "footnotes", "endnotes", "sources"]
-        .iter()
-        .any(|w| h.split_whitespace().any(|x| x == *w))
+    [
+        "notes",
+        "citations",
+        "references",
+        "footnotes",
+        "endnotes",
+        "sources",
+    ]
+    .iter()
+    .any(|w| h.split_whitespace().any(|x| x == *w))
 }
 
 /// `[a] text` or `[12] text` → ("a", "text").
@@ -59,20 +66,30 @@ pub fn blocks(markdown: &str, interview: Option<&Interview>) -> Vec<Block> {
             Raw::Paragraph(p) => {
                 if in_notes {
                     if let Some((label, text)) = note_label(&p) {
-                        out.push(Block::Note { label: label.into(), text: text.into() });
+                        out.push(Block::Note {
+                            label: label.into(),
+                            text: text.into(),
+                        });
                         continue;
                     }
                 }
                 if let Some(iv) = interview {
-                    let turn = [(Role::Question, &iv.questioner), (Role::Answer, &iv.respondent)]
-                        .into_iter()
-                        .find_map(|(role, who)| {
-                            p.strip_prefix(who.as_str())
-                                .and_then(|r| r.strip_prefix(": "))
-                                .map(|rest| (role, who.clone(), rest.to_string()))
-                        });
+                    let turn = [
+                        (Role::Question, &iv.questioner),
+                        (Role::Answer, &iv.respondent),
+                    ]
+                    .into_iter()
+                    .find_map(|(role, who)| {
+                        p.strip_prefix(who.as_str())
+                            .and_then(|r| r.strip_prefix(": "))
+                            .map(|rest| (role, who.clone(), rest.to_string()))
+                    });
                     if let Some((role, speaker, text)) = turn {
-                        out.push(Block::Turn { role, speaker, paragraphs: vec![text] });
+                        out.push(Block::Turn {
+                            role,
+                            speaker,
+                            paragraphs: vec![text],
+                        });
                         continue;
                     }
                     if let Some(Block::Turn { paragraphs, .. }) = out.last_mut() {
@@ -94,17 +111,43 @@ mod tests {
     #[test]
     fn interview_turns_and_notes() {
         let md = "Intro.\n\nCTC: Why?\n\nBasu: Because.\n\nAnd more.\n\n## Substantive Notes\n\n[a] A note.\n\n## Citations\n\n[1] A source.\n";
-        let iv = Interview { questioner: "CTC".into(), respondent: "Basu".into() };
+        let iv = Interview {
+            questioner: "CTC".into(),
+            respondent: "Basu".into(),
+        };
         let b = blocks(md, Some(&iv));
         assert_eq!(b[0], Block::Paragraph("Intro.".into()));
-        assert_eq!(b[1], Block::Turn { role: Role::Question, speaker: "CTC".into(), paragraphs: vec!["Why?".into()] });
+        assert_eq!(
+            b[1],
+            Block::Turn {
+                role: Role::Question,
+                speaker: "CTC".into(),
+                paragraphs: vec!["Why?".into()]
+            }
+        );
         assert_eq!(
             b[2],
-            Block::Turn { role: Role::Answer, speaker: "Basu".into(), paragraphs: vec!["Because.".into(), "And more.".into()] }
+            Block::Turn {
+                role: Role::Answer,
+                speaker: "Basu".into(),
+                paragraphs: vec!["Because.".into(), "And more.".into()]
+            }
         );
         assert_eq!(b[3], Block::Heading("Substantive Notes".into()));
-        assert_eq!(b[4], Block::Note { label: "a".into(), text: "A note.".into() });
-        assert_eq!(b[6], Block::Note { label: "1".into(), text: "A source.".into() });
+        assert_eq!(
+            b[4],
+            Block::Note {
+                label: "a".into(),
+                text: "A note.".into()
+            }
+        );
+        assert_eq!(
+            b[6],
+            Block::Note {
+                label: "1".into(),
+                text: "A source.".into()
+            }
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@ pub struct CorpusError {
 
 impl CorpusError {
     pub fn new(file: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
-        Self { file: file.into(), line, message: message.into() }
+        Self {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
     }
 }
 

@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "readingroom", version, about = "Build Reading Room index artifacts")]
+#[command(
+    name = "readingroom",
+    version,
+    about = "Build Reading Room index artifacts"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -36,7 +40,11 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Index { corpus, out, language } => {
+        Command::Index {
+            corpus,
+            out,
+            language,
+        } => {
             let Some(analyzer) = Analyzer::for_language(&language) else {
                 eprintln!("error: language {language:?} is not supported");
                 return ExitCode::FAILURE;
@@ -47,7 +55,11 @@ fn main() -> ExitCode {
                     for e in &errors {
                         eprintln!("error: {e}");
                     }
-                    eprintln!("{} error(s) in {}; nothing was built", errors.len(), corpus.display());
+                    eprintln!(
+                        "{} error(s) in {}; nothing was built",
+                        errors.len(),
+                        corpus.display()
+                    );
                     return ExitCode::FAILURE;
                 }
             };
@@ -69,7 +81,11 @@ fn main() -> ExitCode {
             });
             match result {
                 Ok(size) => {
-                    println!("standalone {} ({:.1} KB)", dist.join("standalone.html").display(), size as f64 / 1024.0);
+                    println!(
+                        "standalone {} ({:.1} KB)",
+                        dist.join("standalone.html").display(),
+                        size as f64 / 1024.0
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

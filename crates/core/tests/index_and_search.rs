@@ -1,0 +1,138 @@
+//! The index round-trips, rejects damaged bytes without panicking, and ranks sensibly.
+
+use readingroom_core::{search, Analyzer, Article, Block, Index, IndexBuilder, PartialDate, Sort};
+
+fn article(slug: &str, date: &str, title: &str, body: &[&str]) -> Article {
+    Article {
+        slug: slug.into(),
+        title: title.into(),
+        date: PartialDate::parse(date).unwrap(),
+        outlet: "The Outlet".into(),
+        kind: "op-ed".into(),
+        authors: vec!["Raffaello Pantucci".into()],
+        topics: vec![],
+        note: vec![],
+        summary: None,
+        issue: None,
+        bio: None,
+        url: None,
+        media: vec![],
+        body: body
+            .iter()
+            .map(|p| Block::Paragraph(p.to_string()))
+            .collect(),
+        word_count: 0,
+    }
+}
+
+fn index() -> Index {
+    let mut b = IndexBuilder::new(Analyzer::english());
+    b.add(article(
+        "old",
+        "2016-09",
+        "Why is Daesh able to inspire attacks",
+        &["Lone-actor terrorism and Al-Qa’ida."],
+    ));
+    b.add(article(
+        "new",
+        "2018-02",
+        "An interview about policing",
+        &[
+            "The threat from Daesh is evolving.",
+            "José María Aznar lost the election.",
+        ],
+    ));
+    b.add(article(
+        "mid",
+        "2017",
+        "Terrorism in Madrid",
+        &["The Madrid bombings of 2004 and al-Qa`ida."],
+    ));
+    b.finish()
+}
+
+fn slugs(index: &Index, q: &str, sort: Sort) -> Vec<String> {
+    let a = Analyzer::english();
+    search(index, &a, q, sort)
+        .hits
+        .iter()
+        .map(|h| index.articles[h.doc as usize].slug.clone())
+        .collect()
+}
+
+#[test]
+fn round_trips_through_bytes() {
+    let i = index();
+    assert_eq!(Index::from_bytes(&i.to_bytes()).unwrap(), i);
+    assert_eq!(i.to_bytes(), index().to_bytes(), "deterministic");
+}
+
+#[test]
+fn damaged_bytes_give_an_error_never_a_panic() {
+    let bytes = index().to_bytes();
+    for cut in 0..bytes.len() {
+        assert!(
+            Index::from_bytes(&bytes[..cut]).is_err(),
+            "truncated at {cut}"
+        );
+    }
+    for i in 0..bytes.len() {
+        let mut b = bytes.clone();
+        b[i] ^= 0xA5;
+        let _ = Index::from_bytes(&b); // may decode or fail, must not panic
+    }
+    let mut b = bytes.clone();
+    b[4] = 99;
+    assert!(matches!(
+        Index::from_bytes(&b),
+        Err(readingroom_core::IndexError::Version { .. })
+    ));
+}
+
+#[test]
+fn empty_query_lists_everything_newest_first() {
+    let i = index();
+    assert_eq!(slugs(&i, "", Sort::Relevance), ["new", "mid", "old"]);
+    assert_eq!(
+        slugs(&i, "the of", Sort::Relevance).len(),
+        3,
+        "stop words narrow nothing"
+    );
+}
+
+#[test]
+fn words_are_anded_and_title_outranks_body() {
+    let i = index();
+    assert_eq!(
+        slugs(&i, "daesh", Sort::Relevance),
+        ["old", "new"],
+        "title match first"
+    );
+    assert_eq!(slugs(&i, "daesh evolving", Sort::Relevance), ["new"]);
+    assert!(slugs(&i, "daesh madrid", Sort::Relevance).is_empty());
+    assert_eq!(slugs(&i, "daesh", Sort::Oldest), ["old", "new"]);
+    assert_eq!(slugs(&i, "daesh", Sort::Newest), ["new", "old"]);
+}
+
+#[test]
+fn folding_and_prefixes() {
+    let i = index();
+    assert_eq!(slugs(&i, "jose maria", Sort::Relevance), ["new"]);
+    assert_eq!(slugs(&i, "JOSÉ", Sort::Relevance), ["new"]);
+    let qaida = slugs(&i, "al-qaida", Sort::Relevance);
+    assert_eq!(
+        qaida.len(),
+        2,
+        "Al-Qa’ida and al-Qa`ida fold to one word: {qaida:?}"
+    );
+    assert_eq!(
+        slugs(&i, "terrori", Sort::Relevance),
+        ["mid", "old"],
+        "prefix of an unstemmed word"
+    );
+    assert_eq!(slugs(&i, "madr", Sort::Relevance), ["mid"]);
+    assert!(
+        slugs(&i, "madr ", Sort::Relevance).is_empty(),
+        "a finished word is not a prefix"
+    );
+}

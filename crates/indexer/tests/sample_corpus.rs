@@ -1,0 +1,192 @@
+//! The sample corpus against the seed it was made from: every paragraph of every piece is kept,
+//! verbatim, in the right article and the right field; nothing is invented; page furniture is
+//! dropped.
+
+use readingroom_core::{Article, Block, Role};
+use readingroom_indexer::read_corpus;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seed_lines() -> Vec<String> {
+    let text =
+        std::fs::read_to_string(root().join("corpus/source/posts-tagged-al-qaeda.txt")).unwrap();
+    text.lines().map(|l| l.trim_end().to_string()).collect()
+}
+
+fn articles() -> Vec<Article> {
+    let corpus = read_corpus(&root().join("corpus")).unwrap_or_else(|e| panic!("{e:?}"));
+    corpus.articles.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The body as the seed writes it: interview turns with their speaker, notes with their label.
+fn body_lines(a: &Article) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in &a.body {
+        match b {
+            Block::Paragraph(t) | Block::Heading(t) => out.push(t.clone()),
+            Block::Turn {
+                speaker,
+                paragraphs,
+                ..
+            } => {
+                out.push(format!("{speaker}: {}", paragraphs[0]));
+                out.extend(paragraphs[1..].iter().cloned());
+            }
+            Block::Note { label, text } => out.push(format!("[{label}] {text}")),
+        }
+    }
+    out
+}
+
+/// Every seed line an article accounts for, by field.
+fn accounted(a: &Article) -> Vec<(&'static str, String)> {
+    let mut out = vec![("title", a.title.clone())];
+    out.extend(a.note.iter().map(|n| ("note", n.clone())));
+    out.extend(body_lines(a).into_iter().map(|l| ("body", l)));
+    out.extend(a.summary.iter().map(|s| ("summary", s.clone())));
+    out.extend(a.issue.iter().map(|s| ("issue", s.clone())));
+    out.extend(a.bio.iter().map(|s| ("bio", s.clone())));
+    out.push(("authors", format!("Authors: {}", a.authors.join(", "))));
+    for m in &a.media {
+        out.extend(m.file.iter().map(|f| ("media file", f.clone())));
+        out.extend(m.caption.iter().map(|c| ("caption", c.clone())));
+        out.extend(m.credit.iter().map(|c| ("credit", c.clone())));
+        if let (Some(c), Some(k)) = (&m.caption, &m.credit) {
+            out.push(("caption + credit", format!("{c} Credit: {k}")));
+        }
+    }
+    out
+}
+
+#[test]
+fn seven_articles_with_titles_exactly_as_in_the_seed() {
+    let seed = seed_lines();
+    let a = articles();
+    assert_eq!(a.len(), 7);
+    for art in &a {
+        assert!(
+            seed.contains(&art.title),
+            "title not in seed: {}",
+            art.title
+        );
+        assert!(
+            !art.note.is_empty(),
+            "{}: the blogger's note is kept",
+            art.slug
+        );
+        assert!(
+            !art.outlet.is_empty() && !art.kind.is_empty() && !art.authors.is_empty(),
+            "{}",
+            art.slug
+        );
+        assert!(!art.topics.is_empty(), "{}", art.slug);
+    }
+}
+
+#[test]
+fn every_paragraph_is_verbatim_from_the_seed_and_in_its_own_post() {
+    let seed = seed_lines();
+    let position: HashMap<&str, Vec<usize>> =
+        seed.iter()
+            .enumerate()
+            .fold(HashMap::new(), |mut m, (i, l)| {
+                m.entry(l.as_str()).or_default().push(i);
+                m
+            });
+    let mut spans = Vec::new();
+    for a in articles() {
+        let mut lines = Vec::new();
+        for (field, text) in accounted(&a) {
+            if field == "authors" && a.issue.is_none() {
+                continue; // only the journal piece has an "Authors:" line
+            }
+            if field == "caption" || field == "credit" {
+                continue; // checked through "caption + credit" or below
+            }
+            let at = position.get(text.as_str()).unwrap_or_else(|| {
+                panic!("{}: {field} not verbatim in the seed: {text:?}", a.slug)
+            });
+            lines.extend(at.iter().copied());
+        }
+        for l in body_lines(&a) {
+            assert_ne!(
+                l, "Advertisements",
+                "{}: page furniture in the body",
+                a.slug
+            );
+        }
+        lines.sort();
+        spans.push((lines[0], *lines.last().unwrap(), a.slug.clone()));
+    }
+    spans.sort();
+    for w in spans.windows(2) {
+        assert!(w[0].1 < w[1].0, "posts overlap: {:?} and {:?}", w[0], w[1]);
+    }
+}
+
+#[test]
+fn no_line_of_the_seed_is_lost() {
+    let all: Vec<String> = articles()
+        .iter()
+        .flat_map(|a| accounted(a).into_iter().map(|(_, t)| t))
+        .collect();
+    let furniture = ["Posts Tagged ‘Al Qaeda’", "Advertisements"];
+    let lost: Vec<String> = seed_lines()
+        .into_iter()
+        .filter(|l| !l.trim().is_empty() && !furniture.contains(&l.as_str()))
+        .filter(|l| !all.contains(l))
+        .collect();
+    assert!(lost.is_empty(), "seed lines in no article: {lost:#?}");
+}
+
+#[test]
+fn the_interview_keeps_its_turns_and_notes() {
+    let a = articles()
+        .into_iter()
+        .find(|a| a.kind == "interview")
+        .expect("an interview");
+    let turns = |role| {
+        a.body
+            .iter()
+            .filter(|b| matches!(b, Block::Turn { role: r, .. } if *r == role))
+            .count()
+    };
+    assert!(
+        turns(Role::Question) >= 15,
+        "questions: {}",
+        turns(Role::Question)
+    );
+    assert_eq!(turns(Role::Question), turns(Role::Answer));
+    let notes: Vec<&str> = a
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Note { label, .. } => Some(label.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(notes, ["a", "b", "c", "d", "1"]);
+}
+
+#[test]
+fn dates_follow_the_evidence_and_sort_newest_first() {
+    let mut a = articles();
+    a.sort_by_key(|x| std::cmp::Reverse(x.date));
+    let dates: Vec<String> = a.iter().map(|a| a.date.iso()).collect();
+    assert_eq!(
+        dates,
+        [
+            "2018-02",
+            "2018",
+            "2017-07-07",
+            "2017",
+            "2016-12",
+            "2016-10",
+            "2016-09"
+        ]
+    );
+}
