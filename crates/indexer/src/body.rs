@@ -26,7 +26,10 @@ fn note_label(p: &str) -> Option<(&str, &str)> {
     let rest = p.strip_prefix('[')?;
     let close = rest.find(']')?;
     let label = &rest[..close];
-    let text = rest[close + 1..].strip_prefix(' ')?;
+    // A space or a no-break space follows the label.
+    let text = rest[close + 1..]
+        .strip_prefix(char::is_whitespace)?
+        .trim_start();
     (!label.is_empty() && label.len() <= 4 && label.chars().all(char::is_alphanumeric))
         .then_some((label, text))
 }
@@ -80,9 +83,11 @@ pub fn blocks(markdown: &str, interview: Option<&Interview>) -> Vec<Block> {
                     ]
                     .into_iter()
                     .find_map(|(role, who)| {
+                        // "Basu: " or "Basu:" + no-break space, as sources write it.
                         p.strip_prefix(who.as_str())
-                            .and_then(|r| r.strip_prefix(": "))
-                            .map(|rest| (role, who.clone(), rest.to_string()))
+                            .and_then(|r| r.strip_prefix(':'))
+                            .filter(|r| r.starts_with(char::is_whitespace))
+                            .map(|rest| (role, who.clone(), rest.trim_start().to_string()))
                     });
                     if let Some((role, speaker, text)) = turn {
                         out.push(Block::Turn {
@@ -110,7 +115,7 @@ mod tests {
 
     #[test]
     fn interview_turns_and_notes() {
-        let md = "Intro.\n\nCTC: Why?\n\nBasu: Because.\n\nAnd more.\n\n## Substantive Notes\n\n[a] A note.\n\n## Citations\n\n[1] A source.\n";
+        let md = "Intro.\n\nCTC: Why?\n\nBasu:\u{a0}Because.\n\nAnd more.\n\n## Substantive Notes\n\n[a]\u{a0}A note.\n\n## Citations\n\n[1] A source.\n";
         let iv = Interview {
             questioner: "CTC".into(),
             respondent: "Basu".into(),
