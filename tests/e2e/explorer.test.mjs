@@ -63,7 +63,7 @@ for (const mode of modes) {
       await page.waitForFunction(() => location.hash === '#/search?q=Kashmir');
       const first = page.locator('ol.rr-hits > li').first();
       await first.locator('.rr-title').filter({ hasText: KASHMIR }).waitFor();
-      assert.match(await page.locator('.rr-count').innerText(), /^\d+ results? for “Kashmir”/);
+      assert.match(await page.locator('.rr-count').textContent(), /^\d+ results? for “Kashmir”/);
       const marks = await first.locator('.rr-snippet mark').allInnerTexts();
       assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === 'kashmir'), `marks: ${marks}`);
     });
@@ -82,7 +82,7 @@ for (const mode of modes) {
     test('a query nothing matches says so', async () => {
       await page.locator('#rr-q').fill('zzyzx quaternion');
       await page.locator('.rr-empty').waitFor();
-      assert.match(await page.locator('.rr-count').innerText(), /^No results/);
+      assert.match(await page.locator('.rr-count').textContent(), /^No results/);
       assert.equal(await page.locator('ol.rr-hits').count(), 0);
     });
 

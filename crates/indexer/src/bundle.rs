@@ -114,6 +114,7 @@ pub fn standalone_html(title: &str, css: &str, glue: &str, wasm: &[u8]) -> io::R
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="An offline explorer for an archive of articles.">
 <title>{title}</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%238a2d1c'/%3E%3Cpath d='M8 9h6.5a3 3 0 0 1 3 3v12a2.5 2.5 0 0 0-2.5-2.5H8zM24 9h-3.5a3 3 0 0 0-3 3' fill='none' stroke='white' stroke-width='2'/%3E%3C/svg%3E">
 <style>
 {css}
 </style>
