@@ -7,13 +7,11 @@ fn main() {
     println!("cargo:rerun-if-env-changed=READINGROOM_CORPUS");
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let corpus = std::env::var("READINGROOM_CORPUS")
+        .ok()
+        .filter(|c| !c.is_empty())
         .map(PathBuf::from)
-        .unwrap_or_else(|_| manifest.join("corpus"));
-    let corpus = if corpus.is_absolute() {
-        corpus
-    } else {
-        manifest.join(corpus)
-    };
+        .unwrap_or_else(|| manifest.join("corpus"));
+    let corpus = if corpus.is_absolute() { corpus } else { manifest.join(corpus) };
     // A directory here makes cargo rerun this script when any file under it changes.
     println!("cargo:rerun-if-changed={}", corpus.display());
     let read = match readingroom_indexer::read_corpus(&corpus) {
@@ -22,11 +20,7 @@ fn main() {
             for e in &errors {
                 println!("cargo:warning={e}");
             }
-            panic!(
-                "the corpus at {} has {} error(s), listed above",
-                corpus.display(),
-                errors.len()
-            );
+            panic!("the corpus at {} has {} error(s), listed above", corpus.display(), errors.len());
         }
     };
     let index = readingroom_indexer::build_index(&read, readingroom_indexer::Analyzer::english());

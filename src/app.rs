@@ -54,9 +54,7 @@ pub fn app() -> Html {
                 .into_iter()
                 .map(|event| {
                     let route = route.clone();
-                    EventListener::new(&window, event, move |_| {
-                        route.set(Route::parse(&current_hash()))
-                    })
+                    EventListener::new(&window, event, move |_| route.set(Route::parse(&current_hash())))
                 })
                 .collect();
             move || drop(listeners)
@@ -79,11 +77,7 @@ pub fn app() -> Html {
                 Route::Search { sort, .. } => *sort,
                 _ => Sort::Relevance,
             };
-            let next = if q.trim().is_empty() {
-                Route::Home
-            } else {
-                Route::Search { q, sort }
-            };
+            let next = if q.trim().is_empty() { Route::Home } else { Route::Search { q, sort } };
             let replace = matches!(*route, Route::Search { .. });
             write_url(&next, replace);
             route.set(next);

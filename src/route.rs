@@ -37,16 +37,10 @@ impl Route {
                 if q.trim().is_empty() {
                     Route::Home
                 } else {
-                    Route::Search {
-                        q,
-                        sort: Sort::parse(&param("sort")).unwrap_or_default(),
-                    }
+                    Route::Search { q, sort: Sort::parse(&param("sort")).unwrap_or_default() }
                 }
             }
-            ["article", slug] => Route::Article {
-                slug: decode(slug),
-                q: param("q"),
-            },
+            ["article", slug] => Route::Article { slug: decode(slug), q: param("q") },
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -68,11 +62,7 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Search { q, sort } => {
-                let sort = if *sort == Sort::Relevance {
-                    ""
-                } else {
-                    sort.as_str()
-                };
+                let sort = if *sort == Sort::Relevance { "" } else { sort.as_str() };
                 format!("#/search{}", query(&[("q", q), ("sort", sort)]))
             }
             Route::Article { slug, q } => format!("#/article/{slug}{}", query(&[("q", q)])),
@@ -104,22 +94,10 @@ mod tests {
     fn round_trips_every_route() {
         let routes = [
             Route::Home,
-            Route::Search {
-                q: "al-Qa`ida & “Prevent”".into(),
-                sort: Sort::Relevance,
-            },
-            Route::Search {
-                q: "lone actor".into(),
-                sort: Sort::Newest,
-            },
-            Route::Article {
-                slug: "worldwide-day-of-terror".into(),
-                q: "".into(),
-            },
-            Route::Article {
-                slug: "twelve-years-on-from-7-7".into(),
-                q: "7/7 bombings".into(),
-            },
+            Route::Search { q: "al-Qa`ida & “Prevent”".into(), sort: Sort::Relevance },
+            Route::Search { q: "lone actor".into(), sort: Sort::Newest },
+            Route::Article { slug: "worldwide-day-of-terror".into(), q: "".into() },
+            Route::Article { slug: "twelve-years-on-from-7-7".into(), q: "7/7 bombings".into() },
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
@@ -133,14 +111,8 @@ mod tests {
         assert_eq!(Route::parse("#/search?q="), Route::Home);
         assert_eq!(
             Route::parse("#/search?q=jos%C3%A9+maria&sort=bogus"),
-            Route::Search {
-                q: "josé maria".into(),
-                sort: Sort::Relevance
-            }
+            Route::Search { q: "josé maria".into(), sort: Sort::Relevance }
         );
-        assert_eq!(
-            Route::parse("#/nowhere"),
-            Route::NotFound("/nowhere".into())
-        );
+        assert_eq!(Route::parse("#/nowhere"), Route::NotFound("/nowhere".into()));
     }
 }

@@ -22,10 +22,7 @@ pub fn article_view(props: &Props) -> Html {
         if q.trim().is_empty() {
             HashSet::new()
         } else {
-            search(&d.index, &d.analyzer, q, Sort::Relevance)
-                .terms
-                .into_iter()
-                .collect()
+            search(&d.index, &d.analyzer, q, Sort::Relevance).terms.into_iter().collect()
         }
     });
     let Some((_, a)) = d.index.article(&props.slug) else {
@@ -36,11 +33,7 @@ pub fn article_view(props: &Props) -> Html {
         (Route::Home.to_hash(), "← All articles".to_string())
     } else {
         (
-            Route::Search {
-                q: props.q.to_string(),
-                sort: Sort::Relevance,
-            }
-            .to_hash(),
+            Route::Search { q: props.q.to_string(), sort: Sort::Relevance }.to_hash(),
             format!("← Results for “{}”", props.q),
         )
     };
@@ -48,7 +41,10 @@ pub fn article_view(props: &Props) -> Html {
         Block::Paragraph(t) => html! { <p>{ hl(t) }</p> },
         Block::Heading(t) => html! { <h2>{ hl(t) }</h2> },
         Block::Turn { role, speaker, paragraphs } => {
-            let class = match role { Role::Question => "rr-turn rr-question", Role::Answer => "rr-turn rr-answer" };
+            let class = match role {
+                Role::Question => "rr-turn rr-question",
+                Role::Answer => "rr-turn rr-answer",
+            };
             html! {
                 <div class={ class }>
                     { for paragraphs.iter().enumerate().map(|(i, p)| html! {
@@ -66,12 +62,8 @@ pub fn article_view(props: &Props) -> Html {
             </p>
         },
     });
-    let credits: Vec<&str> = a
-        .media
-        .iter()
-        .flat_map(|m| [m.caption.as_deref(), m.credit.as_deref()])
-        .flatten()
-        .collect();
+    let credits: Vec<&str> =
+        a.media.iter().flat_map(|m| [m.caption.as_deref(), m.credit.as_deref()]).flatten().collect();
     html! {
         <article class="rr-article">
             <nav class="rr-crumbs" aria-label="Back"><a class="rr-back" href={ back_href }>{ back_label }</a></nav>

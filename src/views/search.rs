@@ -21,18 +21,13 @@ const SHOWN: usize = 100;
 #[function_component(SearchView)]
 pub fn search_view(props: &Props) -> Html {
     let d = data();
-    let results = use_memo((props.q.clone(), props.sort), |(q, sort)| {
-        search(&d.index, &d.analyzer, q, *sort)
-    });
+    let results =
+        use_memo((props.q.clone(), props.sort), |(q, sort)| search(&d.index, &d.analyzer, q, *sort));
     let terms: HashSet<String> = results.terms.iter().cloned().collect();
     let q = props.q.to_string();
     let count = results.hits.len();
     let sort_link = |s: Sort, label: &str| {
-        let href = Route::Search {
-            q: q.clone(),
-            sort: s,
-        }
-        .to_hash();
+        let href = Route::Search { q: q.clone(), sort: s }.to_hash();
         let current = (s == props.sort).then_some("true");
         html! { <a href={ href } aria-current={ current }>{ label.to_string() }</a> }
     };

@@ -23,33 +23,19 @@ pub fn serve(built: &Built, port: u16) -> Result {
     let addr = format!("127.0.0.1:{port}");
     let server = Server::http(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     println!("Reading Room is at http://{addr}/");
-    println!(
-        "Offline copy:     {}",
-        built.dist.join("standalone.html").display()
-    );
+    println!("Offline copy:     {}", built.dist.join("standalone.html").display());
     println!("(Ctrl-C stops the server)");
     for request in server.incoming_requests() {
-        let url = request
-            .url()
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("/")
-            .to_string();
+        let url = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
         let rel = url.trim_start_matches('/');
-        let rel = if rel.is_empty() || rel.ends_with('/') {
-            format!("{rel}index.html")
-        } else {
-            rel.to_string()
-        };
+        let rel =
+            if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
         let rel_path = Path::new(&rel);
-        let safe = rel_path
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)));
+        let safe = rel_path.components().all(|c| matches!(c, Component::Normal(_)));
         let file = built.dist.join(rel_path);
         let response = match safe.then(|| std::fs::read(&file)) {
             Some(Ok(bytes)) => {
-                let header =
-                    Header::from_bytes("Content-Type", content_type(&file)).expect("valid header");
+                let header = Header::from_bytes("Content-Type", content_type(&file)).expect("valid header");
                 Response::from_data(bytes).with_header(header)
             }
             _ => Response::from_string("not found").with_status_code(404),

@@ -7,17 +7,12 @@ use std::process::Command;
 pub type Result<T = ()> = std::result::Result<T, String>;
 
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits in the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
 }
 
 /// Runs a command, failing with its command line when it fails.
 pub fn run(cmd: &mut Command) -> Result {
-    let status = cmd
-        .status()
-        .map_err(|e| format!("cannot start {cmd:?}: {e}"))?;
+    let status = cmd.status().map_err(|e| format!("cannot start {cmd:?}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -28,31 +23,22 @@ pub fn run(cmd: &mut Command) -> Result {
 /// The first line a tool prints for `--version`, if it runs at all.
 fn version_of(program: &str) -> Option<String> {
     let out = Command::new(program).arg("--version").output().ok()?;
-    out.status.success().then(|| {
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .unwrap_or("")
-            .to_string()
-    })
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").to_string())
 }
 
 /// The version of a package in Cargo.lock.
 pub fn locked_version(package: &str) -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
-        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let needle = format!("name = \"{package}\"\nversion = \"");
-    let at = lock
-        .find(&needle)
-        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
-        + needle.len();
+    let at = lock.find(&needle).ok_or_else(|| format!("{package} is not in Cargo.lock"))? + needle.len();
     Ok(lock[at..].split('"').next().unwrap_or_default().to_string())
 }
 
 /// The wasm-bindgen version Trunk.toml names: it must equal Cargo.lock's.
 pub fn trunk_wasm_bindgen() -> Result<String> {
-    let toml = std::fs::read_to_string(root().join("Trunk.toml"))
-        .map_err(|e| format!("Trunk.toml: {e}"))?;
+    let toml = std::fs::read_to_string(root().join("Trunk.toml")).map_err(|e| format!("Trunk.toml: {e}"))?;
     toml.lines()
         .find_map(|l| l.trim().strip_prefix("wasm_bindgen = \""))
         .map(|v| v.trim_end_matches('"').to_string())
@@ -60,25 +46,16 @@ pub fn trunk_wasm_bindgen() -> Result<String> {
 }
 
 fn cargo_install(args: &[&str]) -> Result {
-    eprintln!(
-        "xtask: installing {} (from crates.io, once)",
-        args.join(" ")
-    );
+    eprintln!("xtask: installing {} (from crates.io, once)", args.join(" "));
     run(Command::new("cargo").arg("install").args(args))
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+    Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
 fn apt_install(packages: &[&str]) -> Result {
-    eprintln!(
-        "xtask: installing {} (Debian packages, once)",
-        packages.join(" ")
-    );
+    eprintln!("xtask: installing {} (Debian packages, once)", packages.join(" "));
     let sudo = if is_root() { None } else { Some("sudo") };
     let apt = |args: &[&str]| {
         let mut cmd = match sudo {
@@ -113,9 +90,7 @@ fn ensure_npm_tools() -> Result {
     };
     if !fresh || !node_bin().join("wasm-opt").exists() {
         eprintln!("xtask: installing npm tools (npm ci in tools/)");
-        run(Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&tools))?;
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tools))?;
     }
     Ok(())
 }
@@ -126,10 +101,7 @@ pub fn ensure(browser: bool) -> Result {
         .args(["target", "list", "--installed"])
         .output()
         .map_err(|e| format!("rustup: {e}"))?;
-    if !String::from_utf8_lossy(&targets.stdout)
-        .lines()
-        .any(|l| l == "wasm32-unknown-unknown")
-    {
+    if !String::from_utf8_lossy(&targets.stdout).lines().any(|l| l == "wasm32-unknown-unknown") {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     if !version_of("trunk").is_some_and(|v| v.starts_with("trunk 0.21.")) {
@@ -138,9 +110,7 @@ pub fn ensure(browser: bool) -> Result {
     }
     let wb = locked_version("wasm-bindgen")?;
     if trunk_wasm_bindgen()? != wb {
-        return Err(format!(
-            "Trunk.toml's wasm_bindgen must be {wb}, the version in Cargo.lock"
-        ));
+        return Err(format!("Trunk.toml's wasm_bindgen must be {wb}, the version in Cargo.lock"));
     }
     if version_of("wasm-bindgen").as_deref() != Some(&format!("wasm-bindgen {wb}")) {
         // Not --locked: its own lock pins a crate version the registry no longer serves.
@@ -150,10 +120,7 @@ pub fn ensure(browser: bool) -> Result {
         apt_install(&["nodejs", "npm"])?;
     }
     ensure_npm_tools()?;
-    if browser
-        && (!Path::new("/usr/bin/chromium").exists()
-            || !Path::new("/usr/bin/chromedriver").exists())
-    {
+    if browser && (!Path::new("/usr/bin/chromium").exists() || !Path::new("/usr/bin/chromedriver").exists()) {
         apt_install(&["chromium", "chromium-driver", "fonts-dejavu-core"])?;
     }
     Ok(())

@@ -13,9 +13,7 @@ fn absolute(p: &Path) -> PathBuf {
     if p.is_absolute() {
         p.to_path_buf()
     } else {
-        std::env::current_dir()
-            .expect("a current directory")
-            .join(p)
+        std::env::current_dir().expect("a current directory").join(p)
     }
 }
 
@@ -29,24 +27,19 @@ pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
         for e in &errors {
             eprintln!("error: {e}");
         }
-        format!(
-            "{} error(s) in the corpus at {}; nothing was built",
-            errors.len(),
-            corpus.display()
-        )
+        format!("{} error(s) in the corpus at {}; nothing was built", errors.len(), corpus.display())
     })?;
     let index = build_index(&read, Analyzer::english());
     eprintln!("corpus     {}", corpus.display());
     eprint!("{}", summary(&index, index.to_bytes().len()));
 
-    let path = std::env::join_paths(std::iter::once(node_bin()).chain(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    )))
+    let path = std::env::join_paths(
+        std::iter::once(node_bin())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+    )
     .map_err(|e| e.to_string())?;
     // Trunk builds with --offline: fetch the app's crates first (a no-op once they are here).
-    run(Command::new("cargo")
-        .args(["fetch", "--quiet"])
-        .current_dir(root()))?;
+    run(Command::new("cargo").args(["fetch", "--quiet"]).current_dir(root()))?;
     run(Command::new("trunk")
         .args(["build", "--release", "--dist"])
         .arg(&dist)
@@ -57,8 +50,7 @@ pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
     let web = bundle::find_build(&dist).map_err(|e| e.to_string())?;
     bundle::relativize(&web).map_err(|e| e.to_string())?;
     let standalone = dist.join("standalone.html");
-    let size =
-        bundle::write_standalone(&web, "Reading Room", &standalone).map_err(|e| e.to_string())?;
+    let size = bundle::write_standalone(&web, "Reading Room", &standalone).map_err(|e| e.to_string())?;
     eprintln!("web build  {}", dist.join("index.html").display());
     eprintln!(
         "standalone {} ({:.0} KB): open it from disk, no server needed",
@@ -81,14 +73,7 @@ pub fn test() -> Result {
         c
     };
     run(cargo().args(["fmt", "--all", "--check"]))?;
-    run(cargo().args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(cargo().args(["test", "--workspace"]))?;
     let built = build(None, &e2e_dist())?;
     run(Command::new("node")

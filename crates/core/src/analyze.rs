@@ -51,11 +51,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
         }
-        out.push(Token {
-            start,
-            end,
-            folded: fold(&text[start..end]),
-        });
+        out.push(Token { start, end, folded: fold(&text[start..end]) });
     }
     out
 }
@@ -63,10 +59,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Folds a word for matching: compatibility-decomposed, diacritics and apostrophes removed,
 /// lower-cased. `José` → `jose`, `Qa’ida` → `qaida`.
 pub fn fold(word: &str) -> String {
-    word.nfkd()
-        .filter(|c| !is_combining_mark(*c) && !is_joiner(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    word.nfkd().filter(|c| !is_combining_mark(*c) && !is_joiner(*c)).flat_map(char::to_lowercase).collect()
 }
 
 /// The language pipeline: turns a folded word into an index term, or drops it (stop words).
@@ -80,10 +73,7 @@ impl Analyzer {
     /// compiled in; others behind that crate's features).
     pub fn for_language(code: &str) -> Option<Self> {
         let lang = elasticlunr::lang::from_code(code)?;
-        Some(Self {
-            pipeline: lang.make_pipeline(),
-            language: lang.code(),
-        })
+        Some(Self { pipeline: lang.make_pipeline(), language: lang.code() })
     }
 
     pub fn english() -> Self {
@@ -96,11 +86,7 @@ impl Analyzer {
 
     /// The index term for one folded word; `None` for a stop word.
     pub fn term(&self, folded: &str) -> Option<String> {
-        self.pipeline
-            .run(vec![folded.to_string()])
-            .into_iter()
-            .next()
-            .filter(|t| !t.is_empty())
+        self.pipeline.run(vec![folded.to_string()]).into_iter().next().filter(|t| !t.is_empty())
     }
 
     /// Terms of a text with their token positions (stop words keep their position, so that
@@ -125,10 +111,7 @@ mod tests {
     #[test]
     fn folds_case_diacritics_and_apostrophes() {
         assert_eq!(folded("José María Aznar"), ["jose", "maria", "aznar"]);
-        assert_eq!(
-            folded("al-Qa`ida Al-Qa’ida Qaʿida"),
-            ["al", "qaida", "al", "qaida", "qaida"]
-        );
+        assert_eq!(folded("al-Qa`ida Al-Qa’ida Qaʿida"), ["al", "qaida", "al", "qaida", "qaida"]);
         assert_eq!(folded("‘fleet of foot’"), ["fleet", "of", "foot"]);
         assert_eq!(folded("9/11 7/7"), ["9", "11", "7", "7"]);
     }
@@ -139,10 +122,7 @@ mod tests {
         for t in tokenize(text) {
             assert_eq!(fold(&text[t.start..t.end]), t.folded);
         }
-        let words: Vec<&str> = tokenize(text)
-            .iter()
-            .map(|t| &text[t.start..t.end])
-            .collect();
+        let words: Vec<&str> = tokenize(text).iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(words, ["Daesh’s", "Prevent", "c", "Zürich"]);
     }
 

@@ -62,10 +62,7 @@ impl PartialDate {
                 let d = num(p, 2)?;
                 let max = days_in_month(year, m);
                 if d == 0 || d > u32::from(max) {
-                    return Err(format!(
-                        "invalid date {s:?}: {} has {max} days",
-                        MONTHS[m as usize - 1]
-                    ));
+                    return Err(format!("invalid date {s:?}: {} has {max} days", MONTHS[m as usize - 1]));
                 }
                 Some(d as u8)
             }
@@ -112,25 +109,14 @@ mod tests {
     fn parses_each_precision_and_displays_it() {
         let d = PartialDate::parse("2017-07-07").unwrap();
         assert_eq!(d.to_string(), "7 July 2017");
-        assert_eq!(
-            PartialDate::parse("2018-02").unwrap().to_string(),
-            "February 2018"
-        );
+        assert_eq!(PartialDate::parse("2018-02").unwrap().to_string(), "February 2018");
         assert_eq!(PartialDate::parse("2018").unwrap().iso(), "2018");
         assert_eq!(d.iso(), "2017-07-07");
     }
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in [
-            "0000-00-00",
-            "2028-13-01",
-            "2017-02-29",
-            "Spring 2017",
-            "17-01",
-            "",
-            "2017-1",
-        ] {
+        for bad in ["0000-00-00", "2028-13-01", "2017-02-29", "Spring 2017", "17-01", "", "2017-1"] {
             assert!(PartialDate::parse(bad).is_err(), "{bad} should be rejected");
         }
         assert!(PartialDate::parse("2016-02-29").is_ok());

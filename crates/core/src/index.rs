@@ -62,10 +62,7 @@ impl fmt::Display for IndexError {
         match self {
             IndexError::NotAnIndex => write!(f, "not a Reading Room index (bad magic bytes)"),
             IndexError::Version { found, expected } => {
-                write!(
-                    f,
-                    "index format {found}, this build reads format {expected}: rebuild the index"
-                )
+                write!(f, "index format {found}, this build reads format {expected}: rebuild the index")
             }
             IndexError::Corrupt(why) => write!(f, "corrupt index: {why}"),
         }
@@ -118,16 +115,10 @@ fn decode_postings(stream: &[u32], docs: u32) -> Result<Vec<Posting>, IndexError
         let mut positions = Vec::with_capacity(n);
         let mut pos = 0u32;
         for _ in 0..n {
-            pos = pos
-                .checked_add(it.next().ok_or_else(corrupt)?)
-                .ok_or_else(corrupt)?;
+            pos = pos.checked_add(it.next().ok_or_else(corrupt)?).ok_or_else(corrupt)?;
             positions.push(pos);
         }
-        out.push(Posting {
-            doc,
-            field: field as u8,
-            positions,
-        });
+        out.push(Posting { doc, field: field as u8, positions });
     }
     Ok(out)
 }
@@ -154,27 +145,17 @@ impl Index {
         }
         let found = u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes"));
         if found != FORMAT_VERSION {
-            return Err(IndexError::Version {
-                found,
-                expected: FORMAT_VERSION,
-            });
+            return Err(IndexError::Version { found, expected: FORMAT_VERSION });
         }
-        let s: Stored =
-            postcard::from_bytes(&bytes[8..]).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+        let s: Stored = postcard::from_bytes(&bytes[8..]).map_err(|e| IndexError::Corrupt(e.to_string()))?;
         let docs = s.articles.len() as u32;
         if s.terms.len() != s.postings.len() || s.field_lengths.len() != s.articles.len() {
             return Err(IndexError::Corrupt("section lengths disagree".into()));
         }
         if s.words.iter().any(|(_, t)| *t as usize >= s.terms.len()) {
-            return Err(IndexError::Corrupt(
-                "word points past the term dictionary".into(),
-            ));
+            return Err(IndexError::Corrupt("word points past the term dictionary".into()));
         }
-        let postings = s
-            .postings
-            .iter()
-            .map(|p| decode_postings(p, docs))
-            .collect::<Result<Vec<_>, _>>()?;
+        let postings = s.postings.iter().map(|p| decode_postings(p, docs)).collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
             avg_field_length: averages(&s.field_lengths),
             language: s.language,
@@ -188,31 +169,21 @@ impl Index {
 
     /// The id of an index term, if the corpus has it.
     pub fn term_id(&self, term: &str) -> Option<u32> {
-        self.terms
-            .binary_search_by(|t| t.as_str().cmp(term))
-            .ok()
-            .map(|i| i as u32)
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
     }
 
     /// Term ids of every surface word starting with `prefix` (folded).
     pub fn prefix_terms(&self, prefix: &str) -> Vec<u32> {
         let start = self.words.partition_point(|(w, _)| w.as_str() < prefix);
-        let mut ids: Vec<u32> = self.words[start..]
-            .iter()
-            .take_while(|(w, _)| w.starts_with(prefix))
-            .map(|(_, t)| *t)
-            .collect();
+        let mut ids: Vec<u32> =
+            self.words[start..].iter().take_while(|(w, _)| w.starts_with(prefix)).map(|(_, t)| *t).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
     }
 
     pub fn article(&self, slug: &str) -> Option<(u32, &Article)> {
-        self.articles
-            .iter()
-            .enumerate()
-            .find(|(_, a)| a.slug == slug)
-            .map(|(i, a)| (i as u32, a))
+        self.articles.iter().enumerate().find(|(_, a)| a.slug == slug).map(|(i, a)| (i as u32, a))
     }
 }
 
@@ -240,12 +211,7 @@ pub fn field_texts(a: &Article) -> [Vec<&str>; FIELD_COUNT] {
         body.extend(m.caption.as_deref());
         body.extend(m.credit.as_deref());
     }
-    [
-        vec![a.title.as_str()],
-        meta,
-        a.note.iter().map(String::as_str).collect(),
-        body,
-    ]
+    [vec![a.title.as_str()], meta, a.note.iter().map(String::as_str).collect(), body]
 }
 
 /// Collects articles and writes the index. Output depends only on the set of articles, not on
@@ -257,10 +223,7 @@ pub struct IndexBuilder {
 
 impl IndexBuilder {
     pub fn new(analyzer: Analyzer) -> Self {
-        Self {
-            analyzer,
-            articles: Vec::new(),
-        }
+        Self { analyzer, articles: Vec::new() }
     }
 
     pub fn add(&mut self, article: Article) {
@@ -269,8 +232,7 @@ impl IndexBuilder {
 
     pub fn finish(mut self) -> Index {
         // Newest first, then by slug: the home page order, and a deterministic id order.
-        self.articles
-            .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        self.articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
         let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
         let mut words: BTreeMap<String, String> = BTreeMap::new();
         let mut field_lengths = Vec::with_capacity(self.articles.len());
@@ -283,10 +245,7 @@ impl IndexBuilder {
                     let tokens = tokenize(text);
                     for (i, tok) in tokens.iter().enumerate() {
                         if let Some(term) = self.analyzer.term(&tok.folded) {
-                            per_term
-                                .entry(term.clone())
-                                .or_default()
-                                .push(base + i as u32);
+                            per_term.entry(term.clone()).or_default().push(base + i as u32);
                             words.entry(tok.folded.clone()).or_insert(term);
                         }
                     }
@@ -308,9 +267,7 @@ impl IndexBuilder {
         let words = words
             .into_iter()
             .map(|(w, t)| {
-                let id = terms
-                    .binary_search(&t)
-                    .expect("every word's term is indexed") as u32;
+                let id = terms.binary_search(&t).expect("every word's term is indexed") as u32;
                 (w, id)
             })
             .collect();

@@ -25,10 +25,7 @@ impl Query {
         let clauses = tokens
             .into_iter()
             .enumerate()
-            .map(|(i, t)| Clause {
-                word: t.folded,
-                prefix: typing && i + 1 == n,
-            })
+            .map(|(i, t)| Clause { word: t.folded, prefix: typing && i + 1 == n })
             .collect();
         Self { clauses }
     }

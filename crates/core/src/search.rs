@@ -95,10 +95,7 @@ pub fn search(index: &Index, analyzer: &Analyzer, text: &str, sort: Sort) -> Res
         // Only stop words: every article qualifies; one that completes a word being typed ranks
         // first.
         (0..index.articles.len() as u32)
-            .map(|doc| Hit {
-                doc,
-                score: optional.iter().filter_map(|o| o.get(&doc)).sum(),
-            })
+            .map(|doc| Hit { doc, score: optional.iter().filter_map(|o| o.get(&doc)).sum() })
             .collect()
     } else {
         let (first, rest) = required.split_first().expect("not empty");
@@ -123,13 +120,7 @@ pub fn search(index: &Index, analyzer: &Analyzer, text: &str, sort: Sort) -> Res
     }
     matched.sort_unstable();
     matched.dedup();
-    Results {
-        hits,
-        terms: matched
-            .into_iter()
-            .map(|id| index.terms[id as usize].clone())
-            .collect(),
-    }
+    Results { hits, terms: matched.into_iter().map(|id| index.terms[id as usize].clone()).collect() }
 }
 
 /// BM25F score of one term for every article containing it.
@@ -144,9 +135,7 @@ fn term_scores(index: &Index, term: u32, n: f32) -> HashMap<u32, f32> {
     }
     let df = tf.len() as f32;
     let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-    tf.into_iter()
-        .map(|(doc, t)| (doc, idf * t * (K1 + 1.0) / (K1 + t)))
-        .collect()
+    tf.into_iter().map(|(doc, t)| (doc, idf * t * (K1 + 1.0) / (K1 + t))).collect()
 }
 
 const _: () = assert!(FIELD_COUNT == FIELD_WEIGHTS.len());

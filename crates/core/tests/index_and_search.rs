@@ -17,10 +17,7 @@ fn article(slug: &str, date: &str, title: &str, body: &[&str]) -> Article {
         bio: None,
         url: None,
         media: vec![],
-        body: body
-            .iter()
-            .map(|p| Block::Paragraph(p.to_string()))
-            .collect(),
+        body: body.iter().map(|p| Block::Paragraph(p.to_string())).collect(),
         word_count: 0,
     }
 }
@@ -37,27 +34,15 @@ fn index() -> Index {
         "new",
         "2018-02",
         "An interview about policing",
-        &[
-            "The threat from Daesh is evolving.",
-            "José María Aznar lost the election.",
-        ],
+        &["The threat from Daesh is evolving.", "José María Aznar lost the election."],
     ));
-    b.add(article(
-        "mid",
-        "2017",
-        "Terrorism in Madrid",
-        &["The Madrid bombings of 2004 and al-Qa`ida."],
-    ));
+    b.add(article("mid", "2017", "Terrorism in Madrid", &["The Madrid bombings of 2004 and al-Qa`ida."]));
     b.finish()
 }
 
 fn slugs(index: &Index, q: &str, sort: Sort) -> Vec<String> {
     let a = Analyzer::english();
-    search(index, &a, q, sort)
-        .hits
-        .iter()
-        .map(|h| index.articles[h.doc as usize].slug.clone())
-        .collect()
+    search(index, &a, q, sort).hits.iter().map(|h| index.articles[h.doc as usize].slug.clone()).collect()
 }
 
 #[test]
@@ -71,10 +56,7 @@ fn round_trips_through_bytes() {
 fn damaged_bytes_give_an_error_never_a_panic() {
     let bytes = index().to_bytes();
     for cut in 0..bytes.len() {
-        assert!(
-            Index::from_bytes(&bytes[..cut]).is_err(),
-            "truncated at {cut}"
-        );
+        assert!(Index::from_bytes(&bytes[..cut]).is_err(), "truncated at {cut}");
     }
     for i in 0..bytes.len() {
         let mut b = bytes.clone();
@@ -83,31 +65,20 @@ fn damaged_bytes_give_an_error_never_a_panic() {
     }
     let mut b = bytes.clone();
     b[4] = 99;
-    assert!(matches!(
-        Index::from_bytes(&b),
-        Err(readingroom_core::IndexError::Version { .. })
-    ));
+    assert!(matches!(Index::from_bytes(&b), Err(readingroom_core::IndexError::Version { .. })));
 }
 
 #[test]
 fn empty_query_lists_everything_newest_first() {
     let i = index();
     assert_eq!(slugs(&i, "", Sort::Relevance), ["new", "mid", "old"]);
-    assert_eq!(
-        slugs(&i, "the of", Sort::Relevance).len(),
-        3,
-        "stop words narrow nothing"
-    );
+    assert_eq!(slugs(&i, "the of", Sort::Relevance).len(), 3, "stop words narrow nothing");
 }
 
 #[test]
 fn words_are_anded_and_title_outranks_body() {
     let i = index();
-    assert_eq!(
-        slugs(&i, "daesh", Sort::Relevance),
-        ["old", "new"],
-        "title match first"
-    );
+    assert_eq!(slugs(&i, "daesh", Sort::Relevance), ["old", "new"], "title match first");
     assert_eq!(slugs(&i, "daesh evolving", Sort::Relevance), ["new"]);
     assert!(slugs(&i, "daesh madrid", Sort::Relevance).is_empty());
     assert_eq!(slugs(&i, "daesh", Sort::Oldest), ["old", "new"]);
@@ -120,19 +91,8 @@ fn folding_and_prefixes() {
     assert_eq!(slugs(&i, "jose maria", Sort::Relevance), ["new"]);
     assert_eq!(slugs(&i, "JOSÉ", Sort::Relevance), ["new"]);
     let qaida = slugs(&i, "al-qaida", Sort::Relevance);
-    assert_eq!(
-        qaida.len(),
-        2,
-        "Al-Qa’ida and al-Qa`ida fold to one word: {qaida:?}"
-    );
-    assert_eq!(
-        slugs(&i, "terrori", Sort::Relevance),
-        ["mid", "old"],
-        "prefix of an unstemmed word"
-    );
+    assert_eq!(qaida.len(), 2, "Al-Qa’ida and al-Qa`ida fold to one word: {qaida:?}");
+    assert_eq!(slugs(&i, "terrori", Sort::Relevance), ["mid", "old"], "prefix of an unstemmed word");
     assert_eq!(slugs(&i, "madr", Sort::Relevance), ["mid"]);
-    assert!(
-        slugs(&i, "madr ", Sort::Relevance).is_empty(),
-        "a finished word is not a prefix"
-    );
+    assert!(slugs(&i, "madr ", Sort::Relevance).is_empty(), "a finished word is not a prefix");
 }

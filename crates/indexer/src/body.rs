@@ -9,16 +9,9 @@ use crate::frontmatter::Interview;
 /// Headings under which `[label] text` paragraphs are footnotes or citations.
 fn is_notes_heading(h: &str) -> bool {
     let h = h.to_lowercase();
-    [
-        "notes",
-        "citations",
-        "references",
-        "footnotes",
-        "endnotes",
-        "sources",
-    ]
-    .iter()
-    .any(|w| h.split_whitespace().any(|x| x == *w))
+    ["notes", "citations", "references", "footnotes", "endnotes", "sources"]
+        .iter()
+        .any(|w| h.split_whitespace().any(|x| x == *w))
 }
 
 /// `[a] text` or `[12] text` → ("a", "text").
@@ -27,9 +20,7 @@ fn note_label(p: &str) -> Option<(&str, &str)> {
     let close = rest.find(']')?;
     let label = &rest[..close];
     // A space or a no-break space follows the label.
-    let text = rest[close + 1..]
-        .strip_prefix(char::is_whitespace)?
-        .trim_start();
+    let text = rest[close + 1..].strip_prefix(char::is_whitespace)?.trim_start();
     (!label.is_empty() && label.len() <= 4 && label.chars().all(char::is_alphanumeric))
         .then_some((label, text))
 }
@@ -69,32 +60,22 @@ pub fn blocks(markdown: &str, interview: Option<&Interview>) -> Vec<Block> {
             Raw::Paragraph(p) => {
                 if in_notes {
                     if let Some((label, text)) = note_label(&p) {
-                        out.push(Block::Note {
-                            label: label.into(),
-                            text: text.into(),
-                        });
+                        out.push(Block::Note { label: label.into(), text: text.into() });
                         continue;
                     }
                 }
                 if let Some(iv) = interview {
-                    let turn = [
-                        (Role::Question, &iv.questioner),
-                        (Role::Answer, &iv.respondent),
-                    ]
-                    .into_iter()
-                    .find_map(|(role, who)| {
-                        // "Basu: " or "Basu:" + no-break space, as sources write it.
-                        p.strip_prefix(who.as_str())
-                            .and_then(|r| r.strip_prefix(':'))
-                            .filter(|r| r.starts_with(char::is_whitespace))
-                            .map(|rest| (role, who.clone(), rest.trim_start().to_string()))
-                    });
-                    if let Some((role, speaker, text)) = turn {
-                        out.push(Block::Turn {
-                            role,
-                            speaker,
-                            paragraphs: vec![text],
+                    let turn = [(Role::Question, &iv.questioner), (Role::Answer, &iv.respondent)]
+                        .into_iter()
+                        .find_map(|(role, who)| {
+                            // "Basu: " or "Basu:" + no-break space, as sources write it.
+                            p.strip_prefix(who.as_str())
+                                .and_then(|r| r.strip_prefix(':'))
+                                .filter(|r| r.starts_with(char::is_whitespace))
+                                .map(|rest| (role, who.clone(), rest.trim_start().to_string()))
                         });
+                    if let Some((role, speaker, text)) = turn {
+                        out.push(Block::Turn { role, speaker, paragraphs: vec![text] });
                         continue;
                     }
                     if let Some(Block::Turn { paragraphs, .. }) = out.last_mut() {
@@ -116,19 +97,12 @@ mod tests {
     #[test]
     fn interview_turns_and_notes() {
         let md = "Intro.\n\nCTC: Why?\n\nBasu:\u{a0}Because.\n\nAnd more.\n\n## Substantive Notes\n\n[a]\u{a0}A note.\n\n## Citations\n\n[1] A source.\n";
-        let iv = Interview {
-            questioner: "CTC".into(),
-            respondent: "Basu".into(),
-        };
+        let iv = Interview { questioner: "CTC".into(), respondent: "Basu".into() };
         let b = blocks(md, Some(&iv));
         assert_eq!(b[0], Block::Paragraph("Intro.".into()));
         assert_eq!(
             b[1],
-            Block::Turn {
-                role: Role::Question,
-                speaker: "CTC".into(),
-                paragraphs: vec!["Why?".into()]
-            }
+            Block::Turn { role: Role::Question, speaker: "CTC".into(), paragraphs: vec!["Why?".into()] }
         );
         assert_eq!(
             b[2],
@@ -139,20 +113,8 @@ mod tests {
             }
         );
         assert_eq!(b[3], Block::Heading("Substantive Notes".into()));
-        assert_eq!(
-            b[4],
-            Block::Note {
-                label: "a".into(),
-                text: "A note.".into()
-            }
-        );
-        assert_eq!(
-            b[6],
-            Block::Note {
-                label: "1".into(),
-                text: "A source.".into()
-            }
-        );
+        assert_eq!(b[4], Block::Note { label: "a".into(), text: "A note.".into() });
+        assert_eq!(b[6], Block::Note { label: "1".into(), text: "A source.".into() });
     }
 
     #[test]

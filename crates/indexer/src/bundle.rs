@@ -21,26 +21,20 @@ pub struct WebBuild {
 fn only(found: Vec<PathBuf>, what: &str, dist: &Path) -> io::Result<PathBuf> {
     match <[PathBuf; 1]>::try_from(found) {
         Ok([one]) => Ok(one),
-        Err(v) => Err(io::Error::other(format!(
-            "expected one {what} in {}, found {}",
-            dist.display(),
-            v.len()
-        ))),
+        Err(v) => {
+            Err(io::Error::other(format!("expected one {what} in {}, found {}", dist.display(), v.len())))
+        }
     }
 }
 
 pub fn find_build(dist: &Path) -> io::Result<WebBuild> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dist)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<io::Result<_>>()?;
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(dist)?.map(|e| e.map(|e| e.path())).collect::<io::Result<_>>()?;
     files.sort();
     let named = |suffix: &str| -> Vec<PathBuf> {
         files
             .iter()
-            .filter(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().ends_with(suffix))
-            })
+            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().ends_with(suffix)))
             .cloned()
             .collect()
     };
@@ -53,9 +47,7 @@ pub fn find_build(dist: &Path) -> io::Result<WebBuild> {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Rewrites root-absolute references to the build's own files (`/app-123.js`) as relative
@@ -82,9 +74,7 @@ pub fn relativize(build: &WebBuild) -> io::Result<()> {
 /// `export default NAME;` or `export { …, NAME as default };`.
 fn default_export(glue: &str) -> Option<&str> {
     let ident = |s: &str| -> Option<usize> {
-        let n = s
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
-            .unwrap_or(s.len());
+        let n = s.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).unwrap_or(s.len());
         (n > 0).then_some(n)
     };
     if let Some(at) = glue.rfind("export default ") {
@@ -155,39 +145,25 @@ mod tests {
     #[test]
     fn only_own_files_become_relative() {
         let html = r#"<link href="/app-1.css"><script type="module">import init from '/app-1.js'; init({ module_or_path: '/app-1_bg.wasm' })</script><a href="/elsewhere">"#;
-        let own = [
-            "app-1.js".to_string(),
-            "app-1_bg.wasm".into(),
-            "app-1.css".into(),
-        ];
+        let own = ["app-1.js".to_string(), "app-1_bg.wasm".into(), "app-1.css".into()];
         let out = relative_paths(html, &own);
         assert!(out.contains(r#"href="./app-1.css""#));
         assert!(out.contains("from './app-1.js'"));
         assert!(out.contains("'./app-1_bg.wasm'"));
-        assert!(
-            out.contains(r#"href="/elsewhere""#),
-            "foreign links are not touched"
-        );
+        assert!(out.contains(r#"href="/elsewhere""#), "foreign links are not touched");
     }
 
     #[test]
     fn finds_the_initialiser_in_either_export_form() {
-        assert_eq!(
-            default_export("export default __wbg_init;"),
-            Some("__wbg_init")
-        );
-        assert_eq!(
-            default_export("export { initSync, __wbg_init as default };"),
-            Some("__wbg_init")
-        );
+        assert_eq!(default_export("export default __wbg_init;"), Some("__wbg_init"));
+        assert_eq!(default_export("export { initSync, __wbg_init as default };"), Some("__wbg_init"));
         assert_eq!(default_export("export { initSync };"), None);
     }
 
     #[test]
     fn standalone_inlines_everything() {
         let glue = "let wasm;\nasync function __wbg_init(m) { return m; }\nconst s = '</script>';\nexport { initSync };\nexport default __wbg_init;\n";
-        let html =
-            standalone_html("A <b> & c", "p { color: red }", glue, &[0, 97, 115, 109]).unwrap();
+        let html = standalone_html("A <b> & c", "p { color: red }", glue, &[0, 97, 115, 109]).unwrap();
         assert!(html.contains("await __wbg_init({ module_or_path: wasmBytes });"));
         assert!(html.contains(r#"const wasmBase64 = "AGFzbQ==";"#));
         assert!(html.contains("<title>A &lt;b> &amp; c</title>"));

@@ -19,11 +19,7 @@ pub struct Corpus {
 pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     let files = markdown_files(root).map_err(|e| vec![e])?;
     if files.is_empty() {
-        return Err(vec![CorpusError::new(
-            root,
-            None,
-            "no Markdown (*.md) articles found",
-        )]);
+        return Err(vec![CorpusError::new(root, None, "no Markdown (*.md) articles found")]);
     }
     let mut errors = Vec::new();
     let mut articles = Vec::new();
@@ -37,26 +33,16 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     for (file, a) in &articles {
         if let Some(first) = seen.insert(&a.slug, file) {
             let text = std::fs::read_to_string(file).unwrap_or_default();
-            let line = text
-                .lines()
-                .position(|l| l.trim_start().starts_with("slug"))
-                .map(|i| i + 1);
+            let line = text.lines().position(|l| l.trim_start().starts_with("slug")).map(|i| i + 1);
             errors.push(CorpusError::new(
                 file,
                 line,
-                format!(
-                    "duplicate slug {:?}: already used by {}",
-                    a.slug,
-                    first.display()
-                ),
+                format!("duplicate slug {:?}: already used by {}", a.slug, first.display()),
             ));
         }
     }
     if errors.is_empty() {
-        Ok(Corpus {
-            root: root.to_path_buf(),
-            articles,
-        })
+        Ok(Corpus { root: root.to_path_buf(), articles })
     } else {
         Err(errors)
     }
@@ -74,9 +60,7 @@ fn markdown_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
         let entries = std::fs::read_dir(&dir)
             .map_err(|e| CorpusError::new(&dir, None, format!("cannot read folder: {e}")))?;
         for entry in entries {
-            let path = entry
-                .map_err(|e| CorpusError::new(&dir, None, e.to_string()))?
-                .path();
+            let path = entry.map_err(|e| CorpusError::new(&dir, None, e.to_string()))?.path();
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md") {
@@ -101,39 +85,19 @@ fn read_article(path: &Path) -> Result<Article, CorpusError> {
 
 fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
     let f = &p.front;
-    let title = f
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            CorpusError::new(
-                path,
-                p.key_line("title").or(Some(p.front_line)),
-                "missing title",
-            )
+    let title =
+        f.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).ok_or_else(|| {
+            CorpusError::new(path, p.key_line("title").or(Some(p.front_line)), "missing title")
         })?;
     let date_text = f.date.as_deref().ok_or_else(|| {
-        CorpusError::new(
-            path,
-            Some(p.front_line),
-            "missing date (YYYY, YYYY-MM or YYYY-MM-DD)",
-        )
+        CorpusError::new(path, Some(p.front_line), "missing date (YYYY, YYYY-MM or YYYY-MM-DD)")
     })?;
-    let date =
-        PartialDate::parse(date_text).map_err(|e| CorpusError::new(path, p.key_line("date"), e))?;
+    let date = PartialDate::parse(date_text).map_err(|e| CorpusError::new(path, p.key_line("date"), e))?;
     let slug = match &f.slug {
         Some(s) => s.clone(),
-        None => path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        None => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
     };
-    if slug.is_empty()
-        || !slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
+    if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
         return Err(CorpusError::new(
             path,
             p.key_line("slug"),
@@ -142,21 +106,12 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
     }
     let body = body::blocks(p.body, f.interview.as_ref());
     if body.is_empty() {
-        return Err(CorpusError::new(
-            path,
-            Some(p.body_line),
-            "the article has no body text",
-        ));
+        return Err(CorpusError::new(path, Some(p.body_line), "the article has no body text"));
     }
     let note = f
         .note
         .as_deref()
-        .map(|n| {
-            n.split("\n\n")
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect()
-        })
+        .map(|n| n.split("\n\n").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
         .unwrap_or_default();
     let mut article = Article {
         slug,
@@ -174,11 +129,7 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
         media: f
             .media
             .iter()
-            .map(|m| Media {
-                file: m.file.clone(),
-                caption: m.caption.clone(),
-                credit: m.credit.clone(),
-            })
+            .map(|m| Media { file: m.file.clone(), caption: m.caption.clone(), credit: m.credit.clone() })
             .collect(),
         body,
         word_count: 0,

@@ -12,11 +12,7 @@ pub struct CorpusError {
 
 impl CorpusError {
     pub fn new(file: impl Into<PathBuf>, line: Option<usize>, message: impl Into<String>) -> Self {
-        Self {
-            file: file.into(),
-            line,
-            message: message.into(),
-        }
+        Self { file: file.into(), line, message: message.into() }
     }
 }
 

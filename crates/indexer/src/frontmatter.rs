@@ -75,30 +75,14 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<Parsed<'a>, CorpusError> 
             let front_text = &text[start..offset];
             let body = &text[offset + line.len()..];
             let front: FrontMatter = toml::from_str(front_text).map_err(|e| {
-                let line = e
-                    .span()
-                    .map(|s| 2 + front_text[..s.start].matches('\n').count());
-                CorpusError::new(
-                    path,
-                    line,
-                    format!("malformed front matter: {}", e.message()),
-                )
+                let line = e.span().map(|s| 2 + front_text[..s.start].matches('\n').count());
+                CorpusError::new(path, line, format!("malformed front matter: {}", e.message()))
             })?;
-            return Ok(Parsed {
-                front,
-                front_text,
-                front_line: 2,
-                body,
-                body_line: line_no + 1,
-            });
+            return Ok(Parsed { front, front_text, front_line: 2, body, body_line: line_no + 1 });
         }
         offset += line.len();
     }
-    Err(CorpusError::new(
-        path,
-        Some(1),
-        "front matter opened with `+++` on line 1 is never closed",
-    ))
+    Err(CorpusError::new(path, Some(1), "front matter opened with `+++` on line 1 is never closed"))
 }
 
 impl Parsed<'_> {
@@ -107,9 +91,7 @@ impl Parsed<'_> {
         self.front_text
             .lines()
             .position(|l| {
-                l.trim_start()
-                    .strip_prefix(key)
-                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+                l.trim_start().strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
             })
             .map(|i| self.front_line + i)
     }

@@ -6,11 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "readingroom",
-    version,
-    about = "Build Reading Room index artifacts"
-)]
+#[command(name = "readingroom", version, about = "Build Reading Room index artifacts")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,11 +36,7 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Index {
-            corpus,
-            out,
-            language,
-        } => {
+        Command::Index { corpus, out, language } => {
             let Some(analyzer) = Analyzer::for_language(&language) else {
                 eprintln!("error: language {language:?} is not supported");
                 return ExitCode::FAILURE;
@@ -55,11 +47,7 @@ fn main() -> ExitCode {
                     for e in &errors {
                         eprintln!("error: {e}");
                     }
-                    eprintln!(
-                        "{} error(s) in {}; nothing was built",
-                        errors.len(),
-                        corpus.display()
-                    );
+                    eprintln!("{} error(s) in {}; nothing was built", errors.len(), corpus.display());
                     return ExitCode::FAILURE;
                 }
             };

@@ -13,18 +13,8 @@ pub fn summary(index: &Index, artifact_bytes: usize) -> String {
         let _ = writeln!(s, "dates      {} – {}", oldest.date, newest.date);
     }
     for (label, values) in [
-        (
-            "outlets",
-            index
-                .articles
-                .iter()
-                .map(|a| a.outlet.as_str())
-                .collect::<Vec<_>>(),
-        ),
-        (
-            "kinds",
-            index.articles.iter().map(|a| a.kind.as_str()).collect(),
-        ),
+        ("outlets", index.articles.iter().map(|a| a.outlet.as_str()).collect::<Vec<_>>()),
+        ("kinds", index.articles.iter().map(|a| a.kind.as_str()).collect()),
     ] {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for v in values.into_iter().filter(|v| !v.is_empty()) {

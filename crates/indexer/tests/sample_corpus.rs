@@ -12,8 +12,7 @@ fn root() -> PathBuf {
 }
 
 fn seed_lines() -> Vec<String> {
-    let text =
-        std::fs::read_to_string(root().join("corpus/source/posts-tagged-al-qaeda.txt")).unwrap();
+    let text = std::fs::read_to_string(root().join("corpus/source/posts-tagged-al-qaeda.txt")).unwrap();
     text.lines().map(|l| l.trim_end().to_string()).collect()
 }
 
@@ -38,11 +37,7 @@ fn body_lines(a: &Article) -> Vec<String> {
     for b in &a.body {
         match b {
             Block::Paragraph(t) | Block::Heading(t) => out.push(t.clone()),
-            Block::Turn {
-                speaker,
-                paragraphs,
-                ..
-            } => {
+            Block::Turn { speaker, paragraphs, .. } => {
                 out.push(as_in_seed(&format!("{speaker}:"), &paragraphs[0]));
                 out.extend(paragraphs[1..].iter().cloned());
             }
@@ -78,21 +73,9 @@ fn seven_articles_with_titles_exactly_as_in_the_seed() {
     let a = articles();
     assert_eq!(a.len(), 7);
     for art in &a {
-        assert!(
-            seed.contains(&art.title),
-            "title not in seed: {}",
-            art.title
-        );
-        assert!(
-            !art.note.is_empty(),
-            "{}: the blogger's note is kept",
-            art.slug
-        );
-        assert!(
-            !art.outlet.is_empty() && !art.kind.is_empty() && !art.authors.is_empty(),
-            "{}",
-            art.slug
-        );
+        assert!(seed.contains(&art.title), "title not in seed: {}", art.title);
+        assert!(!art.note.is_empty(), "{}: the blogger's note is kept", art.slug);
+        assert!(!art.outlet.is_empty() && !art.kind.is_empty() && !art.authors.is_empty(), "{}", art.slug);
         assert!(!art.topics.is_empty(), "{}", art.slug);
     }
 }
@@ -101,12 +84,10 @@ fn seven_articles_with_titles_exactly_as_in_the_seed() {
 fn every_paragraph_is_verbatim_from_the_seed_and_in_its_own_post() {
     let seed = seed_lines();
     let position: HashMap<&str, Vec<usize>> =
-        seed.iter()
-            .enumerate()
-            .fold(HashMap::new(), |mut m, (i, l)| {
-                m.entry(l.as_str()).or_default().push(i);
-                m
-            });
+        seed.iter().enumerate().fold(HashMap::new(), |mut m, (i, l)| {
+            m.entry(l.as_str()).or_default().push(i);
+            m
+        });
     let mut spans = Vec::new();
     for a in articles() {
         let mut lines = Vec::new();
@@ -117,17 +98,13 @@ fn every_paragraph_is_verbatim_from_the_seed_and_in_its_own_post() {
             if field == "caption" || field == "credit" {
                 continue; // checked through "caption + credit" or below
             }
-            let at = position.get(text.as_str()).unwrap_or_else(|| {
-                panic!("{}: {field} not verbatim in the seed: {text:?}", a.slug)
-            });
+            let at = position
+                .get(text.as_str())
+                .unwrap_or_else(|| panic!("{}: {field} not verbatim in the seed: {text:?}", a.slug));
             lines.extend(at.iter().copied());
         }
         for l in body_lines(&a) {
-            assert_ne!(
-                l, "Advertisements",
-                "{}: page furniture in the body",
-                a.slug
-            );
+            assert_ne!(l, "Advertisements", "{}: page furniture in the body", a.slug);
         }
         lines.sort();
         spans.push((lines[0], *lines.last().unwrap(), a.slug.clone()));
@@ -140,10 +117,7 @@ fn every_paragraph_is_verbatim_from_the_seed_and_in_its_own_post() {
 
 #[test]
 fn no_line_of_the_seed_is_lost() {
-    let all: Vec<String> = articles()
-        .iter()
-        .flat_map(|a| accounted(a).into_iter().map(|(_, t)| t))
-        .collect();
+    let all: Vec<String> = articles().iter().flat_map(|a| accounted(a).into_iter().map(|(_, t)| t)).collect();
     let furniture = ["Posts Tagged ‘Al Qaeda’", "Advertisements"];
     let lost: Vec<String> = seed_lines()
         .into_iter()
@@ -155,21 +129,10 @@ fn no_line_of_the_seed_is_lost() {
 
 #[test]
 fn the_interview_keeps_its_turns_and_notes() {
-    let a = articles()
-        .into_iter()
-        .find(|a| a.kind == "interview")
-        .expect("an interview");
-    let turns = |role| {
-        a.body
-            .iter()
-            .filter(|b| matches!(b, Block::Turn { role: r, .. } if *r == role))
-            .count()
-    };
-    assert_eq!(
-        turns(Role::Question),
-        12,
-        "the interview's twelve questions"
-    );
+    let a = articles().into_iter().find(|a| a.kind == "interview").expect("an interview");
+    let turns =
+        |role| a.body.iter().filter(|b| matches!(b, Block::Turn { role: r, .. } if *r == role)).count();
+    assert_eq!(turns(Role::Question), 12, "the interview's twelve questions");
     assert_eq!(turns(Role::Question), turns(Role::Answer));
     let notes: Vec<&str> = a
         .body
@@ -187,16 +150,5 @@ fn dates_follow_the_evidence_and_sort_newest_first() {
     let mut a = articles();
     a.sort_by_key(|x| std::cmp::Reverse(x.date));
     let dates: Vec<String> = a.iter().map(|a| a.date.iso()).collect();
-    assert_eq!(
-        dates,
-        [
-            "2018-02",
-            "2018",
-            "2017-07-07",
-            "2017",
-            "2016-12",
-            "2016-10",
-            "2016-09"
-        ]
-    );
+    assert_eq!(dates, ["2018-02", "2018", "2017-07-07", "2017", "2016-12", "2016-10", "2016-09"]);
 }
