@@ -76,11 +76,43 @@ pub fn test() -> Result {
     run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(cargo().args(["test", "--workspace"]))?;
     let built = build(None, &e2e_dist())?;
+    let edited = edited_build()?;
     run(Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
         .arg(root().join("tests/e2e"))
         .current_dir(root())
-        .env("READINGROOM_DIST", &built.dist))
+        .env("READINGROOM_DIST", &built.dist)
+        .env("READINGROOM_EDITED_DIST", edited))
+}
+
+/// The title the edit test writes into a copy of the corpus.
+const EDITED_TITLE: &str = "Comic explainer: what is lone-actor terrorism? (edited)";
+
+/// Builds a copy of the sample corpus, edits one of its files, and builds the same folder again:
+/// the second build must show the edit (the end-to-end suite checks it in the browser).
+fn edited_build() -> Result<PathBuf> {
+    let work = root().join("target/e2e/edited");
+    let corpus = work.join("corpus");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
+    let file = "comic-explainer-lone-actor-terrorism.md";
+    for entry in std::fs::read_dir(root().join("corpus/articles")).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        std::fs::copy(&path, corpus.join(path.file_name().expect("a file"))).map_err(|e| e.to_string())?;
+    }
+    build(Some(corpus.clone()), &work.join("before"))?;
+    let path = corpus.join(file);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let edited = text.replacen(
+        "title = \"Comic explainer: what is lone-actor terrorism?\"",
+        &format!("title = \"{EDITED_TITLE}\""),
+        1,
+    );
+    if edited == text {
+        return Err(format!("{}: the title to edit was not found", path.display()));
+    }
+    std::fs::write(&path, edited).map_err(|e| e.to_string())?;
+    Ok(build(Some(corpus), &work.join("after"))?.dist)
 }
 
 /// Sizes and time to first results, in headless Chromium, over http and file://.
