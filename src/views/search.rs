@@ -5,7 +5,7 @@ use crate::components::marked::marked;
 use crate::data::data;
 use crate::route::Route;
 use readingroom_core::snippet::{highlight, snippet};
-use readingroom_core::{search, Sort};
+use readingroom_core::{search, Hit, Sort};
 use std::collections::HashSet;
 use yew::prelude::*;
 
@@ -31,6 +31,17 @@ pub fn search_view(props: &Props) -> Html {
         let current = (s == props.sort).then_some("true");
         html! { <a href={ href } aria-current={ current }>{ label.to_string() }</a> }
     };
+    let item = |hit: &Hit| {
+        let a = &d.index.articles[hit.doc as usize];
+        let href = Route::Article { slug: a.slug.clone(), q: q.clone() }.to_hash();
+        html! {
+            <li class="rr-item">
+                <a class="rr-title" href={ href }>{ marked(&highlight(&a.title, &d.analyzer, &terms)) }</a>
+                { article_meta(a) }
+                <p class="rr-snippet">{ marked(&snippet(a, &d.analyzer, &terms, 32)) }</p>
+            </li>
+        }
+    };
     html! {
         <section class="rr-results" aria-labelledby="rr-results-h">
             <div class="rr-results-bar">
@@ -46,23 +57,22 @@ pub fn search_view(props: &Props) -> Html {
             </div>
             if count == 0 {
                 <div class="rr-empty">
-                    <p>{ "No article contains all of these words. Try fewer or different words, or check the spelling." }</p>
+                    <p>{ "No article contains all of these words." }</p>
+                    if let Some(suggestion) = &results.suggestion {
+                        <p class="rr-suggestion">
+                            { "Did you mean " }
+                            <a href={ Route::Search { q: suggestion.clone(), sort: props.sort }.to_hash() }>{ suggestion }</a>
+                            { "?" }
+                        </p>
+                    }
                     <p><a href="#/">{ "Browse all articles" }</a></p>
                 </div>
+                if !results.partial.is_empty() {
+                    <h2 class="rr-section-title">{ "Articles with some of these words" }</h2>
+                    <ol class="rr-list rr-partial">{ for results.partial.iter().take(SHOWN).map(item) }</ol>
+                }
             } else {
-                <ol class="rr-list rr-hits">
-                    { for results.hits.iter().take(SHOWN).map(|hit| {
-                        let a = &d.index.articles[hit.doc as usize];
-                        let href = Route::Article { slug: a.slug.clone(), q: q.clone() }.to_hash();
-                        html! {
-                            <li class="rr-item">
-                                <a class="rr-title" href={ href }>{ marked(&highlight(&a.title, &d.analyzer, &terms)) }</a>
-                                { article_meta(a) }
-                                <p class="rr-snippet">{ marked(&snippet(a, &d.analyzer, &terms, 32)) }</p>
-                            </li>
-                        }
-                    }) }
-                </ol>
+                <ol class="rr-list rr-hits">{ for results.hits.iter().take(SHOWN).map(item) }</ol>
             }
         </section>
     }

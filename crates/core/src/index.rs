@@ -22,7 +22,10 @@ pub enum Field {
     Body = 3,
 }
 pub const FIELD_COUNT: usize = 4;
-pub const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [5.0, 2.0, 1.5, 1.0];
+pub const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [5.0, 3.0, 1.5, 1.0];
+/// BM25 length normalisation per field: full for the body, where a long piece mentioning a word
+/// once says little; light for short fields, whose length says little about relevance.
+pub const FIELD_B: [f32; FIELD_COUNT] = [0.3, 0.3, 0.5, 0.75];
 
 /// Occurrences of one term in one field of one article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +36,7 @@ pub struct Posting {
 }
 
 /// The in-memory index, as the query engine uses it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Index {
     pub language: String,
     /// Newest first: a document id is a position in this list.
@@ -42,9 +45,10 @@ pub struct Index {
     pub terms: Vec<String>,
     /// Postings of `terms[i]`, sorted by (doc, field).
     pub postings: Vec<Vec<Posting>>,
-    /// Sorted folded surface words with their term id: prefix search runs on what readers type,
-    /// not on stems ("terrori" must find "terrorism", whose stem is "terror").
-    pub words: Vec<(String, u32)>,
+    /// Folded surface words → term id, as a finite state transducer: prefix and typo-tolerant
+    /// search run on what readers type, not on stems ("terrori" must find "terrorism", whose
+    /// stem is "terror"), and the automaton walks only the branches that can match.
+    pub words: fst::Map<Vec<u8>>,
     /// Length in tokens of each field of each article.
     pub field_lengths: Vec<[u32; FIELD_COUNT]>,
     pub avg_field_length: [f32; FIELD_COUNT],
@@ -79,6 +83,8 @@ struct Stored {
     articles: Vec<Article>,
     terms: Vec<String>,
     postings: Vec<Vec<u32>>,
+    /// Sorted (word, term id) pairs. The fst is rebuilt from them at load: fst's own reader
+    /// trusts its bytes and can panic on damaged ones, while building from a list validates it.
     words: Vec<(String, u32)>,
     field_lengths: Vec<[u32; FIELD_COUNT]>,
 }
@@ -130,7 +136,15 @@ impl Index {
             articles: self.articles.clone(),
             terms: self.terms.clone(),
             postings: self.postings.iter().map(|p| encode_postings(p)).collect(),
-            words: self.words.clone(),
+            words: {
+                use fst::Streamer;
+                let mut out = Vec::with_capacity(self.words.len());
+                let mut stream = self.words.stream();
+                while let Some((w, t)) = stream.next() {
+                    out.push((String::from_utf8_lossy(w).into_owned(), t as u32));
+                }
+                out
+            },
             field_lengths: self.field_lengths.clone(),
         };
         let mut out = MAGIC.to_vec();
@@ -155,6 +169,8 @@ impl Index {
         if s.words.iter().any(|(_, t)| *t as usize >= s.terms.len()) {
             return Err(IndexError::Corrupt("word points past the term dictionary".into()));
         }
+        let words = fst::Map::from_iter(s.words.iter().map(|(w, t)| (w.as_bytes(), u64::from(*t))))
+            .map_err(|e| IndexError::Corrupt(format!("word list: {e}")))?;
         let postings = s.postings.iter().map(|p| decode_postings(p, docs)).collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
             avg_field_length: averages(&s.field_lengths),
@@ -162,7 +178,7 @@ impl Index {
             articles: s.articles,
             terms: s.terms,
             postings,
-            words: s.words,
+            words,
             field_lengths: s.field_lengths,
         })
     }
@@ -174,12 +190,35 @@ impl Index {
 
     /// Term ids of every surface word starting with `prefix` (folded).
     pub fn prefix_terms(&self, prefix: &str) -> Vec<u32> {
-        let start = self.words.partition_point(|(w, _)| w.as_str() < prefix);
-        let mut ids: Vec<u32> =
-            self.words[start..].iter().take_while(|(w, _)| w.starts_with(prefix)).map(|(_, t)| *t).collect();
+        use fst::{Automaton, IntoStreamer, Streamer};
+        let mut ids = Vec::new();
+        let mut stream = self.words.search(fst::automaton::Str::new(prefix).starts_with()).into_stream();
+        while let Some((_, t)) = stream.next() {
+            ids.push(t as u32);
+        }
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// Surface words within `k` edits of `word`, with their term id and distance.
+    pub fn fuzzy_words(&self, word: &str, k: u8) -> Vec<(String, u32, usize)> {
+        use fst::{IntoStreamer, Streamer};
+        let mut out = Vec::new();
+        let mut stream = self.words.search(crate::fuzzy::Within::new(word, k)).into_stream();
+        while let Some((w, t)) = stream.next() {
+            let w = String::from_utf8_lossy(w).into_owned();
+            let d = crate::fuzzy::distance(word, &w);
+            out.push((w, t as u32, d));
+        }
+        out
+    }
+
+    /// Number of articles containing a term.
+    pub fn doc_freq(&self, term: u32) -> usize {
+        let mut docs: Vec<u32> = self.postings[term as usize].iter().map(|p| p.doc).collect();
+        docs.dedup();
+        docs.len()
     }
 
     pub fn article(&self, slug: &str) -> Option<(u32, &Article)> {
@@ -264,13 +303,12 @@ impl IndexBuilder {
             field_lengths.push(lengths);
         }
         let terms: Vec<String> = postings.keys().cloned().collect();
-        let words = words
-            .into_iter()
-            .map(|(w, t)| {
-                let id = terms.binary_search(&t).expect("every word's term is indexed") as u32;
-                (w, id)
-            })
-            .collect();
+        // A BTreeMap iterates in sorted order, which is what the fst builder needs.
+        let words = fst::Map::from_iter(words.into_iter().map(|(w, t)| {
+            let id = terms.binary_search(&t).expect("every word's term is indexed") as u64;
+            (w, id)
+        }))
+        .expect("sorted, unique keys");
         Index {
             language: self.analyzer.language().to_string(),
             avg_field_length: averages(&field_lengths),

@@ -4,6 +4,7 @@
 
 pub mod analyze;
 pub mod date;
+pub mod fuzzy;
 pub mod index;
 pub mod model;
 pub mod query;

@@ -1,13 +1,26 @@
-//! Parsing what a reader types into query clauses.
+//! Parsing what a reader types. The language: words are ANDed; `"an exact phrase"`; `-word` or
+//! `-"a phrase"` excludes; `OR` between two terms makes either do; a hyphenated or slashed token
+//! (`al-Qaeda`, `9/11`) is a phrase of its words; the word being typed is a prefix. Parsing never
+//! fails: unbalanced quotes close at the end, a lone `-` or a dangling `OR` is ignored.
 
 use crate::analyze::tokenize;
 
-/// One word of a query, folded.
+/// A word or a phrase: words that must appear in this order, next to each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Folded words.
+    pub words: Vec<String>,
+    /// The last word is still being typed: it matches as a prefix.
+    pub prefix: bool,
+    /// Written in quotes: this form only (no typo tolerance, no aliases, no prefix).
+    pub quoted: bool,
+}
+
+/// Terms of which any may match (`a OR b`), possibly negated (`-a`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
-    pub word: String,
-    /// The reader is still typing this word: it matches as a prefix.
-    pub prefix: bool,
+    pub any: Vec<Term>,
+    pub negated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -15,18 +28,81 @@ pub struct Query {
     pub clauses: Vec<Clause>,
 }
 
+/// A piece of the query text before terms are built.
+#[derive(Debug)]
+enum Piece<'a> {
+    Text { text: &'a str, quoted: bool, negated: bool, at_end: bool },
+    Or,
+}
+
+/// Straight and typographic double quotes: phone keyboards type the latter.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„')
+}
+
+fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map_or(text.len(), |(i, _)| *i);
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k].1.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        let mut negated = false;
+        if chars[k].1 == '-' {
+            negated = true;
+            k += 1;
+            if k >= chars.len() || chars[k].1.is_whitespace() {
+                continue; // a lone "-"
+            }
+        }
+        if is_quote(chars[k].1) {
+            let start = k + 1;
+            let end = (start..chars.len()).find(|&n| is_quote(chars[n].1));
+            let stop = end.unwrap_or(chars.len());
+            out.push(Piece::Text { text: &text[at(start)..at(stop)], quoted: true, negated, at_end: false });
+            k = end.map_or(chars.len(), |e| e + 1);
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && !chars[k].1.is_whitespace() && !is_quote(chars[k].1) {
+            k += 1;
+        }
+        let word = &text[at(start)..at(k)];
+        if word == "OR" && !negated {
+            out.push(Piece::Or);
+        } else {
+            out.push(Piece::Text { text: word, quoted: false, negated, at_end: k == chars.len() });
+        }
+    }
+    out
+}
+
 impl Query {
-    /// Words are ANDed; the last word is a prefix unless the reader has typed past it
-    /// (a space or punctuation after it). Never fails: any text is a query.
     pub fn parse(text: &str) -> Self {
-        let tokens = tokenize(text);
-        let typing = tokens.last().is_some_and(|t| t.end == text.len());
-        let n = tokens.len();
-        let clauses = tokens
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| Clause { word: t.folded, prefix: typing && i + 1 == n })
-            .collect();
+        let mut clauses: Vec<Clause> = Vec::new();
+        let mut join_next = false;
+        for piece in pieces(text) {
+            match piece {
+                Piece::Or => join_next = !clauses.is_empty(),
+                Piece::Text { text, quoted, negated, at_end } => {
+                    let words: Vec<String> = tokenize(text).into_iter().map(|t| t.folded).collect();
+                    if words.is_empty() {
+                        continue;
+                    }
+                    // Only a bare word still being typed is a prefix; "al-qa" is too ("al" "qa…").
+                    let last_char_is_word = text.chars().last().is_some_and(char::is_alphanumeric);
+                    let term = Term { words, prefix: at_end && !quoted && last_char_is_word, quoted };
+                    match clauses.last_mut() {
+                        Some(last) if join_next && !last.negated && !negated => last.any.push(term),
+                        _ => clauses.push(Clause { any: vec![term], negated }),
+                    }
+                    join_next = false;
+                }
+            }
+        }
         Self { clauses }
     }
 
@@ -39,13 +115,47 @@ impl Query {
 mod tests {
     use super::*;
 
+    fn term(words: &[&str], prefix: bool, quoted: bool) -> Term {
+        Term { words: words.iter().map(|w| w.to_string()).collect(), prefix, quoted }
+    }
+
     #[test]
     fn last_word_is_a_prefix_while_typing() {
         let q = Query::parse("Lone act");
         assert_eq!(q.clauses.len(), 2);
-        assert!(!q.clauses[0].prefix && q.clauses[1].prefix);
-        assert_eq!(q.clauses[1].word, "act");
-        assert!(!Query::parse("lone actor ").clauses[1].prefix);
+        assert_eq!(q.clauses[1].any[0], term(&["act"], true, false));
+        assert!(!q.clauses[0].any[0].prefix);
+        assert!(!Query::parse("lone actor ").clauses[1].any[0].prefix);
         assert!(Query::parse("  ").is_empty());
+    }
+
+    #[test]
+    fn phrases_exclusions_and_or() {
+        let q = Query::parse(r#""lone actor" -Daesh madrid OR Manchester"#);
+        assert_eq!(q.clauses.len(), 3);
+        assert_eq!(q.clauses[0].any, [term(&["lone", "actor"], false, true)]);
+        assert!(q.clauses[1].negated);
+        assert_eq!(q.clauses[2].any.len(), 2);
+        assert_eq!(q.clauses[2].any[1], term(&["manchester"], true, false));
+    }
+
+    #[test]
+    fn hyphenated_tokens_are_phrases() {
+        let q = Query::parse("al-Qa’ida 9/11");
+        assert_eq!(q.clauses[0].any[0], term(&["al", "qaida"], false, false));
+        assert_eq!(q.clauses[1].any[0], term(&["9", "11"], true, false));
+    }
+
+    #[test]
+    fn malformed_queries_still_parse() {
+        assert_eq!(Query::parse(r#""lone act"#).clauses[0].any[0], term(&["lone", "act"], false, true));
+        assert_eq!(Query::parse("“lone actor”").clauses[0].any[0], term(&["lone", "actor"], false, true));
+        assert!(Query::parse("-").is_empty());
+        assert!(Query::parse("\"\"").is_empty());
+        assert_eq!(Query::parse("OR madrid OR").clauses.len(), 1);
+        assert!(!Query::parse("- madrid").clauses[0].negated);
+        assert_eq!(Query::parse("--x").clauses.len(), 1);
+        let q = Query::parse("a -b OR c");
+        assert_eq!(q.clauses.len(), 3, "a negated clause takes no alternatives");
     }
 }

@@ -1,15 +1,17 @@
-//! The query engine: BM25F over the article fields, words ANDed, the word being typed matched as
-//! a prefix, recency breaking ties.
+//! The query engine: BM25F over the article fields; clauses ANDed, alternatives ORed, exclusions
+//! removed; phrases checked on positions; the word being typed matched as a prefix; typos
+//! forgiven, but a fuzzy match never ranks above an exact one; recency breaks ties.
 
 use crate::analyze::Analyzer;
-use crate::index::{Index, FIELD_COUNT, FIELD_WEIGHTS};
-use crate::query::Query;
-use std::collections::HashMap;
+use crate::index::{Index, FIELD_B, FIELD_COUNT, FIELD_WEIGHTS};
+use crate::query::{Clause, Query, Term};
+use std::collections::{HashMap, HashSet};
 
 const K1: f32 = 1.2;
-const B: f32 = 0.75;
 /// A word completed from a prefix scores a little below the word typed in full.
-const PREFIX_DISCOUNT: f32 = 0.8;
+const PREFIX_WEIGHT: f32 = 0.8;
+/// A word reached by forgiving a typo scores well below it.
+const FUZZY_WEIGHT: f32 = 0.5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -42,6 +44,9 @@ impl Sort {
 pub struct Hit {
     pub doc: u32,
     pub score: f32,
+    /// How many clauses this article matched only through a forgiven typo: hits with fewer
+    /// always rank first.
+    pub fuzzy: u32,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -49,93 +54,298 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// The index terms the query matched, for highlighting.
     pub terms: Vec<String>,
+    /// When nothing matches: the query with its unknown words corrected, if that finds articles.
+    pub suggestion: Option<String>,
+    /// When nothing matches all the words: the articles that match most of them.
+    pub partial: Vec<Hit>,
+}
+
+/// Edits forgiven in a word of this many bytes: 1 from 5 letters, 2 from 9.
+pub fn typo_budget(word: &str) -> u8 {
+    match word.len() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Candidate {
+    term: u32,
+    weight: f32,
+    fuzzy: bool,
+}
+
+/// Per article: score, and whether the match needed a forgiven typo.
+type Matches = HashMap<u32, (f32, bool)>;
+
+struct Engine<'a> {
+    index: &'a Index,
+    analyzer: &'a Analyzer,
+    n: f32,
+    matched: HashSet<u32>,
+}
+
+impl<'a> Engine<'a> {
+    /// Index terms a folded word may stand for.
+    fn candidates(&self, word: &str, prefix: bool, quoted: bool) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        let mut push = |term, weight, fuzzy| {
+            if !out.iter().any(|c: &Candidate| c.term == term) {
+                out.push(Candidate { term, weight, fuzzy });
+            }
+        };
+        if let Some(id) = self.analyzer.term(word).and_then(|t| self.index.term_id(&t)) {
+            push(id, 1.0, false);
+        }
+        if prefix {
+            for id in self.index.prefix_terms(word) {
+                push(id, PREFIX_WEIGHT, false);
+            }
+        }
+        let k = typo_budget(word);
+        if !quoted && k > 0 {
+            for (_, id, d) in self.index.fuzzy_words(word, k) {
+                if d > 0 {
+                    push(id, FUZZY_WEIGHT / d as f32, true);
+                }
+            }
+        }
+        out
+    }
+
+    /// BM25F score of one term for every article containing it.
+    fn term_scores(&self, term: u32) -> HashMap<u32, f32> {
+        let index = self.index;
+        let mut tf: HashMap<u32, f32> = HashMap::new();
+        for p in &index.postings[term as usize] {
+            let f = p.field as usize;
+            let len = index.field_lengths[p.doc as usize][f] as f32;
+            let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * len / index.avg_field_length[f];
+            *tf.entry(p.doc).or_insert(0.0) += FIELD_WEIGHTS[f] * p.positions.len() as f32 / norm;
+        }
+        let df = tf.len() as f32;
+        let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
+        tf.into_iter().map(|(doc, t)| (doc, idf * t * (K1 + 1.0) / (K1 + t))).collect()
+    }
+
+    /// Articles matching a word or phrase; `None` when the term is only stop words.
+    fn term_matches(&mut self, term: &Term) -> Option<Matches> {
+        // Content words with their offset in the phrase (stop words keep their place).
+        let last = term.words.len() - 1;
+        let words: Vec<(usize, Vec<Candidate>)> = term
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| self.analyzer.term(w).is_some() || (term.prefix && *i == last))
+            .map(|(i, w)| {
+                // Typos are forgiven in single words only: a phrase is what the reader wrote.
+                let quoted = term.quoted || term.words.len() > 1;
+                (i, self.candidates(w, term.prefix && i == last, quoted))
+            })
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        for (_, cands) in &words {
+            self.matched.extend(cands.iter().map(|c| c.term));
+        }
+        // Score of each word per article: the best of its candidates.
+        let scored: Vec<Matches> = words
+            .iter()
+            .map(|(_, cands)| {
+                let mut m: Matches = HashMap::new();
+                for c in cands {
+                    for (doc, s) in self.term_scores(c.term) {
+                        let e = m.entry(doc).or_insert((0.0, true));
+                        if s * c.weight > e.0 {
+                            e.0 = s * c.weight;
+                        }
+                        e.1 &= c.fuzzy;
+                    }
+                }
+                m
+            })
+            .collect();
+        let (first, rest) = scored.split_first().expect("not empty");
+        let mut out: Matches = first
+            .iter()
+            .filter_map(|(&doc, &(s, fz))| {
+                let mut score = s;
+                let mut fuzzy = fz;
+                for other in rest {
+                    let (s2, f2) = other.get(&doc)?;
+                    score += s2;
+                    fuzzy |= f2;
+                }
+                Some((doc, (score, fuzzy)))
+            })
+            .collect();
+        if words.len() > 1 {
+            let docs: Vec<u32> = out.keys().copied().collect();
+            for doc in docs {
+                if !self.phrase_in(doc, &words) {
+                    out.remove(&doc);
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Whether the words occur next to each other, in order, in one field of `doc`.
+    fn phrase_in(&self, doc: u32, words: &[(usize, Vec<Candidate>)]) -> bool {
+        let positions = |cands: &[Candidate], field: usize| -> HashSet<u32> {
+            cands
+                .iter()
+                .flat_map(|c| &self.index.postings[c.term as usize])
+                .filter(|p| p.doc == doc && p.field as usize == field)
+                .flat_map(|p| p.positions.iter().copied())
+                .collect()
+        };
+        (0..FIELD_COUNT).any(|field| {
+            let sets: Vec<(usize, HashSet<u32>)> =
+                words.iter().map(|(off, c)| (*off, positions(c, field))).collect();
+            let (off0, first) = &sets[0];
+            first.iter().any(|&p| {
+                sets[1..].iter().all(|(off, set)| set.contains(&(p + (*off as u32) - (*off0 as u32))))
+            })
+        })
+    }
+
+    /// Articles matching any alternative of a clause; `None` when it is only stop words.
+    fn clause_matches(&mut self, clause: &Clause) -> Option<Matches> {
+        let mut out: Option<Matches> = None;
+        for term in &clause.any {
+            if let Some(m) = self.term_matches(term) {
+                let acc = out.get_or_insert_with(HashMap::new);
+                for (doc, (s, fz)) in m {
+                    let e = acc.entry(doc).or_insert((0.0, true));
+                    e.0 = e.0.max(s);
+                    e.1 &= fz;
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Runs `text` against `index`. An empty query (or one of stop words only) lists every article.
 pub fn search(index: &Index, analyzer: &Analyzer, text: &str, sort: Sort) -> Results {
     let query = Query::parse(text);
-    let n = index.articles.len() as f32;
-    let mut required: Vec<HashMap<u32, f32>> = Vec::new();
-    let mut optional: Vec<HashMap<u32, f32>> = Vec::new();
-    let mut matched: Vec<u32> = Vec::new();
+    let mut engine = Engine { index, analyzer, n: index.articles.len() as f32, matched: HashSet::new() };
+    let mut required: Vec<Matches> = Vec::new();
+    let mut optional: Vec<Matches> = Vec::new();
+    let mut excluded: HashSet<u32> = HashSet::new();
     for clause in &query.clauses {
-        let exact = analyzer.term(&clause.word);
-        let mut candidates: Vec<(u32, f32)> = Vec::new();
-        if let Some(id) = exact.as_deref().and_then(|t| index.term_id(t)) {
-            candidates.push((id, 1.0));
-        }
-        if clause.prefix {
-            for id in index.prefix_terms(&clause.word) {
-                if !candidates.iter().any(|(c, _)| *c == id) {
-                    candidates.push((id, PREFIX_DISCOUNT));
-                }
-            }
-        }
-        if exact.is_none() && !clause.prefix {
-            continue; // a stop word: it narrows nothing
-        }
-        let mut scores: HashMap<u32, f32> = HashMap::new();
-        for &(id, weight) in &candidates {
-            matched.push(id);
-            for (doc, s) in term_scores(index, id, n) {
-                let e = scores.entry(doc).or_insert(0.0);
-                *e = e.max(s * weight);
-            }
-        }
-        if exact.is_none() {
-            // A stop word being typed ("the", "is") may still grow into a real word: let it
-            // rank, not filter.
-            optional.push(scores);
+        let Some(m) = engine.clause_matches(clause) else { continue };
+        if clause.negated {
+            excluded.extend(m.keys());
+        } else if clause.any.iter().all(|t| t.prefix && t.words.iter().all(|w| analyzer.term(w).is_none())) {
+            // A stop word being typed ("the", "is") may still grow into a real word: it ranks,
+            // it does not filter.
+            optional.push(m);
         } else {
-            required.push(scores);
+            required.push(m);
         }
     }
 
     let mut hits: Vec<Hit> = if required.is_empty() {
-        // Only stop words: every article qualifies; one that completes a word being typed ranks
-        // first.
         (0..index.articles.len() as u32)
-            .map(|doc| Hit { doc, score: optional.iter().filter_map(|o| o.get(&doc)).sum() })
+            .map(|doc| Hit {
+                doc,
+                score: optional.iter().filter_map(|o| o.get(&doc)).map(|m| m.0).sum(),
+                fuzzy: 0,
+            })
             .collect()
     } else {
         let (first, rest) = required.split_first().expect("not empty");
         first
             .iter()
-            .filter_map(|(&doc, &s)| {
-                let mut score = s;
+            .filter_map(|(&doc, &(s, fz))| {
+                let mut hit = Hit { doc, score: s, fuzzy: u32::from(fz) };
                 for other in rest {
-                    score += other.get(&doc)?;
+                    let (s2, f2) = other.get(&doc)?;
+                    hit.score += s2;
+                    hit.fuzzy += u32::from(*f2);
                 }
-                score += optional.iter().filter_map(|o| o.get(&doc)).sum::<f32>();
-                Some(Hit { doc, score })
+                hit.score += optional.iter().filter_map(|o| o.get(&doc)).map(|m| m.0).sum::<f32>();
+                Some(hit)
             })
             .collect()
     };
+    hits.retain(|h| !excluded.contains(&h.doc));
+    sort_hits(&mut hits, sort);
 
-    // Doc ids are newest first, so a lower id is the more recent article.
-    match sort {
-        Sort::Relevance => hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc))),
-        Sort::Newest => hits.sort_by_key(|h| h.doc),
-        Sort::Oldest => hits.sort_by_key(|h| std::cmp::Reverse(h.doc)),
+    let mut results = Results { hits, ..Results::default() };
+    if results.hits.is_empty() && !required.is_empty() {
+        results.partial = partial_matches(&required, &excluded);
+        results.suggestion = suggest(index, analyzer, text);
     }
+    let mut matched: Vec<u32> = engine.matched.into_iter().collect();
     matched.sort_unstable();
-    matched.dedup();
-    Results { hits, terms: matched.into_iter().map(|id| index.terms[id as usize].clone()).collect() }
+    results.terms = matched.into_iter().map(|id| index.terms[id as usize].clone()).collect();
+    results
 }
 
-/// BM25F score of one term for every article containing it.
-fn term_scores(index: &Index, term: u32, n: f32) -> HashMap<u32, f32> {
-    let postings = &index.postings[term as usize];
-    let mut tf: HashMap<u32, f32> = HashMap::new();
-    for p in postings {
-        let f = p.field as usize;
-        let len = index.field_lengths[p.doc as usize][f] as f32;
-        let norm = 1.0 - B + B * len / index.avg_field_length[f];
-        *tf.entry(p.doc).or_insert(0.0) += FIELD_WEIGHTS[f] * p.positions.len() as f32 / norm;
+fn sort_hits(hits: &mut [Hit], sort: Sort) {
+    // Doc ids are newest first, so a lower id is the more recent article.
+    match sort {
+        Sort::Relevance => hits
+            .sort_by(|a, b| a.fuzzy.cmp(&b.fuzzy).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))),
+        // Date orders too list exact matches before those that needed a forgiven typo.
+        Sort::Newest => hits.sort_by_key(|h| (h.fuzzy, h.doc)),
+        Sort::Oldest => hits.sort_by_key(|h| (h.fuzzy, std::cmp::Reverse(h.doc))),
     }
-    let df = tf.len() as f32;
-    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-    tf.into_iter().map(|(doc, t)| (doc, idf * t * (K1 + 1.0) / (K1 + t))).collect()
+}
+
+/// Articles matching all but some of the clauses, most clauses first.
+fn partial_matches(required: &[Matches], excluded: &HashSet<u32>) -> Vec<Hit> {
+    let mut count: HashMap<u32, (u32, f32)> = HashMap::new();
+    for m in required {
+        for (&doc, &(s, _)) in m {
+            let e = count.entry(doc).or_insert((0, 0.0));
+            e.0 += 1;
+            e.1 += s;
+        }
+    }
+    let mut hits: Vec<(u32, Hit)> = count
+        .into_iter()
+        .filter(|(doc, _)| !excluded.contains(doc))
+        .map(|(doc, (n, score))| (n, Hit { doc, score, fuzzy: 0 }))
+        .collect();
+    hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)).then(a.1.doc.cmp(&b.1.doc)));
+    hits.into_iter().map(|(_, h)| h).collect()
+}
+
+/// The query with each word the corpus does not have replaced by the nearest word it has (the
+/// most frequent among the nearest), if that changes anything and finds articles.
+fn suggest(index: &Index, analyzer: &Analyzer, text: &str) -> Option<String> {
+    let mut changed = false;
+    let mut out = Vec::new();
+    for word in text.split_whitespace() {
+        let folded = crate::analyze::fold(word);
+        let known = analyzer.term(&folded).is_none_or(|t| index.term_id(&t).is_some());
+        let plain = folded.chars().all(char::is_alphanumeric);
+        if known || !plain || folded.len() < 3 {
+            out.push(word.to_string());
+            continue;
+        }
+        let k = typo_budget(&folded).max(1) + 1;
+        let best = index
+            .fuzzy_words(&folded, k.min(2))
+            .into_iter()
+            .filter(|(_, _, d)| *d > 0)
+            .min_by_key(|(w, id, d)| (*d, std::cmp::Reverse(index.doc_freq(*id)), w.clone()));
+        match best {
+            Some((w, _, _)) => {
+                changed = true;
+                out.push(w);
+            }
+            None => out.push(word.to_string()),
+        }
+    }
+    let suggestion = out.join(" ");
+    (changed && !search(index, analyzer, &suggestion, Sort::Relevance).hits.is_empty()).then_some(suggestion)
 }
 
 const _: () = assert!(FIELD_COUNT == FIELD_WEIGHTS.len());

@@ -1,0 +1,106 @@
+//! Relevance over the sample corpus: every query in relevance.toml with its expected top result,
+//! inclusions, exclusions and counts. The file is data so that a curator can add cases.
+
+use readingroom_core::{search, Analyzer, Index, Sort};
+use readingroom_indexer::{build_index, read_corpus};
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    q: String,
+    /// What the case checks, shown when it fails.
+    why: String,
+    #[serde(default)]
+    sort: Option<String>,
+    top: Option<String>,
+    #[serde(default)]
+    order: Vec<String>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    count: Option<usize>,
+    suggestion: Option<String>,
+    #[serde(default)]
+    partial: Vec<String>,
+}
+
+fn sample() -> Index {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let corpus = read_corpus(&root.join("corpus")).expect("the sample corpus reads");
+    build_index(&corpus, Analyzer::english())
+}
+
+#[test]
+fn relevance_cases_hold() {
+    let text =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/relevance.toml"))
+            .expect("relevance.toml");
+    let cases: Cases = toml::from_str(&text).expect("relevance.toml parses");
+    assert!(cases.case.len() >= 30, "at least 30 cases, found {}", cases.case.len());
+    let index = sample();
+    let analyzer = Analyzer::english();
+    let slugs = |hits: &[readingroom_core::Hit]| -> Vec<String> {
+        hits.iter().map(|h| index.articles[h.doc as usize].slug.clone()).collect()
+    };
+    let mut failures = Vec::new();
+    for case in &cases.case {
+        let sort = case.sort.as_deref().map_or(Sort::Relevance, |s| Sort::parse(s).expect("a sort name"));
+        let r = search(&index, &analyzer, &case.q, sort);
+        let got = slugs(&r.hits);
+        let mut fail =
+            |what: String| failures.push(format!("{:?} ({}): {what}\n    got {got:?}", case.q, case.why));
+        if let Some(top) = &case.top {
+            if got.first() != Some(top) {
+                fail(format!("top should be {top}"));
+            }
+        }
+        if !case.order.is_empty()
+            && got.iter().take(case.order.len()).collect::<Vec<_>>() != case.order.iter().collect::<Vec<_>>()
+        {
+            fail(format!("should start {:?}", case.order));
+        }
+        for s in &case.include {
+            if !got.contains(s) {
+                fail(format!("should include {s}"));
+            }
+        }
+        for s in &case.exclude {
+            if got.contains(s) {
+                fail(format!("should exclude {s}"));
+            }
+        }
+        if let Some(n) = case.count {
+            if got.len() != n {
+                fail(format!("should have {n} results"));
+            }
+        }
+        if r.suggestion != case.suggestion {
+            fail(format!("suggestion {:?}, expected {:?}", r.suggestion, case.suggestion));
+        }
+        let partial = slugs(&r.partial);
+        for s in &case.partial {
+            if !partial.contains(s) {
+                fail(format!("partial matches should include {s}: {partial:?}"));
+            }
+        }
+        // Whatever the query: an exact match never ranks below a fuzzy one.
+        if r.hits.windows(2).any(|w| w[0].fuzzy > w[1].fuzzy) {
+            fail("a fuzzy match ranks above an exact one".into());
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.case.len(),
+        failures.join("\n")
+    );
+}
