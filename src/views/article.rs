@@ -4,9 +4,8 @@
 use crate::components::marked::marked;
 use crate::data::data;
 use crate::route::Route;
-use readingroom_core::snippet::highlight;
-use readingroom_core::{search, Block, Role, Sort};
-use std::collections::HashSet;
+use readingroom_core::snippet::Highlighter;
+use readingroom_core::{search, Block, Results, Role, Sort};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,17 +17,18 @@ pub struct Props {
 #[function_component(ArticleView)]
 pub fn article_view(props: &Props) -> Html {
     let d = data();
-    let terms = use_memo(props.q.clone(), |q| {
+    let results = use_memo(props.q.clone(), |q| {
         if q.trim().is_empty() {
-            HashSet::new()
+            Results::default()
         } else {
-            search(&d.index, &d.analyzer, q, Sort::Relevance).terms.into_iter().collect()
+            search(&d.index, &d.analyzer, q, Sort::Relevance)
         }
     });
     let Some((_, a)) = d.index.article(&props.slug) else {
         return html! { <crate::views::not_found::NotFound path={ format!("/article/{}", props.slug) } /> };
     };
-    let hl = |text: &str| marked(&highlight(text, &d.analyzer, &terms));
+    let highlighter = Highlighter::new(&d.index, &d.analyzer, &results);
+    let hl = |text: &str| marked(&highlighter.highlight(text));
     let (back_href, back_label) = if props.q.is_empty() {
         (Route::Home.to_hash(), "← All articles".to_string())
     } else {

@@ -4,9 +4,8 @@ use crate::components::article_meta::article_meta;
 use crate::components::marked::marked;
 use crate::data::data;
 use crate::route::Route;
-use readingroom_core::snippet::{highlight, snippet};
+use readingroom_core::snippet::Highlighter;
 use readingroom_core::{search, Hit, Sort};
-use std::collections::HashSet;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,7 +22,7 @@ pub fn search_view(props: &Props) -> Html {
     let d = data();
     let results =
         use_memo((props.q.clone(), props.sort), |(q, sort)| search(&d.index, &d.analyzer, q, *sort));
-    let terms: HashSet<String> = results.terms.iter().cloned().collect();
+    let hl = Highlighter::new(&d.index, &d.analyzer, &results);
     let q = props.q.to_string();
     let count = results.hits.len();
     let sort_link = |s: Sort, label: &str| {
@@ -36,9 +35,9 @@ pub fn search_view(props: &Props) -> Html {
         let href = Route::Article { slug: a.slug.clone(), q: q.clone() }.to_hash();
         html! {
             <li class="rr-item">
-                <a class="rr-title" href={ href }>{ marked(&highlight(&a.title, &d.analyzer, &terms)) }</a>
+                <a class="rr-title" href={ href }>{ marked(&hl.highlight(&a.title)) }</a>
                 { article_meta(a) }
-                <p class="rr-snippet">{ marked(&snippet(a, &d.analyzer, &terms, 32)) }</p>
+                <p class="rr-snippet">{ marked(&hl.snippet(a, 32)) }</p>
             </li>
         }
     };

@@ -79,6 +79,29 @@ for (const mode of modes) {
       assert.ok(hits.length >= 3, `hits: ${hits}`);
     });
 
+    test('any name of a group finds every name, and marks them', async () => {
+      await page.locator('#rr-q').fill('ISIS');
+      const hits = page.locator('ol.rr-hits > li');
+      await hits.first().waitFor();
+      assert.ok((await hits.count()) >= 5, 'Daesh, Isil, Islamic State and IS are the same group');
+      const marks = await page.locator('ol.rr-hits mark').allTextContents();
+      for (const name of ['Daesh', 'Isil']) {
+        assert.ok(marks.some((m) => m.includes(name)), `${name} is marked: ${marks}`);
+      }
+    });
+
+    test('a typo still finds the article, and a worse one gets a suggestion', async () => {
+      await page.locator('#rr-q').fill('Kashmr');
+      await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
+      await page.locator('#rr-q').fill('Kahsmir ');
+      const suggestion = page.locator('.rr-suggestion a');
+      await suggestion.waitFor();
+      assert.equal(await suggestion.textContent(), 'kashmir');
+      await suggestion.click();
+      await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
+      assert.equal(await page.locator('#rr-q').inputValue(), 'kashmir');
+    });
+
     test('a query nothing matches says so', async () => {
       await page.locator('#rr-q').fill('zzyzx quaternion');
       await page.locator('.rr-empty').waitFor();

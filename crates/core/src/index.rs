@@ -3,6 +3,7 @@
 //! start-up. The core is the one place that knows this format.
 
 use crate::analyze::{tokenize, Analyzer};
+use crate::entities::{entity_term, Entity, Tagger};
 use crate::model::Article;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -52,6 +53,9 @@ pub struct Index {
     /// Length in tokens of each field of each article.
     pub field_lengths: Vec<[u32; FIELD_COUNT]>,
     pub avg_field_length: [f32; FIELD_COUNT],
+    /// The gazetteer: mentions are posted under `entity_term(slug)`.
+    pub entities: Vec<Entity>,
+    pub tagger: Tagger,
 }
 
 #[derive(Debug)]
@@ -87,6 +91,7 @@ struct Stored {
     /// trusts its bytes and can panic on damaged ones, while building from a list validates it.
     words: Vec<(String, u32)>,
     field_lengths: Vec<[u32; FIELD_COUNT]>,
+    entities: Vec<Entity>,
 }
 
 fn encode_postings(list: &[Posting]) -> Vec<u32> {
@@ -146,6 +151,7 @@ impl Index {
                 out
             },
             field_lengths: self.field_lengths.clone(),
+            entities: self.entities.clone(),
         };
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -180,6 +186,8 @@ impl Index {
             postings,
             words,
             field_lengths: s.field_lengths,
+            tagger: Tagger::new(&s.entities),
+            entities: s.entities,
         })
     }
 
@@ -258,11 +266,18 @@ pub fn field_texts(a: &Article) -> [Vec<&str>; FIELD_COUNT] {
 pub struct IndexBuilder {
     analyzer: Analyzer,
     articles: Vec<Article>,
+    entities: Vec<Entity>,
 }
 
 impl IndexBuilder {
     pub fn new(analyzer: Analyzer) -> Self {
-        Self { analyzer, articles: Vec::new() }
+        Self { analyzer, articles: Vec::new(), entities: Vec::new() }
+    }
+
+    /// Tags mentions of these entities, so that any of their names finds all of them.
+    pub fn with_entities(mut self, entities: Vec<Entity>) -> Self {
+        self.entities = entities;
+        self
     }
 
     pub fn add(&mut self, article: Article) {
@@ -275,6 +290,8 @@ impl IndexBuilder {
         let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
         let mut words: BTreeMap<String, String> = BTreeMap::new();
         let mut field_lengths = Vec::with_capacity(self.articles.len());
+        let tagger = Tagger::new(&self.entities);
+        let slugs: Vec<String> = self.entities.iter().map(|e| entity_term(&e.slug())).collect();
         for (doc, article) in self.articles.iter().enumerate() {
             let mut lengths = [0u32; FIELD_COUNT];
             for (field, texts) in field_texts(article).iter().enumerate() {
@@ -287,6 +304,12 @@ impl IndexBuilder {
                             per_term.entry(term.clone()).or_default().push(base + i as u32);
                             words.entry(tok.folded.clone()).or_insert(term);
                         }
+                    }
+                    for m in tagger.mentions(text, &tokens) {
+                        per_term
+                            .entry(slugs[m.entity as usize].clone())
+                            .or_default()
+                            .push(base + m.token as u32);
                     }
                     // A gap between paragraphs keeps phrases from matching across them.
                     base += tokens.len() as u32 + 1;
@@ -317,6 +340,8 @@ impl IndexBuilder {
             postings: postings.into_values().collect(),
             words,
             field_lengths,
+            tagger,
+            entities: self.entities,
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod analyze;
 pub mod date;
+pub mod entities;
 pub mod fuzzy;
 pub mod index;
 pub mod model;
@@ -13,6 +14,7 @@ pub mod snippet;
 
 pub use analyze::Analyzer;
 pub use date::PartialDate;
+pub use entities::{Alias, Entity};
 pub use index::{Index, IndexBuilder, IndexError};
 pub use model::{Article, Block, Media, Role};
 pub use search::{search, Hit, Results, Sort};

@@ -10,6 +10,8 @@ use crate::analyze::tokenize;
 pub struct Term {
     /// Folded words.
     pub words: Vec<String>,
+    /// The same words as typed, for exact-case aliases ("IS" the group, not "is").
+    pub raw: Vec<String>,
     /// The last word is still being typed: it matches as a prefix.
     pub prefix: bool,
     /// Written in quotes: this form only (no typo tolerance, no aliases, no prefix).
@@ -88,13 +90,15 @@ impl Query {
             match piece {
                 Piece::Or => join_next = !clauses.is_empty(),
                 Piece::Text { text, quoted, negated, at_end } => {
-                    let words: Vec<String> = tokenize(text).into_iter().map(|t| t.folded).collect();
-                    if words.is_empty() {
+                    let tokens = tokenize(text);
+                    if tokens.is_empty() {
                         continue;
                     }
+                    let raw = tokens.iter().map(|t| text[t.start..t.end].to_string()).collect();
+                    let words = tokens.into_iter().map(|t| t.folded).collect();
                     // Only a bare word still being typed is a prefix; "al-qa" is too ("al" "qa…").
                     let last_char_is_word = text.chars().last().is_some_and(char::is_alphanumeric);
-                    let term = Term { words, prefix: at_end && !quoted && last_char_is_word, quoted };
+                    let term = Term { words, raw, prefix: at_end && !quoted && last_char_is_word, quoted };
                     match clauses.last_mut() {
                         Some(last) if join_next && !last.negated && !negated => last.any.push(term),
                         _ => clauses.push(Clause { any: vec![term], negated }),
@@ -115,16 +119,22 @@ impl Query {
 mod tests {
     use super::*;
 
-    fn term(words: &[&str], prefix: bool, quoted: bool) -> Term {
-        Term { words: words.iter().map(|w| w.to_string()).collect(), prefix, quoted }
+    /// A term as parsed, compared without its raw words.
+    fn term(words: &[&str], prefix: bool, quoted: bool) -> (Vec<String>, bool, bool) {
+        (words.iter().map(|w| w.to_string()).collect(), prefix, quoted)
+    }
+
+    fn t(term: &Term) -> (Vec<String>, bool, bool) {
+        (term.words.clone(), term.prefix, term.quoted)
     }
 
     #[test]
     fn last_word_is_a_prefix_while_typing() {
         let q = Query::parse("Lone act");
         assert_eq!(q.clauses.len(), 2);
-        assert_eq!(q.clauses[1].any[0], term(&["act"], true, false));
+        assert_eq!(t(&q.clauses[1].any[0]), term(&["act"], true, false));
         assert!(!q.clauses[0].any[0].prefix);
+        assert_eq!(Query::parse("IS Daesh").clauses[0].any[0].raw, ["IS"]);
         assert!(!Query::parse("lone actor ").clauses[1].any[0].prefix);
         assert!(Query::parse("  ").is_empty());
     }
@@ -133,23 +143,26 @@ mod tests {
     fn phrases_exclusions_and_or() {
         let q = Query::parse(r#""lone actor" -Daesh madrid OR Manchester"#);
         assert_eq!(q.clauses.len(), 3);
-        assert_eq!(q.clauses[0].any, [term(&["lone", "actor"], false, true)]);
+        assert_eq!(
+            q.clauses[0].any.iter().map(t).collect::<Vec<_>>(),
+            [term(&["lone", "actor"], false, true)]
+        );
         assert!(q.clauses[1].negated);
         assert_eq!(q.clauses[2].any.len(), 2);
-        assert_eq!(q.clauses[2].any[1], term(&["manchester"], true, false));
+        assert_eq!(t(&q.clauses[2].any[1]), term(&["manchester"], true, false));
     }
 
     #[test]
     fn hyphenated_tokens_are_phrases() {
         let q = Query::parse("al-Qa’ida 9/11");
-        assert_eq!(q.clauses[0].any[0], term(&["al", "qaida"], false, false));
-        assert_eq!(q.clauses[1].any[0], term(&["9", "11"], true, false));
+        assert_eq!(t(&q.clauses[0].any[0]), term(&["al", "qaida"], false, false));
+        assert_eq!(t(&q.clauses[1].any[0]), term(&["9", "11"], true, false));
     }
 
     #[test]
     fn malformed_queries_still_parse() {
-        assert_eq!(Query::parse(r#""lone act"#).clauses[0].any[0], term(&["lone", "act"], false, true));
-        assert_eq!(Query::parse("“lone actor”").clauses[0].any[0], term(&["lone", "actor"], false, true));
+        assert_eq!(t(&Query::parse(r#""lone act"#).clauses[0].any[0]), term(&["lone", "act"], false, true));
+        assert_eq!(t(&Query::parse("“lone actor”").clauses[0].any[0]), term(&["lone", "actor"], false, true));
         assert!(Query::parse("-").is_empty());
         assert!(Query::parse("\"\"").is_empty());
         assert_eq!(Query::parse("OR madrid OR").clauses.len(), 1);

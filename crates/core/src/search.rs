@@ -54,6 +54,8 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// The index terms the query matched, for highlighting.
     pub terms: Vec<String>,
+    /// The entities the query named (by any of their names), for highlighting their mentions.
+    pub entities: Vec<u32>,
     /// When nothing matches: the query with its unknown words corrected, if that finds articles.
     pub suggestion: Option<String>,
     /// When nothing matches all the words: the articles that match most of them.
@@ -84,6 +86,7 @@ struct Engine<'a> {
     analyzer: &'a Analyzer,
     n: f32,
     matched: HashSet<u32>,
+    entities: HashSet<u32>,
 }
 
 impl<'a> Engine<'a> {
@@ -212,11 +215,26 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// Articles mentioning the entity a term names, under any of its names ("ISIS" finds
+    /// "Daesh"); quoted terms match as written only.
+    fn entity_matches(&mut self, term: &Term) -> Option<Matches> {
+        if term.quoted {
+            return None;
+        }
+        let e = self.index.tagger.entity_named(&term.raw)?;
+        self.entities.insert(e);
+        let slug = crate::entities::entity_term(&self.index.entities[e as usize].slug());
+        let id = self.index.term_id(&slug)?;
+        Some(self.term_scores(id).into_iter().map(|(doc, s)| (doc, (s, false))).collect())
+    }
+
     /// Articles matching any alternative of a clause; `None` when it is only stop words.
     fn clause_matches(&mut self, clause: &Clause) -> Option<Matches> {
         let mut out: Option<Matches> = None;
         for term in &clause.any {
-            if let Some(m) = self.term_matches(term) {
+            let literal = self.term_matches(term);
+            let named = self.entity_matches(term);
+            for m in [literal, named].into_iter().flatten() {
                 let acc = out.get_or_insert_with(HashMap::new);
                 for (doc, (s, fz)) in m {
                     let e = acc.entry(doc).or_insert((0.0, true));
@@ -231,8 +249,15 @@ impl<'a> Engine<'a> {
 
 /// Runs `text` against `index`. An empty query (or one of stop words only) lists every article.
 pub fn search(index: &Index, analyzer: &Analyzer, text: &str, sort: Sort) -> Results {
-    let query = Query::parse(text);
-    let mut engine = Engine { index, analyzer, n: index.articles.len() as f32, matched: HashSet::new() };
+    let mut query = Query::parse(text);
+    group_names(&mut query, index);
+    let mut engine = Engine {
+        index,
+        analyzer,
+        n: index.articles.len() as f32,
+        matched: HashSet::new(),
+        entities: HashSet::new(),
+    };
     let mut required: Vec<Matches> = Vec::new();
     let mut optional: Vec<Matches> = Vec::new();
     let mut excluded: HashSet<u32> = HashSet::new();
@@ -240,7 +265,11 @@ pub fn search(index: &Index, analyzer: &Analyzer, text: &str, sort: Sort) -> Res
         let Some(m) = engine.clause_matches(clause) else { continue };
         if clause.negated {
             excluded.extend(m.keys());
-        } else if clause.any.iter().all(|t| t.prefix && t.words.iter().all(|w| analyzer.term(w).is_none())) {
+        } else if clause.any.iter().all(|t| {
+            t.prefix
+                && t.words.iter().all(|w| analyzer.term(w).is_none())
+                && index.tagger.entity_named(&t.raw).is_none()
+        }) {
             // A stop word being typed ("the", "is") may still grow into a real word: it ranks,
             // it does not filter.
             optional.push(m);
@@ -284,7 +313,34 @@ pub fn search(index: &Index, analyzer: &Analyzer, text: &str, sort: Sort) -> Res
     let mut matched: Vec<u32> = engine.matched.into_iter().collect();
     matched.sort_unstable();
     results.terms = matched.into_iter().map(|id| index.terms[id as usize].clone()).collect();
+    results.entities = engine.entities.into_iter().collect();
+    results.entities.sort_unstable();
     results
+}
+
+/// Consecutive plain words that together are a name in the gazetteer ("Islamic State", "Osama
+/// bin Laden") become one term: the name as a phrase, or any other name of the same entity.
+fn group_names(query: &mut Query, index: &Index) {
+    let plain = |c: &Clause| !c.negated && c.any.len() == 1 && !c.any[0].quoted && c.any[0].words.len() == 1;
+    let mut i = 0;
+    while i < query.clauses.len() {
+        let run = query.clauses[i..].iter().take_while(|c| plain(c)).count();
+        let found = (2..=run).rev().find(|&n| {
+            let raw: Vec<String> = query.clauses[i..i + n].iter().map(|c| c.any[0].raw[0].clone()).collect();
+            index.tagger.entity_named(&raw).is_some()
+        });
+        if let Some(n) = found {
+            let parts: Vec<Clause> = query.clauses.drain(i..i + n).collect();
+            let term = Term {
+                words: parts.iter().map(|c| c.any[0].words[0].clone()).collect(),
+                raw: parts.iter().map(|c| c.any[0].raw[0].clone()).collect(),
+                prefix: parts.last().is_some_and(|c| c.any[0].prefix),
+                quoted: false,
+            };
+            query.clauses.insert(i, Clause { any: vec![term], negated: false });
+        }
+        i += 1;
+    }
 }
 
 fn sort_hits(hits: &mut [Hit], sort: Sort) {

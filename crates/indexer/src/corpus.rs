@@ -4,7 +4,7 @@ use crate::body;
 use crate::error::CorpusError;
 use crate::frontmatter::{self, Parsed};
 use readingroom_core::analyze::tokenize;
-use readingroom_core::{Analyzer, Article, Index, IndexBuilder, Media, PartialDate};
+use readingroom_core::{Analyzer, Article, Entity, Index, IndexBuilder, Media, PartialDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +12,8 @@ pub struct Corpus {
     pub root: PathBuf,
     /// Articles with the file each came from, in file-name order.
     pub articles: Vec<(PathBuf, Article)>,
+    /// The entities of `gazetteer.toml`, if the corpus has one.
+    pub entities: Vec<Entity>,
 }
 
 /// Reads every `*.md` file under `root` (or `root` itself if it is a file). Every problem in
@@ -41,8 +43,12 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
             ));
         }
     }
+    let entities = crate::gazetteer::read(root).unwrap_or_else(|e| {
+        errors.push(e);
+        Vec::new()
+    });
     if errors.is_empty() {
-        Ok(Corpus { root: root.to_path_buf(), articles })
+        Ok(Corpus { root: root.to_path_buf(), articles, entities })
     } else {
         Err(errors)
     }
@@ -140,7 +146,7 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
 
 /// Builds the index of a read corpus with the given language pipeline.
 pub fn build_index(corpus: &Corpus, analyzer: Analyzer) -> Index {
-    let mut builder = IndexBuilder::new(analyzer);
+    let mut builder = IndexBuilder::new(analyzer).with_entities(corpus.entities.clone());
     for (_, a) in &corpus.articles {
         builder.add(a.clone());
     }

@@ -6,6 +6,7 @@ pub mod bundle;
 pub mod corpus;
 pub mod error;
 pub mod frontmatter;
+pub mod gazetteer;
 pub mod summary;
 
 pub use corpus::{build_index, read_corpus, Corpus};

@@ -1,0 +1,188 @@
+//! Named entities from a gazetteer (canonical name, type, aliases) and the tagger that finds their
+//! mentions in text. Matching runs on tokens, so it respects word boundaries by construction:
+//! an alias is a sequence of folded words, looked up by its first word. Aliases marked exact-case
+//! ("IS", "AQ") match only as written, so the group "IS" is never the verb "is".
+
+use crate::analyze::{fold, tokenize, Token};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub name: String,
+    /// person, organisation, group, place, event
+    pub kind: String,
+    pub aliases: Vec<Alias>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alias {
+    pub text: String,
+    /// Match only with this exact capitalisation.
+    pub exact_case: bool,
+}
+
+impl Entity {
+    /// A stable identifier for URLs and index terms: "Al Qaeda" → "al-qaeda".
+    pub fn slug(&self) -> String {
+        let words: Vec<String> = tokenize(&self.name).into_iter().map(|t| t.folded).collect();
+        words.join("-")
+    }
+
+    /// Every form this entity is written in: its name and its aliases.
+    pub fn forms(&self) -> impl Iterator<Item = Alias> + '_ {
+        std::iter::once(Alias { text: self.name.clone(), exact_case: false })
+            .chain(self.aliases.iter().cloned())
+    }
+}
+
+/// The index term under which an entity's mentions are posted. The leading control character
+/// keeps it apart from every word a text can contain.
+pub fn entity_term(slug: &str) -> String {
+    format!("\u{1}{slug}")
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entity: u32,
+    folded: Vec<String>,
+    /// The words as written, for exact-case aliases.
+    exact: Option<Vec<String>>,
+}
+
+/// Finds mentions of a gazetteer's entities.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    by_first: HashMap<String, Vec<Pattern>>,
+}
+
+/// A mention: which entity, at which token, over how many tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub entity: u32,
+    pub token: usize,
+    pub len: usize,
+}
+
+impl Tagger {
+    pub fn new(entities: &[Entity]) -> Self {
+        let mut by_first: HashMap<String, Vec<Pattern>> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            for alias in e.forms() {
+                let toks = tokenize(&alias.text);
+                if toks.is_empty() {
+                    continue;
+                }
+                let folded: Vec<String> = toks.iter().map(|t| t.folded.clone()).collect();
+                let exact = alias
+                    .exact_case
+                    .then(|| toks.iter().map(|t| alias.text[t.start..t.end].to_string()).collect());
+                by_first.entry(folded[0].clone()).or_default().push(Pattern {
+                    entity: i as u32,
+                    folded,
+                    exact,
+                });
+            }
+        }
+        // Longest alias first, so "Al-Qa’ida in the Arabian Peninsula" wins over "Al-Qa’ida".
+        for list in by_first.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.folded.len()));
+        }
+        Self { by_first }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// Non-overlapping mentions in `text`, longest first at each position.
+    pub fn mentions(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let found = self
+                .by_first
+                .get(&tokens[i].folded)
+                .and_then(|list| list.iter().find(|p| matches_at(p, text, &tokens[i..])));
+            match found {
+                Some(p) => {
+                    out.push(Mention { entity: p.entity, token: i, len: p.folded.len() });
+                    i += p.folded.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The entity a query's words name, if they are exactly one of its forms.
+    pub fn entity_named(&self, raw_words: &[String]) -> Option<u32> {
+        let folded: Vec<String> = raw_words.iter().map(|w| fold(w)).collect();
+        let list = self.by_first.get(folded.first()?)?;
+        list.iter()
+            .find(|p| p.folded == folded && p.exact.as_ref().is_none_or(|e| e == raw_words))
+            .map(|p| p.entity)
+    }
+}
+
+fn matches_at(p: &Pattern, text: &str, tokens: &[Token]) -> bool {
+    tokens.len() >= p.folded.len()
+        && p.folded.iter().zip(tokens).all(|(w, t)| *w == t.folded)
+        && p.exact
+            .as_ref()
+            .is_none_or(|exact| exact.iter().zip(tokens).all(|(w, t)| *w == text[t.start..t.end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteer() -> Vec<Entity> {
+        let alias = |t: &str, exact_case| Alias { text: t.into(), exact_case };
+        vec![
+            Entity {
+                name: "Islamic State".into(),
+                kind: "group".into(),
+                aliases: vec![alias("Daesh", false), alias("ISIS", false), alias("IS", true)],
+            },
+            Entity {
+                name: "Al Qaeda".into(),
+                kind: "organisation".into(),
+                aliases: vec![alias("al-Qa`ida", false)],
+            },
+            Entity {
+                name: "Al Qaeda in the Arabian Peninsula".into(),
+                kind: "organisation".into(),
+                aliases: vec![alias("AQAP", false)],
+            },
+        ]
+    }
+
+    fn found(text: &str) -> Vec<(u32, usize)> {
+        let t = Tagger::new(&gazetteer());
+        t.mentions(text, &tokenize(text)).into_iter().map(|m| (m.entity, m.token)).collect()
+    }
+
+    #[test]
+    fn finds_aliases_at_word_boundaries_with_case_rules() {
+        assert_eq!(found("IS claimed it; this is Daesh"), [(0, 0), (0, 5)]);
+        assert_eq!(found("Al-Qa’ida and al Qaeda"), [(1, 0), (1, 3)]);
+        assert_eq!(found("Al Qaeda in the Arabian Peninsula"), [(2, 0)], "the longest alias wins");
+        assert_eq!(found("Daeshi ISISx"), [], "no partial words");
+    }
+
+    #[test]
+    fn names_an_entity_from_query_words() {
+        let t = Tagger::new(&gazetteer());
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(t.entity_named(&words("isis")), Some(0));
+        assert_eq!(t.entity_named(&words("IS")), Some(0));
+        assert_eq!(t.entity_named(&words("is")), None);
+        assert_eq!(t.entity_named(&words("al qaida")), Some(1));
+        assert_eq!(t.entity_named(&words("al")), None);
+        assert_eq!(
+            Entity { name: "José María Aznar".into(), kind: "person".into(), aliases: vec![] }.slug(),
+            "jose-maria-aznar"
+        );
+    }
+}

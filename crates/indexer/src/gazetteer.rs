@@ -1,0 +1,63 @@
+//! The gazetteer file (`gazetteer.toml` at the corpus root): the corpus's entities and their names.
+
+use crate::error::CorpusError;
+use readingroom_core::{Alias, Entity};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    entity: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    exact_case: Vec<String>,
+}
+
+const KINDS: [&str; 5] = ["person", "organisation", "group", "place", "event"];
+
+/// Reads `root/gazetteer.toml`; no file means no entities.
+pub fn read(root: &Path) -> Result<Vec<Entity>, CorpusError> {
+    let path =
+        if root.is_dir() { root.join("gazetteer.toml") } else { root.with_file_name("gazetteer.toml") };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(CorpusError::new(&path, None, e.to_string())),
+    };
+    let file: File = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|s| 1 + text[..s.start].matches('\n').count());
+        CorpusError::new(&path, line, format!("malformed gazetteer: {}", e.message()))
+    })?;
+    let mut out = Vec::new();
+    for entry in file.entity {
+        if !KINDS.contains(&entry.kind.as_str()) {
+            let line = text
+                .find(&format!("name = \"{}\"", entry.name))
+                .map(|at| 1 + text[..at].matches('\n').count());
+            return Err(CorpusError::new(
+                &path,
+                line,
+                format!("entity {:?}: type {:?} is not one of {}", entry.name, entry.kind, KINDS.join(", ")),
+            ));
+        }
+        let aliases = entry
+            .aliases
+            .into_iter()
+            .map(|text| Alias { text, exact_case: false })
+            .chain(entry.exact_case.into_iter().map(|text| Alias { text, exact_case: true }))
+            .collect();
+        out.push(Entity { name: entry.name, kind: entry.kind, aliases });
+    }
+    Ok(out)
+}
