@@ -1,3 +1,4 @@
 pub mod article_meta;
 pub mod marked;
+pub mod match_nav;
 pub mod search_box;

@@ -2,6 +2,7 @@
 //! and the matches of the query that led here highlighted.
 
 use crate::components::marked::marked;
+use crate::components::match_nav::MatchNav;
 use crate::data::data;
 use crate::route::Route;
 use readingroom_core::snippet::Highlighter;
@@ -67,6 +68,9 @@ pub fn article_view(props: &Props) -> Html {
     html! {
         <article class="rr-article">
             <nav class="rr-crumbs" aria-label="Back"><a class="rr-back" href={ back_href }>{ back_label }</a></nav>
+            if !props.q.trim().is_empty() {
+                <MatchNav key_for={ format!("{}?{}", props.slug, props.q) } />
+            }
             <header class="rr-article-head">
                 <p class="rr-kicker">
                     if !a.kind.is_empty() { <span class="rr-kind">{ &a.kind }</span> }

@@ -123,6 +123,17 @@ for (const mode of modes) {
       assert.ok((await page.locator('.rr-footnote').count()) >= 5, 'notes and citations kept');
       assert.match(await page.locator('aside.rr-note').innerText(), /CTC Sentinel/);
       assert.ok((await page.locator('.rr-body mark').count()) > 0, 'the query is highlighted');
+      const nav = page.locator('.rr-matchnav span');
+      assert.match(await nav.textContent(), /^Match 1 of \d+$/);
+      assert.equal(await page.locator('mark.rr-current').count(), 1);
+      const firstMark = await page.locator('mark.rr-current').evaluate((m) => m.getBoundingClientRect().top);
+      assert.ok(firstMark > 0 && firstMark < (await page.evaluate(() => innerHeight)), 'scrolled to the first match');
+      await page.locator('.rr-matchnav button[aria-label="Next match"]').click();
+      assert.match(await nav.textContent(), /^Match 2 of \d+$/);
+      await page.locator('.rr-matchnav button[aria-label="Previous match"]').click();
+      await page.locator('.rr-matchnav button[aria-label="Previous match"]').click();
+      const [, total] = (await nav.textContent()).match(/of (\d+)/);
+      assert.equal(await nav.textContent(), `Match ${total} of ${total}`, 'previous wraps around');
 
       await page.reload();
       await page.locator('.rr-article-title').waitFor();
