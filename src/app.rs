@@ -64,9 +64,6 @@ pub fn app() -> Html {
     {
         use_effect_with((*route).clone(), |route| {
             gloo::utils::document().set_title(&page_title(route));
-            if matches!(route, Route::Article { .. }) {
-                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-            }
         });
     }
 

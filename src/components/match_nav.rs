@@ -1,4 +1,4 @@
-//! "Match 3 of 12 ‹ ›": moves between the highlighted matches of the query that led to an
+//! Where an article opens, and "Match 3 of 12 ‹ ›": moves between the highlighted matches of the query that led to an
 //! article. On arrival it scrolls to the first. It reads the marks the view rendered; the
 //! matches themselves come from the search core.
 
@@ -47,7 +47,10 @@ pub fn match_nav(props: &Props) -> Html {
             let all = marks();
             count.set(all.len());
             current.set(0);
-            if !all.is_empty() {
+            if all.is_empty() {
+                // An article opens at its top; with matches, at the first match.
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            } else {
                 focus(&all, 0);
             }
         });

@@ -68,9 +68,7 @@ pub fn article_view(props: &Props) -> Html {
     html! {
         <article class="rr-article">
             <nav class="rr-crumbs" aria-label="Back"><a class="rr-back" href={ back_href }>{ back_label }</a></nav>
-            if !props.q.trim().is_empty() {
-                <MatchNav key_for={ format!("{}?{}", props.slug, props.q) } />
-            }
+            <MatchNav key_for={ format!("{}?{}", props.slug, props.q) } />
             <header class="rr-article-head">
                 <p class="rr-kicker">
                     if !a.kind.is_empty() { <span class="rr-kind">{ &a.kind }</span> }

@@ -24,6 +24,7 @@ pub fn search_view(props: &Props) -> Html {
         use_memo((props.q.clone(), props.sort), |(q, sort)| search(&d.index, &d.analyzer, q, *sort));
     let hl = Highlighter::new(&d.index, &d.analyzer, &results);
     let q = props.q.to_string();
+    let shown_q = q.trim().to_string();
     let count = results.hits.len();
     let sort_link = |s: Sort, label: &str| {
         let href = Route::Search { q: q.clone(), sort: s }.to_hash();
@@ -46,7 +47,7 @@ pub fn search_view(props: &Props) -> Html {
             <div class="rr-results-bar">
                 <h1 id="rr-results-h" class="rr-count" aria-live="polite">
                     { match count { 0 => "No results".to_string(), 1 => "1 result".to_string(), n => format!("{n} results") } }
-                    { format!(" for “{q}”") }
+                    { format!(" for “{shown_q}”") }
                 </h1>
                 <nav class="rr-sort" aria-label="Sort results">
                     { sort_link(Sort::Relevance, "Best match") }

@@ -149,6 +149,16 @@ for (const mode of modes) {
       await page.locator('a.rr-back').click();
       await page.locator('ol.rr-hits > li').first().waitFor();
       assert.match(page.url(), /#\/search\?q=Basu$/);
+
+      // Arriving with a query scrolls to its first match, far down the interview.
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu?q=TATP');
+      await page.locator('mark.rr-current').waitFor();
+      assert.ok((await page.evaluate(() => scrollY)) > 2000, 'scrolled down to the first match');
+      // Without a query it opens at the top.
+      await page.locator('a.rr-brand').click();
+      await page.locator('ol.rr-articles a.rr-title').last().click();
+      await page.locator('.rr-article-title').waitFor();
+      assert.equal(await page.evaluate(() => scrollY), 0);
     });
 
     test('a pasted link opens the same view in a fresh page', async () => {
