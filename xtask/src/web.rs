@@ -47,7 +47,9 @@ pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
         .env("PATH", path)
         .env("READINGROOM_CORPUS", &corpus))?;
 
+    let json = readingroom_indexer::elasticlunr_export::export(&read, "en").expect("English is compiled in");
     let web = bundle::find_build(&dist).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("elasticlunr-index.json"), json).map_err(|e| e.to_string())?;
     bundle::relativize(&web).map_err(|e| e.to_string())?;
     let standalone = dist.join("standalone.html");
     let size = bundle::write_standalone(&web, "Reading Room", &standalone).map_err(|e| e.to_string())?;

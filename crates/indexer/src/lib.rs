@@ -4,6 +4,7 @@
 pub mod body;
 pub mod bundle;
 pub mod corpus;
+pub mod elasticlunr_export;
 pub mod error;
 pub mod frontmatter;
 pub mod gazetteer;
