@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's commands. Each one installs what it is missing first, so a fresh
 //! machine needs nothing but this repository and the Rust toolchain.
 
+mod fuzz;
 mod serve;
 mod tools;
 mod web;
@@ -42,6 +43,11 @@ enum Command {
         #[arg(long, default_value_t = 7)]
         runs: u32,
     },
+    /// Fuzz the query engine and the index reader (cargo fuzz), each for SECONDS.
+    Fuzz {
+        #[arg(long, default_value_t = 600)]
+        seconds: u32,
+    },
     /// Install the tools the other commands need (they call this themselves).
     Setup {
         /// Also install the browser and the end-to-end test tools.
@@ -58,6 +64,7 @@ fn main() -> ExitCode {
         }
         Command::Test => web::test(),
         Command::Bench { runs } => web::bench(runs),
+        Command::Fuzz { seconds } => fuzz::fuzz(seconds),
         Command::Setup { browser } => tools::ensure(browser),
     };
     match result {

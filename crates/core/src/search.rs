@@ -10,6 +10,8 @@ use std::collections::{HashMap, HashSet};
 const K1: f32 = 1.2;
 /// A word completed from a prefix scores a little below the word typed in full.
 const PREFIX_WEIGHT: f32 = 0.8;
+/// The most words a prefix expands to.
+const MAX_PREFIX_TERMS: usize = 64;
 /// A word reached by forgiving a typo scores well below it.
 const FUZZY_WEIGHT: f32 = 0.5;
 
@@ -102,7 +104,14 @@ impl<'a> Engine<'a> {
             push(id, 1.0, false);
         }
         if prefix {
-            for id in self.index.prefix_terms(word) {
+            // One or two letters typed can stand for thousands of words: keep the most common,
+            // so that a keystroke costs the same whatever the corpus.
+            let mut ids = self.index.prefix_terms(word);
+            if ids.len() > MAX_PREFIX_TERMS {
+                ids.sort_by_key(|&id| std::cmp::Reverse(self.index.postings[id as usize].len()));
+                ids.truncate(MAX_PREFIX_TERMS);
+            }
+            for id in ids {
                 push(id, PREFIX_WEIGHT, false);
             }
         }
@@ -210,7 +219,10 @@ impl<'a> Engine<'a> {
                 words.iter().map(|(off, c)| (*off, positions(c, field))).collect();
             let (off0, first) = &sets[0];
             first.iter().any(|&p| {
-                sets[1..].iter().all(|(off, set)| set.contains(&(p + (*off as u32) - (*off0 as u32))))
+                sets[1..].iter().all(|(off, set)| {
+                    // Offsets grow along the phrase; a damaged index must not overflow here.
+                    p.checked_add((*off - *off0) as u32).is_some_and(|q| set.contains(&q))
+                })
             })
         })
     }

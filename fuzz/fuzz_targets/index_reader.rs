@@ -1,0 +1,20 @@
+//! A damaged or hostile index artifact gives an error, never a panic; whatever decodes must also
+//! be searchable without panicking.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use readingroom_core::{search, Analyzer, Index, Sort};
+
+fuzz_target!(|data: &[u8]| {
+    // Most inputs lack the header; give the fuzzer the magic and version for free.
+    let mut bytes = b"RRIX\x01\x00\x00\x00".to_vec();
+    bytes.extend_from_slice(data);
+    for input in [data, &bytes[..]] {
+        if let Ok(index) = Index::from_bytes(input) {
+            let analyzer = Analyzer::english();
+            for q in ["a", "the threat", "\"lone actor\" -x", "terorism", "IS"] {
+                let _ = search(&index, &analyzer, q, Sort::Relevance);
+            }
+        }
+    }
+});
