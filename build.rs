@@ -1,10 +1,18 @@
-//! Builds the index artifact from the corpus at compile time, so the app embeds it
-//! (`include_bytes!`). The corpus folder comes from READINGROOM_CORPUS (default: corpus/).
+//! Puts the index artifact where the app embeds it (`include_bytes!`). Either `cargo xtask build`
+//! hands over the artifact it has just built and validated (READINGROOM_ARTIFACT), or, for a plain
+//! `cargo build` or `trunk serve`, the corpus is indexed here (READINGROOM_CORPUS, default corpus/).
 
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=READINGROOM_CORPUS");
+    println!("cargo:rerun-if-env-changed=READINGROOM_ARTIFACT");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("index.bin");
+    if let Some(artifact) = std::env::var("READINGROOM_ARTIFACT").ok().filter(|a| !a.is_empty()) {
+        println!("cargo:rerun-if-changed={artifact}");
+        std::fs::copy(&artifact, &out).unwrap_or_else(|e| panic!("{artifact}: {e}"));
+        return;
+    }
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let corpus = std::env::var("READINGROOM_CORPUS")
         .ok()
@@ -24,6 +32,5 @@ fn main() {
         }
     };
     let index = readingroom_indexer::build_index(&read, readingroom_indexer::Analyzer::english());
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("index.bin");
     std::fs::write(&out, index.to_bytes()).expect("write the index artifact");
 }

@@ -1,5 +1,6 @@
 //! Reading Room, the app: mounts into `#reading-room` (or the body) and renders state.
 
+mod api;
 mod app;
 mod components;
 mod data;
@@ -7,6 +8,7 @@ mod route;
 mod views;
 
 fn main() {
+    api::install();
     let document = gloo::utils::document();
     match document.get_element_by_id("reading-room") {
         Some(root) => {

@@ -172,6 +172,13 @@ for (const mode of modes) {
       assert.deepEqual(freshProblems, []);
     });
 
+    test('window.readingRoom answers the same search from JavaScript', async () => {
+      const hits = await page.evaluate(() => window.readingRoom.search('Kashmir', 5));
+      assert.equal(hits[0].slug, 'sectarian-violence-in-kashmir');
+      assert.equal(hits[0].date, '2016-10');
+      assert.equal(await page.evaluate(() => window.readingRoom.count('Telegraph')), 4);
+    });
+
     test('no console errors and no request outside the build', () => {
       assert.deepEqual(problems, []);
     });

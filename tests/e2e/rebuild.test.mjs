@@ -1,5 +1,6 @@
 // Editing a corpus file and rebuilding shows the edit: `cargo xtask test` builds a copy of the
-// sample corpus, edits one title, rebuilds the same folder, and points this test at that build.
+// sample corpus (keeping that build's standalone.html as before.html), edits one title, rebuilds
+// into the same folder, and points this test at that build.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +20,7 @@ test('a rebuilt corpus shows the edited title', async () => {
     const first = page.locator('ol.rr-hits > li .rr-title').first();
     await first.waitFor();
     assert.equal(await first.textContent(), TITLE);
-    const before = pathToFileURL(join(EDITED, '..', 'before', 'standalone.html')).href;
+    const before = pathToFileURL(join(EDITED, '..', 'before.html')).href;
     await page.goto(before + '#/search?q=comic');
     await first.waitFor();
     assert.equal(await first.textContent(), 'Comic explainer: what is lone-actor terrorism?', 'the build before the edit');

@@ -30,8 +30,16 @@ pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
         format!("{} error(s) in the corpus at {}; nothing was built", errors.len(), corpus.display())
     })?;
     let index = build_index(&read, Analyzer::english());
+    let bytes = index.to_bytes();
     eprintln!("corpus     {}", corpus.display());
-    eprint!("{}", summary(&index, index.to_bytes().len()));
+    eprint!("{}", summary(&index, bytes.len()));
+    // Hand the artifact to the app's build script; rewrite it only when it changed, so an
+    // unchanged corpus does not recompile the app.
+    let artifact = root().join("target/readingroom").join(format!("{}.bin", artifact_name(&dist)));
+    std::fs::create_dir_all(artifact.parent().expect("a folder")).map_err(|e| e.to_string())?;
+    if std::fs::read(&artifact).ok().as_deref() != Some(&bytes[..]) {
+        std::fs::write(&artifact, &bytes).map_err(|e| e.to_string())?;
+    }
 
     let path = std::env::join_paths(
         std::iter::once(node_bin())
@@ -45,7 +53,7 @@ pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
         .arg(&dist)
         .current_dir(root())
         .env("PATH", path)
-        .env("READINGROOM_CORPUS", &corpus))?;
+        .env("READINGROOM_ARTIFACT", &artifact))?;
 
     let json = readingroom_indexer::elasticlunr_export::export(&read, "en").expect("English is compiled in");
     let web = bundle::find_build(&dist).map_err(|e| e.to_string())?;
@@ -60,6 +68,12 @@ pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
         size as f64 / 1024.0
     );
     Ok(Built { dist })
+}
+
+/// One artifact file per output folder, so that builds of different corpora do not overwrite
+/// each other's artifact (and force each other's rebuilds).
+fn artifact_name(dist: &Path) -> String {
+    dist.to_string_lossy().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
 }
 
 fn e2e_dist() -> PathBuf {
@@ -102,7 +116,10 @@ fn edited_build() -> Result<PathBuf> {
         let path = entry.map_err(|e| e.to_string())?.path();
         std::fs::copy(&path, corpus.join(path.file_name().expect("a file"))).map_err(|e| e.to_string())?;
     }
-    build(Some(corpus.clone()), &work.join("before"))?;
+    // The same output folder both times, as a curator would rebuild.
+    let dist = work.join("dist");
+    build(Some(corpus.clone()), &dist)?;
+    std::fs::copy(dist.join("standalone.html"), work.join("before.html")).map_err(|e| e.to_string())?;
     let path = corpus.join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let edited = text.replacen(
@@ -114,7 +131,7 @@ fn edited_build() -> Result<PathBuf> {
         return Err(format!("{}: the title to edit was not found", path.display()));
     }
     std::fs::write(&path, edited).map_err(|e| e.to_string())?;
-    Ok(build(Some(corpus), &work.join("after"))?.dist)
+    Ok(build(Some(corpus), &dist)?.dist)
 }
 
 /// Sizes and time to first results, in headless Chromium, over http and file://.
