@@ -68,7 +68,7 @@ fuzz_target!(|data: &[u8]| {
             let h = Highlighter::new(index, analyzer, &r);
             for hit in r.hits.iter().chain(&r.partial) {
                 let a = &index.articles[hit.doc as usize];
-                let _ = h.snippet(a, 32);
+                let _ = h.snippet(hit.doc, a, 32);
                 let _ = h.highlight(&a.title);
             }
             let _ = h.highlight(text);

@@ -14,14 +14,24 @@ pub struct Props {
     pub sort: Sort,
 }
 
-/// Results shown at once; more would only slow painting between keystrokes.
-const SHOWN: usize = 100;
+/// Results shown at first, and added by "Show more": a page of them paints between keystrokes.
+const PAGE: usize = 20;
 
 #[function_component(SearchView)]
 pub fn search_view(props: &Props) -> Html {
     let d = data();
     let results =
         use_memo((props.q.clone(), props.sort), |(q, sort)| search(&d.index, &d.analyzer, q, *sort));
+    let shown = use_state(|| PAGE);
+    {
+        // A new query starts again from the first page.
+        let shown = shown.clone();
+        use_effect_with((props.q.clone(), props.sort), move |_| shown.set(PAGE));
+    }
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
     let hl = Highlighter::new(&d.index, &d.analyzer, &results);
     let q = props.q.to_string();
     let shown_q = q.trim().to_string();
@@ -38,7 +48,7 @@ pub fn search_view(props: &Props) -> Html {
             <li class="rr-item">
                 <a class="rr-title" href={ href }>{ marked(&hl.highlight(&a.title)) }</a>
                 { article_meta(a) }
-                <p class="rr-snippet">{ marked(&hl.snippet(a, 32)) }</p>
+                <p class="rr-snippet">{ marked(&hl.snippet(hit.doc, a, 32)) }</p>
             </li>
         }
     };
@@ -69,10 +79,15 @@ pub fn search_view(props: &Props) -> Html {
                 </div>
                 if !results.partial.is_empty() {
                     <h2 class="rr-section-title">{ "Articles with some of these words" }</h2>
-                    <ol class="rr-list rr-partial">{ for results.partial.iter().take(SHOWN).map(item) }</ol>
+                    <ol class="rr-list rr-partial">{ for results.partial.iter().take(PAGE).map(item) }</ol>
                 }
             } else {
-                <ol class="rr-list rr-hits">{ for results.hits.iter().take(SHOWN).map(item) }</ol>
+                <ol class="rr-list rr-hits">{ for results.hits.iter().take(*shown).map(item) }</ol>
+                if count > *shown {
+                    <button type="button" class="rr-more" onclick={ more }>
+                        { format!("Show {} more of {}", PAGE.min(count - *shown), count - *shown) }
+                    </button>
+                }
             }
         </section>
     }

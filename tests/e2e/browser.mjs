@@ -34,8 +34,8 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/// Serves DIST under SUB_PATH on a free loopback port, as a host site would.
-export async function serveDist() {
+/// Serves `dist` (DIST by default) under SUB_PATH on a free loopback port, as a host site would.
+export async function serveDist(dist = DIST) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(SUB_PATH)) {
@@ -48,7 +48,7 @@ export async function serveDist() {
       res.writeHead(403).end();
       return;
     }
-    const file = join(DIST, rel);
+    const file = join(dist, rel);
     try {
       await stat(file);
       res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });

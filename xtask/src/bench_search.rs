@@ -49,7 +49,6 @@ fn native(name: &str, dir: &Path, out: &mut String) -> Result {
     let index_only = {
         let mut bare = index.clone();
         bare.articles.clear();
-        bare.field_lengths.clear();
         bare.to_bytes()
     };
     out.push_str(&format!(

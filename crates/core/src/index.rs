@@ -53,6 +53,10 @@ pub struct Index {
     /// Length in tokens of each field of each article.
     pub field_lengths: Vec<[u32; FIELD_COUNT]>,
     pub avg_field_length: [f32; FIELD_COUNT],
+    /// Per article, the first token position of each text of the note and body fields (in the
+    /// order of `field_texts`): a snippet finds its paragraph from postings, without re-reading
+    /// the article.
+    pub text_starts: Vec<[Vec<u32>; 2]>,
     /// The gazetteer: mentions are posted under `entity_term(slug)`.
     pub entities: Vec<Entity>,
     pub tagger: Tagger,
@@ -91,6 +95,7 @@ struct Stored {
     /// trusts its bytes and can panic on damaged ones, while building from a list validates it.
     words: Vec<(String, u32)>,
     field_lengths: Vec<[u32; FIELD_COUNT]>,
+    text_starts: Vec<[Vec<u32>; 2]>,
     entities: Vec<Entity>,
 }
 
@@ -151,6 +156,7 @@ impl Index {
                 out
             },
             field_lengths: self.field_lengths.clone(),
+            text_starts: self.text_starts.clone(),
             entities: self.entities.clone(),
         };
         let mut out = MAGIC.to_vec();
@@ -169,7 +175,10 @@ impl Index {
         }
         let s: Stored = postcard::from_bytes(&bytes[8..]).map_err(|e| IndexError::Corrupt(e.to_string()))?;
         let docs = s.articles.len() as u32;
-        if s.terms.len() != s.postings.len() || s.field_lengths.len() != s.articles.len() {
+        if s.terms.len() != s.postings.len()
+            || s.field_lengths.len() != s.articles.len()
+            || s.text_starts.len() != s.articles.len()
+        {
             return Err(IndexError::Corrupt("section lengths disagree".into()));
         }
         if s.words.iter().any(|(_, t)| *t as usize >= s.terms.len()) {
@@ -186,6 +195,7 @@ impl Index {
             postings,
             words,
             field_lengths: s.field_lengths,
+            text_starts: s.text_starts,
             tagger: Tagger::new(&s.entities),
             entities: s.entities,
         })
@@ -227,6 +237,14 @@ impl Index {
         let mut docs: Vec<u32> = self.postings[term as usize].iter().map(|p| p.doc).collect();
         docs.dedup();
         docs.len()
+    }
+
+    /// Postings of `term` in article `doc`.
+    pub fn postings_in(&self, term: u32, doc: u32) -> &[Posting] {
+        let list = &self.postings[term as usize];
+        let start = list.partition_point(|p| p.doc < doc);
+        let end = start + list[start..].partition_point(|p| p.doc == doc);
+        &list[start..end]
     }
 
     pub fn article(&self, slug: &str) -> Option<(u32, &Article)> {
@@ -290,14 +308,19 @@ impl IndexBuilder {
         let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
         let mut words: BTreeMap<String, String> = BTreeMap::new();
         let mut field_lengths = Vec::with_capacity(self.articles.len());
+        let mut text_starts = Vec::with_capacity(self.articles.len());
         let tagger = Tagger::new(&self.entities);
         let slugs: Vec<String> = self.entities.iter().map(|e| entity_term(&e.slug())).collect();
         for (doc, article) in self.articles.iter().enumerate() {
             let mut lengths = [0u32; FIELD_COUNT];
+            let mut starts: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
             for (field, texts) in field_texts(article).iter().enumerate() {
                 let mut per_term: BTreeMap<String, Vec<u32>> = BTreeMap::new();
                 let mut base = 0u32;
                 for text in texts {
+                    if field >= Field::Note as usize {
+                        starts[field - Field::Note as usize].push(base);
+                    }
                     let tokens = tokenize(text);
                     for (i, tok) in tokens.iter().enumerate() {
                         if let Some(term) = self.analyzer.term(&tok.folded) {
@@ -324,6 +347,7 @@ impl IndexBuilder {
                 }
             }
             field_lengths.push(lengths);
+            text_starts.push(starts);
         }
         let terms: Vec<String> = postings.keys().cloned().collect();
         // A BTreeMap iterates in sorted order, which is what the fst builder needs.
@@ -340,6 +364,7 @@ impl IndexBuilder {
             postings: postings.into_values().collect(),
             words,
             field_lengths,
+            text_starts,
             tagger,
             entities: self.entities,
         }

@@ -4,10 +4,10 @@
 
 use crate::analyze::{tokenize, Analyzer, Token};
 use crate::entities::Tagger;
-use crate::index::Index;
+use crate::index::{field_texts, Field, Index};
 use crate::model::Article;
 use crate::search::Results;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
@@ -21,6 +21,9 @@ pub struct Highlighter<'a> {
     analyzer: &'a Analyzer,
     terms: HashSet<String>,
     entities: Tagger,
+    /// The matched index terms (words and entities) by id, to find snippets from postings.
+    ids: Vec<u32>,
+    index: Option<&'a Index>,
 }
 
 /// A run of marked tokens, and what it stands for (a term, or an entity's slug).
@@ -31,14 +34,33 @@ struct Run {
 }
 
 impl<'a> Highlighter<'a> {
-    pub fn new(index: &Index, analyzer: &'a Analyzer, results: &Results) -> Self {
+    pub fn new(index: &'a Index, analyzer: &'a Analyzer, results: &Results) -> Self {
         let named: Vec<_> = results.entities.iter().map(|&e| index.entities[e as usize].clone()).collect();
-        Self { analyzer, terms: results.terms.iter().cloned().collect(), entities: Tagger::new(&named) }
+        let ids = results
+            .terms
+            .iter()
+            .cloned()
+            .chain(named.iter().map(|e| crate::entities::entity_term(&e.slug())))
+            .filter_map(|t| index.term_id(&t))
+            .collect();
+        Self {
+            analyzer,
+            terms: results.terms.iter().cloned().collect(),
+            entities: Tagger::new(&named),
+            ids,
+            index: Some(index),
+        }
     }
 
     /// From bare terms, without entities (tests, and callers that have no results).
     pub fn from_terms(analyzer: &'a Analyzer, terms: &[&str]) -> Self {
-        Self { analyzer, terms: terms.iter().map(|t| t.to_string()).collect(), entities: Tagger::new(&[]) }
+        Self {
+            analyzer,
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            entities: Tagger::new(&[]),
+            ids: Vec::new(),
+            index: None,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -92,41 +114,59 @@ impl<'a> Highlighter<'a> {
         out
     }
 
-    /// The window of about `max_words` words that holds the most distinct matches, taken from
-    /// the standfirst, the body or the blogger's note; the opening of the piece when nothing
-    /// there matches (the match was in the title or the metadata).
-    pub fn snippet(&self, article: &Article, max_words: usize) -> Vec<Segment> {
-        let texts: Vec<&str> = article
-            .summary
-            .iter()
-            .map(String::as_str)
-            .chain(article.body_texts())
-            .chain(article.note.iter().map(String::as_str))
-            .collect();
-        // (distinct matches, matches, text, first token)
-        let mut best: Option<(usize, usize, usize, usize)> = None;
-        for (ti, text) in texts.iter().enumerate() {
-            let runs = self.runs(text, &tokenize(text));
-            for (k, run) in runs.iter().enumerate() {
-                let window: Vec<&str> = runs[k..]
-                    .iter()
-                    .take_while(|r| r.first < run.first + max_words)
-                    .map(|r| r.key.as_str())
-                    .collect();
-                let distinct = window.iter().collect::<HashSet<_>>().len();
-                let cand = (distinct, window.len(), ti, run.first);
-                if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
-                    best = Some(cand);
+    /// The paragraph of the body (or else the blogger's note) with the most distinct matches,
+    /// found from the postings of article `doc` alone: no paragraph is read but the chosen one,
+    /// so a snippet costs the same for a 300-word op-ed and a 9,000-word address.
+    fn best_text<'b>(&self, doc: u32, article: &'b Article) -> Option<&'b str> {
+        let index = self.index?;
+        let starts = index.text_starts.get(doc as usize)?;
+        // (field rank, text) → distinct terms, occurrences
+        let mut found: HashMap<(usize, usize), (HashSet<u32>, usize)> = HashMap::new();
+        for &id in &self.ids {
+            for p in index.postings_in(id, doc) {
+                let Some(which) = (p.field as usize).checked_sub(Field::Note as usize) else { continue };
+                for &pos in &p.positions {
+                    let text = starts[which].partition_point(|&s| s <= pos).saturating_sub(1);
+                    let e = found.entry((which, text)).or_default();
+                    e.0.insert(id);
+                    e.1 += 1;
                 }
             }
         }
-        let (text, first) = match best {
-            Some((_, _, ti, first)) => (texts[ti], first),
-            None => match texts.first() {
-                Some(t) => (*t, 0),
-                None => return Vec::new(),
-            },
-        };
+        // Most distinct terms, then most occurrences; the body (1) before the note (0); earliest.
+        let ((which, text), _) = found.into_iter().max_by(|a, b| {
+            (a.1 .0.len(), a.1 .1, a.0 .0, std::cmp::Reverse(a.0 .1)).cmp(&(
+                b.1 .0.len(),
+                b.1 .1,
+                b.0 .0,
+                std::cmp::Reverse(b.0 .1),
+            ))
+        })?;
+        let texts = field_texts(article);
+        texts[Field::Note as usize + which].get(text).copied()
+    }
+
+    /// The window of about `max_words` words around the best matches of article `doc`; the
+    /// opening of the piece when the match was in the title or the metadata.
+    pub fn snippet(&self, doc: u32, article: &Article, max_words: usize) -> Vec<Segment> {
+        let fallback = article.summary.as_deref().or_else(|| article.body_texts().next());
+        let Some(text) = self.best_text(doc, article).or(fallback) else { return Vec::new() };
+        let runs = self.runs(text, &tokenize(text));
+        // The window starting at a match that holds the most distinct matches.
+        let mut best: Option<(usize, usize, usize)> = None; // (distinct, matches, first token)
+        for (k, run) in runs.iter().enumerate() {
+            let window: Vec<&str> = runs[k..]
+                .iter()
+                .take_while(|r| r.first < run.first + max_words)
+                .map(|r| r.key.as_str())
+                .collect();
+            let distinct = window.iter().collect::<HashSet<_>>().len();
+            let cand = (distinct, window.len(), run.first);
+            if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
+                best = Some(cand);
+            }
+        }
+        let first = best.map_or(0, |b| b.2);
         let toks = tokenize(text);
         // Open a few words before the first match, so it reads in context.
         let from = first.saturating_sub(4);

@@ -100,3 +100,25 @@ fn folding_and_prefixes() {
     assert_eq!(slugs(&i, "madr", Sort::Relevance), ["mid"]);
     assert!(slugs(&i, "madr ", Sort::Relevance).is_empty(), "a finished word is not a prefix");
 }
+
+#[test]
+fn snippets_come_from_the_paragraph_with_the_matches() {
+    use readingroom_core::snippet::Highlighter;
+    let i = index();
+    let a = Analyzer::english();
+    let r = search(&i, &a, "aznar election", Sort::Relevance);
+    let hit = r.hits[0];
+    let h = Highlighter::new(&i, &a, &r);
+    let segments = h.snippet(hit.doc, &i.articles[hit.doc as usize], 32);
+    let text: String = segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(text, "José María Aznar lost the election.", "the second paragraph, not the first");
+    let marked: Vec<&str> = segments.iter().filter(|s| s.mark).map(|s| s.text.as_str()).collect();
+    assert_eq!(marked, ["Aznar", "election"]);
+    // A title-only match opens with the piece.
+    let r = search(&i, &a, "interview", Sort::Relevance);
+    let h = Highlighter::new(&i, &a, &r);
+    let doc = r.hits[0].doc;
+    let text: String =
+        h.snippet(doc, &i.articles[doc as usize], 32).iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(text, "The threat from Daesh is evolving.");
+}

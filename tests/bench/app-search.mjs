@@ -1,0 +1,89 @@
+// Our engine in the browser: the app built with a benchmark corpus, served over http, in headless
+// Chromium. Measures (1) time to first results painted for a query in the URL, (2) the engine
+// alone through window.readingRoom.count (the same query sets as the native and peer runs), and
+// (3) keystroke to results painted while a reader types. Prints Markdown.
+// Usage: node app-search.mjs DIST QUERIES.json NAME
+
+import { readFileSync } from 'node:fs';
+import { launchChromium, serveDist } from '../e2e/browser.mjs';
+
+const [dist, queriesFile, name] = process.argv.slice(2);
+const queries = JSON.parse(readFileSync(queriesFile, 'utf8'));
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.round((s.length - 1) * p)]; };
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+const browser = await launchChromium();
+const server = await serveDist(dist);
+const page = await browser.newPage();
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+
+// (1) First results painted, from navigation start.
+await page.addInitScript(() => {
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('ol.rr-hits > li')) {
+      obs.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { window.__firstResults = performance.now(); }, 0));
+    }
+  }).observe(document, { childList: true, subtree: true });
+});
+await page.goto(`${server.url}#/search?q=${encodeURIComponent(queries.single[0])}`);
+await page.waitForFunction(() => window.__firstResults !== undefined, null, { timeout: 120000 });
+const firstResults = await page.evaluate(() => window.__firstResults);
+
+// (2) The engine alone; our query text per class as in the native run.
+const engine = await page.evaluate((queries) => {
+  const ours = (cls, q) => (cls === 'prefix' || cls === 'phrase' ? q : q + ' ');
+  const out = {};
+  for (const [cls, list] of Object.entries(queries)) {
+    const times = [];
+    let hits = 0;
+    for (const q of list) {
+      const text = ours(cls, q);
+      hits += window.readingRoom.count(text);
+      const t0 = performance.now();
+      for (let i = 0; i < 10; i++) window.readingRoom.count(text);
+      times.push((performance.now() - t0) / 10);
+    }
+    out[cls] = { times, hits: hits / list.length };
+  }
+  return out;
+}, queries);
+
+// (3) Keystroke to results painted: type five three-word queries into the search box.
+await page.goto(`${server.url}#/`);
+await page.locator('#rr-q').waitFor();
+const keystrokes = await page.evaluate(async (phrases) => {
+  const input = document.querySelector('#rr-q');
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const shows = (v) => {
+    const h = document.querySelector('.rr-count');
+    return v.trim() === '' ? !h : h && h.textContent.includes(`“${v.trim()}”`);
+  };
+  const times = [];
+  for (const phrase of phrases) {
+    input.value = '';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
+    await frame();
+    for (const c of phrase) {
+      const t0 = performance.now();
+      input.value += c;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, data: c, inputType: 'insertText' }));
+      while (!shows(input.value)) await new Promise((r) => requestAnimationFrame(r));
+      await frame();
+      times.push(performance.now() - t0);
+    }
+  }
+  return times;
+}, queries.three.slice(0, 5));
+
+await browser.close();
+await server.close();
+if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+
+const lines = [`#### ${name}: our core in wasm, headless Chromium`, ''];
+lines.push(`First results painted after navigation (web build over http): ${firstResults.toFixed(0)} ms.`, '');
+lines.push('| queries (20 each, 10 runs) | Chromium p50 | Chromium p95 | mean hits |', '|---|---:|---:|---:|');
+for (const [cls, r] of Object.entries(engine)) lines.push(`| ${cls} | ${ms(pct(r.times, 0.5))} | ${ms(pct(r.times, 0.95))} | ${r.hits.toFixed(0)} |`);
+lines.push('', `Keystroke to results painted, typing 5 three-word queries (${keystrokes.length} keystrokes): p50 ${ms(pct(keystrokes, 0.5))}, p95 ${ms(pct(keystrokes, 0.95))}, max ${ms(Math.max(...keystrokes))}.`, '');
+console.log(lines.join('\n'));
