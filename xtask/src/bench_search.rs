@@ -108,5 +108,17 @@ pub fn bench(synthetic: usize) -> Result {
     for (_, dir) in &dirs {
         node.arg(dir);
     }
-    run(&mut node)
+    run(&mut node)?;
+    // Our core in wasm, inside the app built with each corpus.
+    println!("\n### Ours in the app, in headless Chromium\n");
+    for (name, dir) in &dirs {
+        let built = crate::web::build(Some(dir.join("corpus")), &dir.join("app"))?;
+        run(Command::new("node")
+            .arg(root().join("tests/bench/app-search.mjs"))
+            .arg(&built.dist)
+            .arg(dir.join("queries.json"))
+            .arg(name)
+            .current_dir(root()))?;
+    }
+    Ok(())
 }

@@ -22,7 +22,7 @@ pub struct Highlighter<'a> {
     terms: HashSet<String>,
     entities: Tagger,
     /// The matched index terms (words and entities) by id, to find snippets from postings.
-    ids: Vec<u32>,
+    ids: HashSet<u32>,
     index: Option<&'a Index>,
 }
 
@@ -58,13 +58,26 @@ impl<'a> Highlighter<'a> {
             analyzer,
             terms: terms.iter().map(|t| t.to_string()).collect(),
             entities: Tagger::new(&[]),
-            ids: Vec::new(),
+            ids: HashSet::new(),
             index: None,
         }
     }
 
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.entities.is_empty()
+    }
+
+    /// The matched term a folded word stands for. With an index, the word list answers (a
+    /// lookup in the fst) instead of the language pipeline (regular expressions and a stemmer):
+    /// this runs for every word of every snippet, between two keystrokes.
+    fn matched_term(&self, folded: &str) -> Option<String> {
+        match self.index {
+            Some(index) => {
+                let id = index.words.get(folded)? as u32;
+                self.ids.contains(&id).then(|| index.terms[id as usize].clone())
+            }
+            None => self.analyzer.term(folded).filter(|t| self.terms.contains(t)),
+        }
     }
 
     fn runs(&self, text: &str, tokens: &[Token]) -> Vec<Run> {
@@ -79,8 +92,8 @@ impl<'a> Highlighter<'a> {
                 continue;
             }
             while m.next_if(|x| x.token < i).is_some() {}
-            if let Some(t) = self.analyzer.term(&tokens[i].folded).filter(|t| self.terms.contains(t)) {
-                runs.push(Run { first: i, len: 1, key: t });
+            if let Some(key) = self.matched_term(&tokens[i].folded) {
+                runs.push(Run { first: i, len: 1, key });
             }
             i += 1;
         }
