@@ -11,10 +11,12 @@ pub struct Data {
 
 thread_local! {
     // The app is single-threaded; leaking once gives every component a `&'static` view.
-    static DATA: &'static Data = Box::leak(Box::new(Data {
-        index: Index::from_bytes(ARTIFACT).expect("the embedded index was written by this build"),
-        analyzer: Analyzer::for_language("en").expect("English is compiled in"),
-    }));
+    static DATA: &'static Data = {
+        let index = Index::from_bytes(ARTIFACT).expect("the embedded index was written by this build");
+        // Queries must be analysed as the corpus was: the artifact names its language.
+        let analyzer = Analyzer::for_language(&index.language).unwrap_or_else(Analyzer::english);
+        Box::leak(Box::new(Data { index, analyzer }))
+    };
 }
 
 pub fn data() -> &'static Data {
