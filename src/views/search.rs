@@ -22,7 +22,8 @@ pub fn search_view(props: &Props) -> Html {
     let d = data();
     let results =
         use_memo((props.q.clone(), props.sort), |(q, sort)| search(&d.index, &d.analyzer, q, *sort));
-    let shown = use_state(|| PAGE);
+    // `_eq`: resetting to the first page when already there must not render again.
+    let shown = use_state_eq(|| PAGE);
     {
         // A new query starts again from the first page.
         let shown = shown.clone();
