@@ -133,6 +133,8 @@ lines.push(`First results painted after navigation (web build over http): ${firs
 lines.push('| queries (20 each, 10 runs) | Chromium p50 | Chromium p95 | mean hits |', '|---|---:|---:|---:|');
 for (const [cls, r] of Object.entries(engine)) lines.push(`| ${cls} | ${ms(pct(r.times, 0.5))} | ${ms(pct(r.times, 0.95))} | ${r.hits.toFixed(0)} |`);
 lines.push('', `Keystroke to results painted, typing 5 three-word queries (${keystrokes.length} keystrokes), input events + next frame: p50 ${ms(pct(keystrokes, 0.5))}, p95 ${ms(pct(keystrokes, 0.95))}, max ${ms(Math.max(...keystrokes))}; the floor of this method (a page that only writes the heading, same browser): p50 ${ms(pct(floor, 0.5))}, p95 ${ms(pct(floor, 0.95))}.`, '');
-const share = slow.length / typed;
-lines.push(`Event Timing, ${typed} trusted key presses: ${slow.length} took 16 ms or more to their next paint (${(share * 100).toFixed(1)} %; p95 ${share <= 0.05 ? 'under' : 'at or over'} 16 ms)${slow.length ? `, worst ${ms(Math.max(...slow))}` : ''}.`, '');
+// Each phrase also begins with one clearing of the box (fill('')): an interaction too.
+const interactions = typed + 5;
+const share = slow.length / interactions;
+lines.push(`Event Timing, ${interactions} interactions (${typed} trusted key presses and 5 clearings): ${slow.length} took 16 ms or more to their next paint (${(share * 100).toFixed(1)} %; p95 ${share <= 0.05 ? 'under' : 'at or over'} 16 ms)${slow.length ? `, worst ${ms(Math.max(...slow))}` : ''}.`, '');
 console.log(lines.join('\n'));
