@@ -69,6 +69,8 @@ const keystrokes = await page.evaluate(async (phrases) => {
       const t0 = performance.now();
       input.value += c;
       input.dispatchEvent(new InputEvent('input', { bubbles: true, data: c, inputType: 'insertText' }));
+      // Yew renders in a microtask after the event: let it run before looking.
+      for (let i = 0; i < 10; i++) await null;
       while (!shows(input.value)) await new Promise((r) => requestAnimationFrame(r));
       await frame();
       times.push(performance.now() - t0);
@@ -122,6 +124,23 @@ const floor = await floorPage.evaluate(async (phrases) => {
   }
   return times;
 }, queries.three.slice(0, 5));
+// The floor of Event Timing: the same trusted typing on the page that only writes the heading.
+await floorPage.evaluate(() => {
+  window.__slow = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.interactionId) window.__slow.push([e.interactionId, e.duration]);
+  }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+});
+for (const phrase of queries.three.slice(0, 5)) {
+  await floorPage.locator('#rr-q').fill('');
+  await floorPage.locator('#rr-q').pressSequentially(phrase, { delay: 40 });
+}
+await floorPage.waitForTimeout(500);
+const floorSlow = await floorPage.evaluate(() => {
+  const worst = new Map();
+  for (const [id, d] of window.__slow) worst.set(id, Math.max(worst.get(id) ?? 0, d));
+  return [...worst.values()];
+});
 await floorPage.close();
 
 await browser.close();
@@ -133,8 +152,11 @@ lines.push(`First results painted after navigation (web build over http): ${firs
 lines.push('| queries (20 each, 10 runs) | Chromium p50 | Chromium p95 | mean hits |', '|---|---:|---:|---:|');
 for (const [cls, r] of Object.entries(engine)) lines.push(`| ${cls} | ${ms(pct(r.times, 0.5))} | ${ms(pct(r.times, 0.95))} | ${r.hits.toFixed(0)} |`);
 lines.push('', `Keystroke to results painted, typing 5 three-word queries (${keystrokes.length} keystrokes), input events + next frame: p50 ${ms(pct(keystrokes, 0.5))}, p95 ${ms(pct(keystrokes, 0.95))}, max ${ms(Math.max(...keystrokes))}; the floor of this method (a page that only writes the heading, same browser): p50 ${ms(pct(floor, 0.5))}, p95 ${ms(pct(floor, 0.95))}.`, '');
-// Each phrase also begins with one clearing of the box (fill('')): an interaction too.
+// Each phrase also begins with one clearing of the box (fill('')): an interaction too. Event
+// Timing reports only interactions of 16 ms or more, in steps of 8 ms: count the others as 8.
 const interactions = typed + 5;
-const share = slow.length / interactions;
-lines.push(`Event Timing, ${interactions} interactions (${typed} trusted key presses and 5 clearings): ${slow.length} took 16 ms or more to their next paint (${(share * 100).toFixed(1)} %; p95 ${share <= 0.05 ? 'under' : 'at or over'} 16 ms)${slow.length ? `, worst ${ms(Math.max(...slow))}` : ''}.`, '');
+const spread = (reported) => [...reported, ...Array(Math.max(0, interactions - reported.length)).fill(8)];
+const et = spread(slow);
+const etFloor = spread(floorSlow);
+lines.push(`Event Timing, ${interactions} interactions (${typed} trusted key presses and 5 clearings), key press to next paint: p50 ${ms(pct(et, 0.5))}, p95 ${ms(pct(et, 0.95))}, worst ${ms(Math.max(...et))}; floor (the page that only writes the heading): p50 ${ms(pct(etFloor, 0.5))}, p95 ${ms(pct(etFloor, 0.95))}. (Under 16 ms counts as 8.)`, '');
 console.log(lines.join('\n'));
