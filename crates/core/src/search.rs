@@ -10,7 +10,8 @@ use std::collections::{HashMap, HashSet};
 const K1: f32 = 1.2;
 /// A word completed from a prefix scores a little below the word typed in full.
 const PREFIX_WEIGHT: f32 = 0.8;
-/// The most words a prefix expands to.
+/// The most words a prefix of three letters or more expands to (one letter: an eighth of it,
+/// two: a quarter).
 const MAX_PREFIX_TERMS: usize = 64;
 /// A word reached by forgiving a typo scores well below it.
 const FUZZY_WEIGHT: f32 = 0.5;
@@ -106,10 +107,16 @@ impl<'a> Engine<'a> {
         if prefix {
             // One or two letters typed can stand for thousands of words: keep the most common,
             // so that a keystroke costs the same whatever the corpus.
+            // The first letters say least: "a" completes to fewer words than "assa".
+            let cap = match word.chars().count() {
+                1 => MAX_PREFIX_TERMS / 8,
+                2 => MAX_PREFIX_TERMS / 4,
+                _ => MAX_PREFIX_TERMS,
+            };
             let mut ids = self.index.prefix_terms(word);
-            if ids.len() > MAX_PREFIX_TERMS {
+            if ids.len() > cap {
                 ids.sort_by_key(|&id| std::cmp::Reverse(self.index.postings[id as usize].len()));
-                ids.truncate(MAX_PREFIX_TERMS);
+                ids.truncate(cap);
             }
             for id in ids {
                 push(id, PREFIX_WEIGHT, false);
@@ -126,19 +133,27 @@ impl<'a> Engine<'a> {
         out
     }
 
-    /// BM25F score of one term for every article containing it.
-    fn term_scores(&self, term: u32) -> HashMap<u32, f32> {
+    /// BM25F score of one term for every article containing it, in article order. Postings are
+    /// sorted by article, so the fields of one article are summed without any hashing.
+    fn term_scores(&self, term: u32) -> Vec<(u32, f32)> {
         let index = self.index;
-        let mut tf: HashMap<u32, f32> = HashMap::new();
+        let mut tf: Vec<(u32, f32)> = Vec::new();
         for p in &index.postings[term as usize] {
             let f = p.field as usize;
             let len = index.field_lengths[p.doc as usize][f] as f32;
             let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * len / index.avg_field_length[f];
-            *tf.entry(p.doc).or_insert(0.0) += FIELD_WEIGHTS[f] * p.positions.len() as f32 / norm;
+            let w = FIELD_WEIGHTS[f] * p.positions.len() as f32 / norm;
+            match tf.last_mut() {
+                Some((doc, t)) if *doc == p.doc => *t += w,
+                _ => tf.push((p.doc, w)),
+            }
         }
         let df = tf.len() as f32;
         let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
-        tf.into_iter().map(|(doc, t)| (doc, idf * t * (K1 + 1.0) / (K1 + t))).collect()
+        for (_, t) in &mut tf {
+            *t = idf * *t * (K1 + 1.0) / (K1 + *t);
+        }
+        tf
     }
 
     /// Articles matching a word or phrase; `None` when the term is only stop words.
@@ -162,21 +177,24 @@ impl<'a> Engine<'a> {
         for (_, cands) in &words {
             self.matched.extend(cands.iter().map(|c| c.term));
         }
-        // Score of each word per article: the best of its candidates.
+        // Score of each word per article: the best of its candidates, gathered in dense arrays
+        // (one slot per article) so that a prefix's many candidates cost no hashing.
+        let n = self.index.articles.len();
         let scored: Vec<Matches> = words
             .iter()
             .map(|(_, cands)| {
-                let mut m: Matches = HashMap::new();
+                let mut best = vec![0f32; n];
+                let mut seen = vec![false; n];
+                let mut exact = vec![false; n];
                 for c in cands {
                     for (doc, s) in self.term_scores(c.term) {
-                        let e = m.entry(doc).or_insert((0.0, true));
-                        if s * c.weight > e.0 {
-                            e.0 = s * c.weight;
-                        }
-                        e.1 &= c.fuzzy;
+                        let d = doc as usize;
+                        seen[d] = true;
+                        best[d] = best[d].max(s * c.weight);
+                        exact[d] |= !c.fuzzy;
                     }
                 }
-                m
+                (0..n).filter(|&d| seen[d]).map(|d| (d as u32, (best[d], !exact[d]))).collect()
             })
             .collect();
         let (first, rest) = scored.split_first().expect("not empty");
