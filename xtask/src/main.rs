@@ -52,6 +52,14 @@ enum Command {
         #[arg(long, default_value_t = 20_000)]
         synthetic: usize,
     },
+    /// List frequent capitalised names the gazetteer does not know, with counts and an example.
+    Entities {
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+        /// Only names seen at least this often.
+        #[arg(long, default_value_t = 2)]
+        min: usize,
+    },
     /// Fuzz the query engine and the index reader (cargo fuzz), each for SECONDS.
     Fuzz {
         #[arg(long, default_value_t = 600)]
@@ -74,6 +82,7 @@ fn main() -> ExitCode {
         Command::Test => web::test(),
         Command::Bench { runs } => web::bench(runs),
         Command::BenchSearch { synthetic } => bench_search::bench(synthetic),
+        Command::Entities { corpus, min } => entities(corpus, min),
         Command::Fuzz { seconds } => fuzz::fuzz(seconds),
         Command::Setup { browser } => tools::ensure(browser),
     };
@@ -84,4 +93,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn entities(corpus: Option<PathBuf>, min: usize) -> tools::Result {
+    let path = corpus.unwrap_or_else(|| tools::root().join("corpus"));
+    let read = readingroom_indexer::read_corpus(&path)
+        .map_err(|errors| errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))?;
+    let found = readingroom_indexer::name_candidates::candidates(&read, min);
+    println!("{} names not in {} (seen {min}+ times):", found.len(), path.join("gazetteer.toml").display());
+    for c in found {
+        println!("{:>4}  {}\n      e.g. \"{}\"", c.count, c.name, c.example);
+    }
+    Ok(())
 }

@@ -8,6 +8,7 @@ pub mod elasticlunr_export;
 pub mod error;
 pub mod frontmatter;
 pub mod gazetteer;
+pub mod name_candidates;
 pub mod summary;
 
 pub use corpus::{build_index, read_corpus, Corpus};
