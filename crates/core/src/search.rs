@@ -227,8 +227,10 @@ impl<'a> Engine<'a> {
         let positions = |cands: &[Candidate], field: usize| -> HashSet<u32> {
             cands
                 .iter()
-                .flat_map(|c| &self.index.postings[c.term as usize])
-                .filter(|p| p.doc == doc && p.field as usize == field)
+                // Binary search to this article's postings: scanning whole lists made phrases
+                // quadratic in the number of articles.
+                .flat_map(|c| self.index.postings_in(c.term, doc))
+                .filter(|p| p.field as usize == field)
                 .flat_map(|p| p.positions.iter().copied())
                 .collect()
         };
