@@ -1,7 +1,7 @@
 //! Reading a corpus folder of Markdown articles into validated [`Article`]s.
 
 use crate::body;
-use crate::error::CorpusError;
+use crate::error::{line_of, CorpusError};
 use crate::frontmatter::{self, Parsed};
 use readingroom_core::analyze::tokenize;
 use readingroom_core::{Analyzer, Article, Entity, Index, IndexBuilder, Media, PartialDate};
@@ -25,17 +25,20 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     }
     let mut errors = Vec::new();
     let mut articles = Vec::new();
+    // The line of each article's `slug` key, for the duplicate check below.
+    let mut slug_lines = Vec::new();
     for file in files {
         match read_article(&file) {
-            Ok(a) => articles.push((file, a)),
+            Ok((a, slug_line)) => {
+                articles.push((file, a));
+                slug_lines.push(slug_line);
+            }
             Err(e) => errors.push(e),
         }
     }
     let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
-    for (file, a) in &articles {
+    for ((file, a), &line) in articles.iter().zip(&slug_lines) {
         if let Some(first) = seen.insert(&a.slug, file) {
-            let text = std::fs::read_to_string(file).unwrap_or_default();
-            let line = text.lines().position(|l| l.trim_start().starts_with("slug")).map(|i| i + 1);
             errors.push(CorpusError::new(
                 file,
                 line,
@@ -78,15 +81,15 @@ fn markdown_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     Ok(out)
 }
 
-fn read_article(path: &Path) -> Result<Article, CorpusError> {
+/// An article and the line of its `slug` key, if it has one.
+fn read_article(path: &Path) -> Result<(Article, Option<usize>), CorpusError> {
     let bytes = std::fs::read(path).map_err(|e| CorpusError::new(path, None, e.to_string()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+        let line = line_of(e.as_bytes(), e.utf8_error().valid_up_to());
         CorpusError::new(path, Some(line), "not valid UTF-8")
     })?;
     let parsed = frontmatter::parse(path, &text)?;
-    to_article(path, &parsed)
+    Ok((to_article(path, &parsed)?, parsed.key_line("slug")))
 }
 
 fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {

@@ -2,7 +2,7 @@
 //! TOML was chosen over YAML because the `toml` crate is actively kept and reports byte spans,
 //! which become the line numbers in our error messages.
 
-use crate::error::CorpusError;
+use crate::error::{line_of, CorpusError};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -75,7 +75,8 @@ pub fn parse<'a>(path: &Path, text: &'a str) -> Result<Parsed<'a>, CorpusError> 
             let front_text = &text[start..offset];
             let body = &text[offset + line.len()..];
             let front: FrontMatter = toml::from_str(front_text).map_err(|e| {
-                let line = e.span().map(|s| 2 + front_text[..s.start].matches('\n').count());
+                // The front matter starts on line 2, after the opening `+++`.
+                let line = e.span().map(|s| 1 + line_of(front_text.as_bytes(), s.start));
                 CorpusError::new(path, line, format!("malformed front matter: {}", e.message()))
             })?;
             return Ok(Parsed { front, front_text, front_line: 2, body, body_line: line_no + 1 });

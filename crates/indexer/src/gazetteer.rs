@@ -1,6 +1,6 @@
 //! The gazetteer file (`gazetteer.toml` at the corpus root): the corpus's entities and their names.
 
-use crate::error::CorpusError;
+use crate::error::{line_of, CorpusError};
 use readingroom_core::{Alias, Entity};
 use serde::Deserialize;
 use std::path::Path;
@@ -36,15 +36,14 @@ pub fn read(root: &Path) -> Result<Vec<Entity>, CorpusError> {
         Err(e) => return Err(CorpusError::new(&path, None, e.to_string())),
     };
     let file: File = toml::from_str(&text).map_err(|e| {
-        let line = e.span().map(|s| 1 + text[..s.start].matches('\n').count());
+        let line = e.span().map(|s| line_of(text.as_bytes(), s.start));
         CorpusError::new(&path, line, format!("malformed gazetteer: {}", e.message()))
     })?;
     let mut out = Vec::new();
     for entry in file.entity {
         if !KINDS.contains(&entry.kind.as_str()) {
-            let line = text
-                .find(&format!("name = \"{}\"", entry.name))
-                .map(|at| 1 + text[..at].matches('\n').count());
+            let line =
+                text.find(&format!("name = \"{}\"", entry.name)).map(|at| line_of(text.as_bytes(), at));
             return Err(CorpusError::new(
                 &path,
                 line,
