@@ -10,29 +10,18 @@ use readingroom_core::{
 use std::sync::OnceLock;
 
 fn article(slug: &str, date: &str, title: &str, body: &str) -> Article {
-    Article {
-        slug: slug.into(),
-        title: title.into(),
-        date: PartialDate::parse(date).unwrap(),
-        outlet: "The Telegraph".into(),
-        kind: "op-ed".into(),
-        authors: vec!["Raffaello Pantucci".into()],
-        topics: vec!["Islamic State".into()],
-        note: vec!["A note about José María Aznar.".into()],
-        summary: None,
-        issue: None,
-        bio: None,
-        url: None,
-        media: vec![],
-        body: vec![Block::Paragraph(body.into())],
-        word_count: 0,
-    }
+    let mut a =
+        Article::new(slug, title, PartialDate::parse(date).unwrap(), vec![Block::Paragraph(body.into())]);
+    a.outlet = "The Telegraph".into();
+    a.kind = "op-ed".into();
+    a.authors = vec!["Raffaello Pantucci".into()];
+    a.topics = vec!["Islamic State".into()];
+    a.note = vec!["A note about José María Aznar.".into()];
+    a
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Vec<u8>> = OnceLock::new();
-    static DECODED: OnceLock<usize> = OnceLock::new();
-    let _ = DECODED;
     let bytes = INDEX.get_or_init(|| {
         let mut b = IndexBuilder::new(Analyzer::english()).with_entities(vec![Entity {
             name: "Islamic State".into(),

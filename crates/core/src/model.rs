@@ -71,6 +71,30 @@ impl Block {
 }
 
 impl Article {
+    /// An article with only what every article has: no metadata beyond the date, no note, no
+    /// media. Importers and tests fill in the rest.
+    pub fn new(slug: &str, title: &str, date: PartialDate, body: Vec<Block>) -> Self {
+        let mut a = Article {
+            slug: slug.into(),
+            title: title.into(),
+            date,
+            outlet: String::new(),
+            kind: String::new(),
+            authors: Vec::new(),
+            topics: Vec::new(),
+            note: Vec::new(),
+            summary: None,
+            issue: None,
+            bio: None,
+            url: None,
+            media: Vec::new(),
+            body,
+            word_count: 0,
+        };
+        a.word_count = a.body_texts().map(|t| crate::analyze::tokenize(t).len() as u32).sum();
+        a
+    }
+
     /// Every paragraph of the piece's body, in reading order.
     pub fn body_texts(&self) -> impl Iterator<Item = &str> {
         self.body.iter().flat_map(|b| b.texts())

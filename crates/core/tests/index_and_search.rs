@@ -3,23 +3,12 @@
 use readingroom_core::{search, Analyzer, Article, Block, Index, IndexBuilder, PartialDate, Sort};
 
 fn article(slug: &str, date: &str, title: &str, body: &[&str]) -> Article {
-    Article {
-        slug: slug.into(),
-        title: title.into(),
-        date: PartialDate::parse(date).unwrap(),
-        outlet: "The Outlet".into(),
-        kind: "op-ed".into(),
-        authors: vec!["Raffaello Pantucci".into()],
-        topics: vec![],
-        note: vec![],
-        summary: None,
-        issue: None,
-        bio: None,
-        url: None,
-        media: vec![],
-        body: body.iter().map(|p| Block::Paragraph(p.to_string())).collect(),
-        word_count: 0,
-    }
+    let body = body.iter().map(|p| Block::Paragraph(p.to_string())).collect();
+    let mut a = Article::new(slug, title, PartialDate::parse(date).unwrap(), body);
+    a.outlet = "The Outlet".into();
+    a.kind = "op-ed".into();
+    a.authors = vec!["Raffaello Pantucci".into()];
+    a
 }
 
 fn index() -> Index {

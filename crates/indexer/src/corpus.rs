@@ -3,7 +3,6 @@
 use crate::body;
 use crate::error::{line_of, CorpusError};
 use crate::frontmatter::{self, Parsed};
-use readingroom_core::analyze::tokenize;
 use readingroom_core::{Analyzer, Article, Entity, Index, IndexBuilder, Media, PartialDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -122,28 +121,21 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
         .as_deref()
         .map(|n| n.split("\n\n").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
         .unwrap_or_default();
-    let mut article = Article {
-        slug,
-        title: title.to_string(),
-        date,
-        outlet: f.outlet.clone().unwrap_or_default(),
-        kind: f.kind.clone().unwrap_or_default(),
-        authors: f.authors.clone(),
-        topics: f.topics.clone(),
-        note,
-        summary: f.summary.clone(),
-        issue: f.issue.clone(),
-        bio: f.bio.clone(),
-        url: f.url.clone(),
-        media: f
-            .media
-            .iter()
-            .map(|m| Media { file: m.file.clone(), caption: m.caption.clone(), credit: m.credit.clone() })
-            .collect(),
-        body,
-        word_count: 0,
-    };
-    article.word_count = article.body_texts().map(|t| tokenize(t).len() as u32).sum();
+    let mut article = Article::new(&slug, title, date, body);
+    article.outlet = f.outlet.clone().unwrap_or_default();
+    article.kind = f.kind.clone().unwrap_or_default();
+    article.authors = f.authors.clone();
+    article.topics = f.topics.clone();
+    article.note = note;
+    article.summary = f.summary.clone();
+    article.issue = f.issue.clone();
+    article.bio = f.bio.clone();
+    article.url = f.url.clone();
+    article.media = f
+        .media
+        .iter()
+        .map(|m| Media { file: m.file.clone(), caption: m.caption.clone(), credit: m.credit.clone() })
+        .collect();
     Ok(article)
 }
 

@@ -3,33 +3,14 @@
 
 use crate::corpus::Corpus;
 use readingroom_core::analyze::tokenize;
+use readingroom_core::date::MONTHS;
 use readingroom_core::entities::Tagger;
 use std::collections::BTreeMap;
 
 /// Lower-case words that may sit inside a name ("Osama bin Laden", "Abu Musab al-Suri").
 const CONNECTORS: [&str; 8] = ["bin", "al", "de", "of", "the", "e", "von", "van"];
 
-const MONTHS_AND_DAYS: [&str; 19] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
@@ -101,7 +82,7 @@ pub fn candidates(corpus: &Corpus, min: usize) -> Vec<Candidate> {
                 let opens_sentence =
                     !before.is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | '(' | '–' | '—'));
                 let single_short = j == i + 1 && word.chars().count() < 3;
-                let calendar = j == i + 1 && MONTHS_AND_DAYS.contains(&word);
+                let calendar = j == i + 1 && (MONTHS.contains(&word) || WEEKDAYS.contains(&word));
                 if !known && !single_short && !calendar {
                     let name = text[tokens[i].start..tokens[j - 1].end].to_string();
                     let e = found.entry(name).or_insert((0, 0, String::new()));
@@ -133,23 +114,8 @@ mod tests {
     use std::path::PathBuf;
 
     fn corpus(body: &[&str]) -> Corpus {
-        let article = Article {
-            slug: "a".into(),
-            title: "A title".into(),
-            date: PartialDate::parse("2017").unwrap(),
-            outlet: String::new(),
-            kind: String::new(),
-            authors: vec![],
-            topics: vec![],
-            note: vec![],
-            summary: None,
-            issue: None,
-            bio: None,
-            url: None,
-            media: vec![],
-            body: body.iter().map(|p| Block::Paragraph(p.to_string())).collect(),
-            word_count: 0,
-        };
+        let body = body.iter().map(|p| Block::Paragraph(p.to_string())).collect();
+        let article = Article::new("a", "A title", PartialDate::parse("2017").unwrap(), body);
         Corpus {
             root: PathBuf::from("."),
             articles: vec![(PathBuf::from("a.md"), article)],
