@@ -1,6 +1,7 @@
 //! Home: the articles, newest first, a page at a time (an archive can hold thousands).
 
 use crate::components::article_meta::article_meta;
+use crate::components::show_more::show_more;
 use crate::data::data;
 use yew::prelude::*;
 
@@ -10,11 +11,6 @@ const PAGE: usize = 50;
 pub fn home_view() -> Html {
     let articles = &data().index.articles;
     let shown = use_state_eq(|| PAGE);
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
-    };
-    let left = articles.len().saturating_sub(*shown);
     html! {
         <section class="rr-home" aria-labelledby="rr-home-h">
             <h1 id="rr-home-h" class="rr-section-title">{ "Latest articles" }</h1>
@@ -26,11 +22,7 @@ pub fn home_view() -> Html {
                     </li>
                 }) }
             </ol>
-            if left > 0 {
-                <button type="button" class="rr-more" onclick={ more }>
-                    { format!("Show {} more of {}", PAGE.min(left), left) }
-                </button>
-            }
+            { show_more(articles.len(), &shown, PAGE) }
         </section>
     }
 }

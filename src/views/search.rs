@@ -2,6 +2,7 @@
 
 use crate::components::article_meta::article_meta;
 use crate::components::marked::marked;
+use crate::components::show_more::show_more;
 use crate::data::data;
 use crate::route::Route;
 use readingroom_core::snippet::Highlighter;
@@ -29,10 +30,6 @@ pub fn search_view(props: &Props) -> Html {
         let shown = shown.clone();
         use_effect_with((props.q.clone(), props.sort), move |_| shown.set(PAGE));
     }
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
-    };
     let hl = Highlighter::new(&d.index, &d.analyzer, &results);
     let q = props.q.to_string();
     let shown_q = q.trim().to_string();
@@ -84,11 +81,7 @@ pub fn search_view(props: &Props) -> Html {
                 }
             } else {
                 <ol class="rr-list rr-hits">{ for results.hits.iter().take(*shown).map(item) }</ol>
-                if count > *shown {
-                    <button type="button" class="rr-more" onclick={ more }>
-                        { format!("Show {} more of {}", PAGE.min(count - *shown), count - *shown) }
-                    </button>
-                }
+                { show_more(count, &shown, PAGE) }
             }
         </section>
     }
