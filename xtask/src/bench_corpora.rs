@@ -45,13 +45,19 @@ fn write_corpus(name: &str, docs: &[Doc]) -> Result<PathBuf> {
         );
         std::fs::write(corpus.join(format!("{}.md", d.id)), text).map_err(|e| e.to_string())?;
     }
+    write_docs_json(&dir, docs)?;
+    Ok(dir)
+}
+
+/// The documents as the peers read them: `[{id, title, body}]`.
+fn write_docs_json(dir: &Path, docs: &[Doc]) -> Result {
     let json: Vec<_> = docs
         .iter()
         .map(|d| json!({"id": d.id, "title": d.title, "body": d.paragraphs.join("\n\n")}))
         .collect();
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     std::fs::write(dir.join("docs.json"), serde_json::to_string(&json).expect("json"))
-        .map_err(|e| e.to_string())?;
-    Ok(dir)
+        .map_err(|e| e.to_string())
 }
 
 pub fn sample() -> Result<PathBuf> {
@@ -68,8 +74,8 @@ pub fn sample() -> Result<PathBuf> {
             paragraphs: a.body_texts().map(String::from).collect(),
         })
         .collect();
-    write_corpus("sample", &docs)?;
-    // The sample keeps its own files, gazetteer and all, for our engine.
+    write_docs_json(&dir, &docs)?;
+    // Our engine reads the sample's own files, gazetteer and all.
     let _ = std::fs::remove_dir_all(dir.join("corpus"));
     copy_dir(&root().join("corpus"), &dir.join("corpus"))?;
     Ok(dir)
