@@ -95,8 +95,23 @@ fn ensure_npm_tools() -> Result {
     Ok(())
 }
 
+/// `test` and `bench` build several times in one run: check the tools once per process.
+/// 0: not yet checked; 1: build tools checked; 2: the browser too.
+static CHECKED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
 /// Everything the web build needs; with `browser`, also what the end-to-end tests need.
 pub fn ensure(browser: bool) -> Result {
+    use std::sync::atomic::Ordering;
+    let wanted = if browser { 2 } else { 1 };
+    if CHECKED.load(Ordering::Relaxed) >= wanted {
+        return Ok(());
+    }
+    check(browser)?;
+    CHECKED.fetch_max(wanted, Ordering::Relaxed);
+    Ok(())
+}
+
+fn check(browser: bool) -> Result {
     let targets = Command::new("rustup")
         .args(["target", "list", "--installed"])
         .output()
