@@ -24,6 +24,7 @@ fn index() -> &'static Index {
     static INDEX: OnceLock<Vec<u8>> = OnceLock::new();
     let bytes = INDEX.get_or_init(|| {
         let mut b = IndexBuilder::new(Analyzer::english()).with_entities(vec![Entity {
+            date: None,
             name: "Islamic State".into(),
             kind: "group".into(),
             aliases: vec![

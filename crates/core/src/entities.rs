@@ -4,6 +4,7 @@
 //! ("IS", "AQ") match only as written, so the group "IS" is never the verb "is".
 
 use crate::analyze::{fold, tokenize, Token};
+use crate::date::PartialDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -13,6 +14,8 @@ pub struct Entity {
     /// person, organisation, group, place, event
     pub kind: String,
     pub aliases: Vec<Alias>,
+    /// When it happened, for events.
+    pub date: Option<PartialDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,16 +144,19 @@ mod tests {
         let alias = |t: &str, exact_case| Alias { text: t.into(), exact_case };
         vec![
             Entity {
+                date: None,
                 name: "Islamic State".into(),
                 kind: "group".into(),
                 aliases: vec![alias("Daesh", false), alias("ISIS", false), alias("IS", true)],
             },
             Entity {
+                date: None,
                 name: "Al Qaeda".into(),
                 kind: "organisation".into(),
                 aliases: vec![alias("al-Qa`ida", false)],
             },
             Entity {
+                date: None,
                 name: "Al Qaeda in the Arabian Peninsula".into(),
                 kind: "organisation".into(),
                 aliases: vec![alias("AQAP", false)],
@@ -181,7 +187,8 @@ mod tests {
         assert_eq!(t.entity_named(&words("al qaida")), Some(1));
         assert_eq!(t.entity_named(&words("al")), None);
         assert_eq!(
-            Entity { name: "José María Aznar".into(), kind: "person".into(), aliases: vec![] }.slug(),
+            Entity { date: None, name: "José María Aznar".into(), kind: "person".into(), aliases: vec![] }
+                .slug(),
             "jose-maria-aznar"
         );
     }

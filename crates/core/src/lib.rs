@@ -5,6 +5,7 @@
 pub mod analyze;
 pub mod date;
 pub mod entities;
+pub mod facets;
 pub mod fuzzy;
 pub mod index;
 pub mod model;
@@ -16,5 +17,5 @@ pub use analyze::Analyzer;
 pub use date::PartialDate;
 pub use entities::{Alias, Entity};
 pub use index::{Index, IndexBuilder, IndexError};
-pub use model::{Article, Block, Media, Role};
+pub use model::{Article, Block, DateMention, Media, Role};
 pub use search::{search, Hit, Results, Sort};

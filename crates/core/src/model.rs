@@ -27,6 +27,29 @@ pub struct Article {
     pub media: Vec<Media>,
     pub body: Vec<Block>,
     pub word_count: u32,
+    /// Dates and named events the piece mentions, mined at build time, for the timeline.
+    pub dates: Vec<DateMention>,
+}
+
+/// A date, span of dates or named event mentioned in the body, with the sentence it is in, so
+/// the timeline can link to that sentence and the article can highlight it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// Which paragraph, in `Article::body_texts` order.
+    pub paragraph: u32,
+    /// Byte range of the expression ("July 7, 2005", "the 1980s", "7/7") in the paragraph.
+    pub start: u32,
+    pub end: u32,
+    /// Byte range of its sentence in the paragraph.
+    pub sentence_start: u32,
+    pub sentence_end: u32,
+    /// The time it denotes, inclusive, each end at its own precision.
+    pub from: PartialDate,
+    pub to: PartialDate,
+    /// The gazetteer event it names, if it names one ("7/7").
+    pub entity: Option<u32>,
+    /// How a reader reads the span: "7 July 2005", "late 1970s", "2002–2004".
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -90,6 +113,7 @@ impl Article {
             media: Vec::new(),
             body,
             word_count: 0,
+            dates: Vec::new(),
         };
         a.word_count = a.body_texts().map(|t| crate::analyze::tokenize(t).len() as u32).sum();
         a

@@ -16,7 +16,7 @@ const MAX_PREFIX_TERMS: usize = 64;
 /// A word reached by forgiving a typo scores well below it.
 const FUZZY_WEIGHT: f32 = 0.5;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Sort {
     #[default]
     Relevance,

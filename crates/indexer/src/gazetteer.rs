@@ -1,7 +1,7 @@
 //! The gazetteer file (`gazetteer.toml` at the corpus root): the corpus's entities and their names.
 
 use crate::error::{line_of, CorpusError};
-use readingroom_core::{Alias, Entity};
+use readingroom_core::{Alias, Entity, PartialDate};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -22,6 +22,8 @@ struct Entry {
     aliases: Vec<String>,
     #[serde(default)]
     exact_case: Vec<String>,
+    /// When an event happened: YYYY, YYYY-MM or YYYY-MM-DD.
+    date: Option<String>,
 }
 
 const KINDS: [&str; 5] = ["person", "organisation", "group", "place", "event"];
@@ -41,22 +43,28 @@ pub fn read(root: &Path) -> Result<Vec<Entity>, CorpusError> {
     })?;
     let mut out = Vec::new();
     for entry in file.entity {
+        let line_of_name =
+            || text.find(&format!("name = \"{}\"", entry.name)).map(|at| line_of(text.as_bytes(), at));
         if !KINDS.contains(&entry.kind.as_str()) {
-            let line =
-                text.find(&format!("name = \"{}\"", entry.name)).map(|at| line_of(text.as_bytes(), at));
             return Err(CorpusError::new(
                 &path,
-                line,
+                line_of_name(),
                 format!("entity {:?}: type {:?} is not one of {}", entry.name, entry.kind, KINDS.join(", ")),
             ));
         }
+        let date = match &entry.date {
+            Some(d) => Some(PartialDate::parse(d).map_err(|why| {
+                CorpusError::new(&path, line_of_name(), format!("entity {:?}: {why}", entry.name))
+            })?),
+            None => None,
+        };
         let aliases = entry
             .aliases
             .into_iter()
             .map(|text| Alias { text, exact_case: false })
             .chain(entry.exact_case.into_iter().map(|text| Alias { text, exact_case: true }))
             .collect();
-        out.push(Entity { name: entry.name, kind: entry.kind, aliases });
+        out.push(Entity { name: entry.name, kind: entry.kind, aliases, date });
     }
     Ok(out)
 }

@@ -119,7 +119,12 @@ mod tests {
         Corpus {
             root: PathBuf::from("."),
             articles: vec![(PathBuf::from("a.md"), article)],
-            entities: vec![Entity { name: "Daesh".into(), kind: "group".into(), aliases: vec![] }],
+            entities: vec![Entity {
+                date: None,
+                name: "Daesh".into(),
+                kind: "group".into(),
+                aliases: vec![],
+            }],
         }
     }
 

@@ -1,0 +1,450 @@
+//! Facets: year, outlet, kind, topic, person, organisation/group and place, with live counts.
+//!
+//! Values within one facet are ORed, facets are ANDed, and each facet's counts are computed as
+//! if its own selection were lifted, so a reader sees what choosing another value would give.
+//! One pass over the query's hits does it all: an article failing no facet is a result and
+//! counts everywhere; an article failing exactly one facet counts only in that facet. The
+//! histogram of publication months is the date range's "facet": it follows the query and the
+//! other facets, not the range itself.
+
+use crate::entities::entity_term;
+use crate::index::Index;
+
+/// The facets, in the order the app shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Year = 0,
+    Outlet = 1,
+    Kind = 2,
+    Topic = 3,
+    Person = 4,
+    Org = 5,
+    Place = 6,
+}
+
+pub const FACET_COUNT: usize = 7;
+
+impl Facet {
+    pub const ALL: [Facet; FACET_COUNT] =
+        [Facet::Year, Facet::Outlet, Facet::Kind, Facet::Topic, Facet::Person, Facet::Org, Facet::Place];
+
+    /// The URL key (DESIGN.md §5).
+    pub fn key(self) -> &'static str {
+        ["year", "outlet", "kind", "topic", "person", "org", "place"][self as usize]
+    }
+
+    pub fn label(self) -> &'static str {
+        ["Year", "Outlet", "Kind", "Topic", "People", "Organisations and groups", "Places"][self as usize]
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The entity types a facet lists, if it lists entities.
+    pub fn entity_kinds(self) -> &'static [&'static str] {
+        match self {
+            Facet::Person => &["person"],
+            Facet::Org => &["organisation", "group"],
+            Facet::Place => &["place"],
+            _ => &[],
+        }
+    }
+}
+
+/// A month as a single number (year × 12 + month − 1), for ranges and histograms.
+pub type Month = i32;
+
+pub fn month_of(year: i32, month: u8) -> Month {
+    year * 12 + i32::from(month) - 1
+}
+
+pub fn month_parts(m: Month) -> (i32, u8) {
+    (m.div_euclid(12), (m.rem_euclid(12) + 1) as u8)
+}
+
+/// Parses a range end, `YYYY` or `YYYY-MM`. A year alone means its first month as a start and
+/// its last as an end, so `from=2017&to=2017` is the whole of 2017.
+pub fn parse_month(s: &str, end: bool) -> Option<Month> {
+    let (y, m) = match s.split_once('-') {
+        Some((y, m)) => (y, Some(m)),
+        None => (s, None),
+    };
+    if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = y.parse().ok()?;
+    let month = match m {
+        Some(m) if m.len() == 2 => m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?,
+        Some(_) => return None,
+        None if end => 12,
+        None => 1,
+    };
+    Some(month_of(year, month))
+}
+
+pub fn format_month(m: Month) -> String {
+    let (y, m) = month_parts(m);
+    format!("{y:04}-{m:02}")
+}
+
+/// Each article's values for each facet, built once when the index loads.
+#[derive(Debug, Clone)]
+pub struct FacetIndex {
+    /// Per facet, its values' display names.
+    pub values: [Vec<String>; FACET_COUNT],
+    /// Per facet, for entity facets, the entity id of each value.
+    pub value_entity: [Vec<u32>; FACET_COUNT],
+    /// Per facet, compressed rows: the values of article `d` are `ids[starts[d]..starts[d + 1]]`.
+    starts: [Vec<u32>; FACET_COUNT],
+    ids: [Vec<u32>; FACET_COUNT],
+    /// Per article, its publication month. A date known only to the year stands at its first
+    /// month, as it sorts before the year's months everywhere else.
+    pub months: Vec<Month>,
+    /// The corpus's first and last publication months.
+    pub span: Option<(Month, Month)>,
+    /// Per entity (of any type), the articles mentioning it and how often, in article order.
+    pub entity_docs: Vec<Vec<(u32, u32)>>,
+    /// Per article, the entities it mentions.
+    pub doc_entities: Vec<Vec<u32>>,
+}
+
+impl FacetIndex {
+    pub fn new(index: &Index) -> Self {
+        let n = index.articles.len();
+        let mut values: [Vec<String>; FACET_COUNT] = Default::default();
+        let mut value_entity: [Vec<u32>; FACET_COUNT] = Default::default();
+        let mut rows: [Vec<Vec<u32>>; FACET_COUNT] = std::array::from_fn(|_| vec![Vec::new(); n]);
+
+        // Metadata facets: distinct strings, numbered in order of first sight (newest first).
+        for facet in [Facet::Year, Facet::Outlet, Facet::Kind, Facet::Topic] {
+            let f = facet as usize;
+            let mut ids: std::collections::HashMap<String, u32> = Default::default();
+            for (doc, a) in index.articles.iter().enumerate() {
+                let names: Vec<String> = match facet {
+                    Facet::Year => vec![a.date.year.to_string()],
+                    Facet::Outlet => vec![a.outlet.clone()],
+                    Facet::Kind => vec![a.kind.clone()],
+                    _ => a.topics.clone(),
+                };
+                for name in names.into_iter().filter(|s| !s.trim().is_empty()) {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(name.clone()).or_insert_with(|| {
+                        values[f].push(name);
+                        next
+                    });
+                    if !rows[f][doc].contains(&id) {
+                        rows[f][doc].push(id);
+                    }
+                }
+            }
+        }
+
+        // Entity facets: the articles an entity's mentions are posted under.
+        let mut entity_docs = vec![Vec::new(); index.entities.len()];
+        let mut doc_entities = vec![Vec::new(); n];
+        for (e, entity) in index.entities.iter().enumerate() {
+            if let Some(term) = index.term_id(&entity_term(&entity.slug())) {
+                for p in &index.postings[term as usize] {
+                    let list: &mut Vec<(u32, u32)> = &mut entity_docs[e];
+                    match list.last_mut() {
+                        Some((doc, count)) if *doc == p.doc => *count += p.positions.len() as u32,
+                        _ => {
+                            list.push((p.doc, p.positions.len() as u32));
+                            doc_entities[p.doc as usize].push(e as u32);
+                        }
+                    }
+                }
+            }
+            let Some(facet) = [Facet::Person, Facet::Org, Facet::Place]
+                .into_iter()
+                .find(|f| f.entity_kinds().contains(&entity.kind.as_str()))
+            else {
+                continue;
+            };
+            if entity_docs[e].is_empty() {
+                continue;
+            }
+            let f = facet as usize;
+            let id = values[f].len() as u32;
+            values[f].push(entity.name.clone());
+            value_entity[f].push(e as u32);
+            for &(doc, _) in &entity_docs[e] {
+                rows[f][doc as usize].push(id);
+            }
+        }
+
+        let mut starts: [Vec<u32>; FACET_COUNT] = Default::default();
+        let mut ids: [Vec<u32>; FACET_COUNT] = Default::default();
+        for f in 0..FACET_COUNT {
+            starts[f].reserve(n + 1);
+            starts[f].push(0);
+            for row in &rows[f] {
+                ids[f].extend_from_slice(row);
+                starts[f].push(ids[f].len() as u32);
+            }
+        }
+        let months: Vec<Month> =
+            index.articles.iter().map(|a| month_of(a.date.year, a.date.month.unwrap_or(1))).collect();
+        let span = months.iter().min().zip(months.iter().max()).map(|(a, b)| (*a, *b));
+        Self { values, value_entity, starts, ids, months, span, entity_docs, doc_entities }
+    }
+
+    /// The values article `doc` has in `facet`.
+    pub fn doc_values(&self, facet: Facet, doc: u32) -> &[u32] {
+        let f = facet as usize;
+        let (s, e) = (self.starts[f][doc as usize] as usize, self.starts[f][doc as usize + 1] as usize);
+        &self.ids[f][s..e]
+    }
+
+    /// The id of a value by its name.
+    pub fn value_id(&self, facet: Facet, name: &str) -> Option<u32> {
+        self.values[facet as usize].iter().position(|v| v == name).map(|i| i as u32)
+    }
+}
+
+/// What the reader has chosen: values per facet (by name, as in the URL) and a month range.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Selection {
+    pub values: [Vec<String>; FACET_COUNT],
+    pub from: Option<Month>,
+    pub to: Option<Month>,
+}
+
+impl Selection {
+    pub fn is_empty(&self) -> bool {
+        self.values.iter().all(Vec::is_empty) && self.from.is_none() && self.to.is_none()
+    }
+}
+
+/// The outcome of applying a selection to a query's hits.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    /// The hits that pass every facet and the range, in the order given.
+    pub docs: Vec<u32>,
+    /// Per facet, `(value id, count)` for every value with a count or a selection, by count
+    /// (then name); selected values always listed.
+    pub counts: [Vec<(u32, u32)>; FACET_COUNT],
+    /// Articles per month from `span.0`, over the hits that pass every facet (the range lifted).
+    pub months: Vec<u32>,
+}
+
+const RANGE_BIT: u32 = 1 << FACET_COUNT;
+
+/// Applies `sel` to `hits` (article ids, in result order).
+pub fn tally(fi: &FacetIndex, hits: impl IntoIterator<Item = u32>, sel: &Selection) -> Tally {
+    // Per facet, a membership table of the selected value ids; a selected name the corpus lacks
+    // selects nothing, so a pasted link with a stale value gives no results rather than all.
+    let chosen: Vec<Option<Vec<bool>>> = Facet::ALL
+        .iter()
+        .map(|&f| {
+            let names = &sel.values[f as usize];
+            (!names.is_empty()).then(|| {
+                let mut table = vec![false; fi.values[f as usize].len()];
+                for id in names.iter().filter_map(|n| fi.value_id(f, n)) {
+                    table[id as usize] = true;
+                }
+                table
+            })
+        })
+        .collect();
+    let (lo, hi) = (sel.from.unwrap_or(Month::MIN), sel.to.unwrap_or(Month::MAX));
+    let mut counts: [Vec<u32>; FACET_COUNT] = std::array::from_fn(|f| vec![0; fi.values[f].len()]);
+    let (first, last) = fi.span.unwrap_or((0, 0));
+    let mut months = vec![0u32; (last - first + 1).max(0) as usize];
+    let mut docs = Vec::new();
+    for doc in hits {
+        let mut failing = 0u32;
+        for (f, table) in chosen.iter().enumerate() {
+            if let Some(table) = table {
+                if !fi.doc_values(Facet::ALL[f], doc).iter().any(|&v| table[v as usize]) {
+                    failing |= 1 << f;
+                }
+            }
+        }
+        let month = fi.months[doc as usize];
+        if failing == 0 {
+            months[(month - first) as usize] += 1;
+        }
+        if month < lo || month > hi {
+            failing |= RANGE_BIT;
+        }
+        if failing == 0 {
+            docs.push(doc);
+        }
+        for (f, c) in counts.iter_mut().enumerate() {
+            // Counted here if it fails no facet but (perhaps) this one.
+            if failing & !(1 << f) == 0 {
+                for &v in fi.doc_values(Facet::ALL[f], doc) {
+                    c[v as usize] += 1;
+                }
+            }
+        }
+    }
+    let counts = std::array::from_fn(|f| {
+        let table = &chosen[f];
+        let mut list: Vec<(u32, u32)> = counts[f]
+            .iter()
+            .enumerate()
+            .filter(|&(v, &c)| c > 0 || table.as_ref().is_some_and(|t| t[v]))
+            .map(|(v, &c)| (v as u32, c))
+            .collect();
+        let names = &fi.values[f];
+        if Facet::ALL[f] == Facet::Year {
+            // Years read best in time order, newest first.
+            list.sort_by(|a, b| names[b.0 as usize].cmp(&names[a.0 as usize]));
+        } else {
+            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize])));
+        }
+        list
+    });
+    Tally { docs, counts, months }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::Analyzer;
+    use crate::entities::{Alias, Entity};
+    use crate::index::IndexBuilder;
+    use crate::model::{Article, Block};
+    use crate::PartialDate;
+
+    fn index() -> Index {
+        let mut b = IndexBuilder::new(Analyzer::english()).with_entities(vec![
+            Entity { date: None, name: "Neil Basu".into(), kind: "person".into(), aliases: vec![] },
+            Entity {
+                date: None,
+                name: "Islamic State".into(),
+                kind: "group".into(),
+                aliases: vec![Alias { text: "Daesh".into(), exact_case: false }],
+            },
+            Entity { date: None, name: "MI5".into(), kind: "organisation".into(), aliases: vec![] },
+            Entity { date: None, name: "Libya".into(), kind: "place".into(), aliases: vec![] },
+        ]);
+        let doc = |slug: &str, date: &str, outlet: &str, kind: &str, topics: &[&str], text: &str| {
+            let mut a = Article::new(
+                slug,
+                slug,
+                PartialDate::parse(date).unwrap(),
+                vec![Block::Paragraph(text.into())],
+            );
+            a.outlet = outlet.into();
+            a.kind = kind.into();
+            a.topics = topics.iter().map(|t| t.to_string()).collect();
+            a
+        };
+        b.add(doc("a", "2018-02", "CTC Sentinel", "interview", &["Policing"], "Neil Basu on Daesh and MI5."));
+        b.add(doc("b", "2017-07-07", "Blog", "commentary", &["Policing", "London"], "MI5 after 7/7."));
+        b.add(doc("c", "2017", "Blog", "comic", &[], "Daesh in Libya."));
+        b.add(doc("d", "2016-09", "Newsweek", "op-ed", &["Islamic State"], "Why is Daesh able to inspire?"));
+        b.finish()
+    }
+
+    fn sel(pairs: &[(Facet, &str)]) -> Selection {
+        let mut s = Selection::default();
+        for (f, v) in pairs {
+            s.values[*f as usize].push(v.to_string());
+        }
+        s
+    }
+
+    fn named(fi: &FacetIndex, t: &Tally, f: Facet) -> Vec<(String, u32)> {
+        t.counts[f as usize].iter().map(|&(v, c)| (fi.values[f as usize][v as usize].clone(), c)).collect()
+    }
+
+    fn slugs(ix: &Index, t: &Tally) -> Vec<String> {
+        t.docs.iter().map(|&d| ix.articles[d as usize].slug.clone()).collect()
+    }
+
+    #[test]
+    fn counts_every_value_without_a_selection() {
+        let ix = index();
+        let fi = FacetIndex::new(&ix);
+        let t = tally(&fi, 0..4, &Selection::default());
+        assert_eq!(slugs(&ix, &t), ["a", "b", "c", "d"]);
+        let s = |v: &[(&str, u32)]| v.iter().map(|(a, b)| (a.to_string(), *b)).collect::<Vec<_>>();
+        assert_eq!(named(&fi, &t, Facet::Year), s(&[("2018", 1), ("2017", 2), ("2016", 1)]));
+        assert_eq!(named(&fi, &t, Facet::Outlet), s(&[("Blog", 2), ("CTC Sentinel", 1), ("Newsweek", 1)]));
+        assert_eq!(named(&fi, &t, Facet::Org), s(&[("Islamic State", 3), ("MI5", 2)]));
+        assert_eq!(named(&fi, &t, Facet::Person), s(&[("Neil Basu", 1)]));
+        assert_eq!(named(&fi, &t, Facet::Place), s(&[("Libya", 1)]));
+        assert_eq!(
+            fi.entity_docs[1],
+            [(0, 1), (2, 1), (3, 2)],
+            "Islamic State: articles and mentions (topics count too)"
+        );
+        assert_eq!(fi.doc_entities[0], [0, 1, 2], "Basu, Islamic State, MI5");
+        assert_eq!(named(&fi, &t, Facet::Topic), s(&[("Policing", 2), ("Islamic State", 1), ("London", 1)]));
+        // 2016-09 .. 2018-02 by month; "2017" stands at January 2017.
+        assert_eq!(t.months.len(), 18);
+        assert_eq!(t.months.iter().sum::<u32>(), 4);
+        assert_eq!(t.months[0], 1);
+        assert_eq!(t.months[4], 1, "January 2017");
+        assert_eq!(t.months[10], 1, "July 2017");
+    }
+
+    #[test]
+    fn ors_within_a_facet_ands_across_and_lifts_its_own_selection() {
+        let ix = index();
+        let fi = FacetIndex::new(&ix);
+        let t = tally(&fi, 0..4, &sel(&[(Facet::Year, "2017"), (Facet::Year, "2016")]));
+        assert_eq!(slugs(&ix, &t), ["b", "c", "d"]);
+        // The year facet still counts every year: its own selection is lifted.
+        assert_eq!(named(&fi, &t, Facet::Year).len(), 3);
+        // Other facets count only within the selection.
+        assert_eq!(named(&fi, &t, Facet::Outlet), [("Blog".to_string(), 2), ("Newsweek".to_string(), 1)]);
+
+        let t = tally(&fi, 0..4, &sel(&[(Facet::Year, "2017"), (Facet::Org, "Islamic State")]));
+        assert_eq!(slugs(&ix, &t), ["c"]);
+        // Years counted with the organisation applied, organisations with the year applied.
+        assert_eq!(
+            named(&fi, &t, Facet::Year),
+            [("2018".to_string(), 1), ("2017".to_string(), 1), ("2016".to_string(), 1)]
+        );
+        assert_eq!(named(&fi, &t, Facet::Org), [("Islamic State".to_string(), 1), ("MI5".to_string(), 1)]);
+    }
+
+    #[test]
+    fn ranges_filter_results_but_not_the_histogram() {
+        let ix = index();
+        let fi = FacetIndex::new(&ix);
+        let s = Selection {
+            from: parse_month("2017", false),
+            to: parse_month("2017-12", true),
+            ..Default::default()
+        };
+        let t = tally(&fi, 0..4, &s);
+        assert_eq!(slugs(&ix, &t), ["b", "c"]);
+        assert_eq!(t.months.iter().sum::<u32>(), 4, "the range does not narrow its own histogram");
+        assert_eq!(named(&fi, &t, Facet::Outlet), [("Blog".to_string(), 2)]);
+        // Facets narrow the histogram.
+        let t = tally(&fi, 0..4, &sel(&[(Facet::Outlet, "Blog")]));
+        assert_eq!(t.months.iter().sum::<u32>(), 2);
+    }
+
+    #[test]
+    fn follows_the_hits_and_keeps_unknown_or_empty_selections_visible() {
+        let ix = index();
+        let fi = FacetIndex::new(&ix);
+        let t = tally(&fi, [3, 0], &Selection::default());
+        assert_eq!(slugs(&ix, &t), ["d", "a"], "result order is kept");
+        let t = tally(&fi, 0..4, &sel(&[(Facet::Person, "Nobody")]));
+        assert!(t.docs.is_empty(), "a value the corpus lacks selects nothing");
+        let t = tally(&fi, [1], &sel(&[(Facet::Place, "Libya")]));
+        assert!(t.docs.is_empty());
+        assert_eq!(named(&fi, &t, Facet::Place), [("Libya".to_string(), 0)], "a selected value stays listed");
+    }
+
+    #[test]
+    fn parses_range_ends() {
+        assert_eq!(parse_month("2017", false), Some(month_of(2017, 1)));
+        assert_eq!(parse_month("2017", true), Some(month_of(2017, 12)));
+        assert_eq!(parse_month("2017-07", true), Some(month_of(2017, 7)));
+        for bad in ["", "17", "2017-13", "2017-7", "spring", "2017-07-07"] {
+            assert_eq!(parse_month(bad, false), None, "{bad}");
+        }
+        assert_eq!(format_month(month_of(2017, 7)), "2017-07");
+        assert_eq!(month_parts(month_of(1999, 12)), (1999, 12));
+    }
+}
