@@ -50,6 +50,10 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
         Vec::new()
     });
     if errors.is_empty() {
+        let tagger = readingroom_core::entities::Tagger::new(&entities);
+        for (_, a) in &mut articles {
+            a.dates = crate::date_mentions::date_mentions(a, &entities, &tagger);
+        }
         Ok(Corpus { root: root.to_path_buf(), articles, entities })
     } else {
         Err(errors)

@@ -4,6 +4,8 @@
 pub mod body;
 pub mod bundle;
 pub mod corpus;
+pub mod date_mentions;
+pub mod date_mining;
 pub mod elasticlunr_export;
 pub mod error;
 pub mod frontmatter;
