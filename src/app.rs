@@ -2,10 +2,11 @@
 //! route is the URL. Views only render it.
 
 use crate::components::search_box::SearchBox;
-use crate::route::Route;
-use crate::views::{article::ArticleView, home::HomeView, not_found::NotFound, search::SearchView};
+use crate::route::{Explore, Route};
+use crate::views::{
+    article::ArticleView, entity::EntityView, not_found::NotFound, search::SearchView, timeline::TimelineView,
+};
 use gloo::events::EventListener;
-use readingroom_core::Sort;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -32,11 +33,20 @@ fn page_title(route: &Route) -> String {
     let name = "Reading Room";
     match route {
         Route::Home => name.to_string(),
-        Route::Search { q, .. } => format!("“{q}” – {name}"),
+        Route::Search(e) if e.q.trim().is_empty() => format!("Articles – {name}"),
+        Route::Search(e) => format!("“{}” – {name}", e.q),
         Route::Article { slug, .. } => match crate::data::data().index.article(slug) {
             Some((_, a)) => format!("{} – {name}", a.title),
             None => format!("Not found – {name}"),
         },
+        Route::Timeline { .. } => format!("Timeline – {name}"),
+        Route::Entity { slug, .. } => {
+            let d = crate::data::data();
+            match d.index.entities.iter().find(|e| e.slug() == *slug) {
+                Some(e) => format!("{} – {name}", e.name),
+                None => format!("Not found – {name}"),
+            }
+        }
         Route::NotFound(_) => format!("Not found – {name}"),
     }
 }
@@ -70,23 +80,26 @@ pub fn app() -> Html {
     let oninput = {
         let route = route.clone();
         Callback::from(move |q: String| {
-            let sort = match &*route {
-                Route::Search { sort, .. } => *sort,
-                _ => Sort::Relevance,
+            // Typing keeps the facets chosen; from an article or the timeline it starts afresh.
+            let base = match &*route {
+                Route::Search(e) => e.clone(),
+                _ => Explore::default(),
             };
-            let next = if q.trim().is_empty() { Route::Home } else { Route::Search { q, sort } };
-            let replace = matches!(*route, Route::Search { .. });
+            let next = Explore { q, ..base }.route();
+            let replace = matches!(*route, Route::Search(_));
             write_url(&next, replace);
             route.set(next);
         })
     };
 
     let view = match &*route {
-        Route::Home => html! { <HomeView /> },
-        Route::Search { q, sort } => html! { <SearchView q={ q.clone() } sort={ *sort } /> },
-        Route::Article { slug, q } => {
-            html! { <ArticleView slug={ slug.clone() } q={ q.clone() } /> }
+        Route::Home => html! { <SearchView explore={ Explore::default() } /> },
+        Route::Search(e) => html! { <SearchView explore={ e.clone() } /> },
+        Route::Article { slug, from, at } => {
+            html! { <ArticleView slug={ slug.clone() } from={ from.clone() } at={ *at } /> }
         }
+        Route::Timeline { by, from, to } => html! { <TimelineView by={ *by } from={ *from } to={ *to } /> },
+        Route::Entity { kind, slug } => html! { <EntityView kind={ kind.clone() } slug={ slug.clone() } /> },
         Route::NotFound(path) => html! { <NotFound path={ path.clone() } /> },
     };
 
@@ -94,7 +107,11 @@ pub fn app() -> Html {
         <div class="rr-app">
             <header class="rr-header">
                 <a class="rr-brand" href="#/">{ "Reading Room" }</a>
-                <SearchBox value={ AttrValue::from(route.query().to_string()) } {oninput} />
+                <SearchBox value={ AttrValue::from(route.explore().q) } {oninput} />
+                <nav class="rr-nav" aria-label="Sections">
+                    <a href="#/" aria-current={ matches!(*route, Route::Home | Route::Search(_)).then_some("page") }>{ "Articles" }</a>
+                    <a href="#/timeline" aria-current={ matches!(*route, Route::Timeline { .. }).then_some("page") }>{ "Timeline" }</a>
+                </nav>
             </header>
             <main class="rr-main">{ view }</main>
             <footer class="rr-footer">

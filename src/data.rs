@@ -1,5 +1,6 @@
 //! The index embedded at build time, decoded once at start-up.
 
+use readingroom_core::facets::FacetIndex;
 use readingroom_core::{Analyzer, Index};
 
 static ARTIFACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
@@ -7,6 +8,7 @@ static ARTIFACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 pub struct Data {
     pub index: Index,
     pub analyzer: Analyzer,
+    pub facets: FacetIndex,
 }
 
 thread_local! {
@@ -15,7 +17,8 @@ thread_local! {
         let index = Index::from_bytes(ARTIFACT).expect("the embedded index was written by this build");
         // Queries must be analysed as the corpus was: the artifact names its language.
         let analyzer = Analyzer::for_language(&index.language).unwrap_or_else(Analyzer::english);
-        Box::leak(Box::new(Data { index, analyzer }))
+        let facets = FacetIndex::new(&index);
+        Box::leak(Box::new(Data { index, analyzer, facets }))
     };
 }
 

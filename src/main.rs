@@ -4,6 +4,7 @@ mod api;
 mod app;
 mod components;
 mod data;
+mod nav;
 mod route;
 mod views;
 

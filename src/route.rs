@@ -1,53 +1,160 @@
 //! URL ⇄ view state. Routes live in the hash (`#/search?q=…`) so they work from file://, under
-//! any sub-path, and survive reload, back/forward and a pasted link.
+//! any sub-path, and survive reload, back/forward and a pasted link (DESIGN.md §5).
 
+use readingroom_core::facets::{format_month, parse_month, Facet, Selection};
 use readingroom_core::Sort;
+
+/// What the reader is exploring: the query, the facet values and date range chosen, the order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct Explore {
+    pub q: String,
+    pub sort: Sort,
+    pub sel: Selection,
+}
+
+impl Explore {
+    pub fn is_empty(&self) -> bool {
+        self.q.trim().is_empty() && self.sel.is_empty()
+    }
+
+    /// The same exploration with `value` of `facet` chosen or, if it was, dropped.
+    pub fn toggled(&self, facet: Facet, value: &str) -> Explore {
+        let mut next = self.clone();
+        let list = &mut next.sel.values[facet as usize];
+        match list.iter().position(|v| v == value) {
+            Some(i) => {
+                list.remove(i);
+            }
+            None => list.push(value.to_string()),
+        }
+        next
+    }
+
+    /// The route showing this exploration: home when nothing is chosen.
+    pub fn route(self) -> Route {
+        if self.is_empty() && self.sort == Sort::Relevance {
+            Route::Home
+        } else {
+            Route::Search(self)
+        }
+    }
+
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![("q", self.q.clone())];
+        for f in Facet::ALL {
+            out.extend(self.sel.values[f as usize].iter().map(|v| (f.key(), v.clone())));
+        }
+        out.extend(self.sel.from.map(|m| ("from", format_month(m))));
+        out.extend(self.sel.to.map(|m| ("to", format_month(m))));
+        if self.sort != Sort::Relevance {
+            out.push(("sort", self.sort.as_str().to_string()));
+        }
+        out
+    }
+
+    fn from_pairs(pairs: &[(String, String)]) -> Explore {
+        let mut e = Explore::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "q" => e.q = v.clone(),
+                "sort" => e.sort = Sort::parse(v).unwrap_or_default(),
+                "from" => e.sel.from = parse_month(v, false),
+                "to" => e.sel.to = parse_month(v, true),
+                key => {
+                    if let Some(f) = Facet::from_key(key) {
+                        let list = &mut e.sel.values[f as usize];
+                        if !v.is_empty() && !list.contains(v) {
+                            list.push(v.clone());
+                        }
+                    }
+                }
+            }
+        }
+        e
+    }
+}
+
+/// The timeline's zoom: buckets of ten years, one year or one month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Zoom {
+    #[default]
+    Decade,
+    Year,
+    Month,
+}
+
+impl Zoom {
+    pub fn key(self) -> &'static str {
+        match self {
+            Zoom::Decade => "decade",
+            Zoom::Year => "year",
+            Zoom::Month => "month",
+        }
+    }
+
+    fn parse(s: &str) -> Self {
+        match s {
+            "year" => Zoom::Year,
+            "month" => Zoom::Month,
+            _ => Zoom::Decade,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
-    Search {
-        q: String,
-        sort: Sort,
-    },
-    /// An article, with the query that led there (for highlighting and the way back).
+    Search(Explore),
+    /// An article, with the exploration that led there (for highlighting and the way back) and
+    /// the date mention to highlight on arrival from the timeline.
     Article {
         slug: String,
-        q: String,
+        from: Explore,
+        at: Option<u32>,
+    },
+    /// Publications and the events they mention over time, between two years.
+    Timeline {
+        by: Zoom,
+        from: Option<i32>,
+        to: Option<i32>,
+    },
+    /// An entity of the gazetteer: `#/entity/person/neil-basu`.
+    Entity {
+        kind: String,
+        slug: String,
     },
     NotFound(String),
 }
 
 impl Route {
-    /// Parses a location hash such as `#/search?q=lone+actor&sort=newest`.
+    /// Parses a location hash such as `#/search?q=lone+actor&year=2017&sort=newest`.
     pub fn parse(hash: &str) -> Self {
         let path = hash.trim_start_matches('#');
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
-        let param = |key: &str| {
-            form_urlencoded::parse(query.as_bytes())
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.into_owned())
-                .unwrap_or_default()
-        };
+        let pairs: Vec<(String, String)> =
+            form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let param = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("");
+        let year = |key: &str| param(key).parse::<i32>().ok().filter(|y| (1..=9999).contains(y));
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
             [] => Route::Home,
-            ["search"] => {
-                let q = param("q");
-                if q.trim().is_empty() {
-                    Route::Home
-                } else {
-                    Route::Search { q, sort: Sort::parse(&param("sort")).unwrap_or_default() }
-                }
+            ["search"] => Explore::from_pairs(&pairs).route(),
+            ["article", slug] => Route::Article {
+                slug: decode(slug),
+                from: Explore::from_pairs(&pairs),
+                at: param("at").parse().ok(),
+            },
+            ["timeline"] => {
+                Route::Timeline { by: Zoom::parse(param("by")), from: year("from"), to: year("to") }
             }
-            ["article", slug] => Route::Article { slug: decode(slug), q: param("q") },
+            ["entity", kind, slug] => Route::Entity { kind: decode(kind), slug: decode(slug) },
             _ => Route::NotFound(path.to_string()),
         }
     }
 
     /// The hash for this route, always starting with `#/`.
     pub fn to_hash(&self) -> String {
-        let query = |pairs: &[(&str, &str)]| {
+        let query = |pairs: &[(&str, String)]| {
             let mut ser = form_urlencoded::Serializer::new(String::new());
             for (k, v) in pairs.iter().filter(|(_, v)| !v.is_empty()) {
                 ser.append_pair(k, v);
@@ -61,22 +168,37 @@ impl Route {
         };
         match self {
             Route::Home => "#/".into(),
-            Route::Search { q, sort } => {
-                let sort = if *sort == Sort::Relevance { "" } else { sort.as_str() };
-                format!("#/search{}", query(&[("q", q), ("sort", sort)]))
+            Route::Search(e) => format!("#/search{}", query(&e.pairs())),
+            Route::Article { slug, from, at } => {
+                let mut pairs = from.pairs();
+                pairs.extend(at.map(|a| ("at", a.to_string())));
+                format!("#/article/{}{}", encode(slug), query(&pairs))
             }
-            Route::Article { slug, q } => format!("#/article/{slug}{}", query(&[("q", q)])),
+            Route::Timeline { by, from, to } => {
+                let by = if *by == Zoom::Decade { String::new() } else { by.key().to_string() };
+                let y = |v: &Option<i32>| v.map(|y| y.to_string()).unwrap_or_default();
+                format!("#/timeline{}", query(&[("by", by), ("from", y(from)), ("to", y(to))]))
+            }
+            Route::Entity { kind, slug } => format!("#/entity/{}/{}", encode(kind), encode(slug)),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
 
-    /// The query the reader typed, for the search box.
-    pub fn query(&self) -> &str {
+    /// The exploration behind this view, for the search box and the way back.
+    pub fn explore(&self) -> Explore {
         match self {
-            Route::Search { q, .. } | Route::Article { q, .. } => q,
-            _ => "",
+            Route::Search(e) | Route::Article { from: e, .. } => e.clone(),
+            _ => Explore::default(),
         }
     }
+
+    pub fn article(slug: &str) -> Route {
+        Route::Article { slug: slug.to_string(), from: Explore::default(), at: None }
+    }
+}
+
+fn encode(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
 fn decode(s: &str) -> String {
@@ -90,14 +212,42 @@ fn decode(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn explore(
+        q: &str,
+        sort: Sort,
+        values: &[(Facet, &str)],
+        range: (Option<&str>, Option<&str>),
+    ) -> Explore {
+        let mut e = Explore { q: q.into(), sort, ..Default::default() };
+        for (f, v) in values {
+            e.sel.values[*f as usize].push(v.to_string());
+        }
+        e.sel.from = range.0.and_then(|m| parse_month(m, false));
+        e.sel.to = range.1.and_then(|m| parse_month(m, true));
+        e
+    }
+
     #[test]
     fn round_trips_every_route() {
         let routes = [
             Route::Home,
-            Route::Search { q: "al-Qa`ida & “Prevent”".into(), sort: Sort::Relevance },
-            Route::Search { q: "lone actor".into(), sort: Sort::Newest },
-            Route::Article { slug: "worldwide-day-of-terror".into(), q: "".into() },
-            Route::Article { slug: "twelve-years-on-from-7-7".into(), q: "7/7 bombings".into() },
+            Route::Search(explore("al-Qa`ida & “Prevent”", Sort::Relevance, &[], (None, None))),
+            Route::Search(explore("lone actor", Sort::Newest, &[], (None, None))),
+            Route::Search(explore(
+                "",
+                Sort::Relevance,
+                &[(Facet::Year, "2017"), (Facet::Year, "2016"), (Facet::Org, "Al Qaeda & co")],
+                (Some("2016-09"), Some("2017-12")),
+            )),
+            Route::article("worldwide-day-of-terror"),
+            Route::Article {
+                slug: "twelve-years-on-from-7-7".into(),
+                from: explore("7/7 bombings", Sort::Oldest, &[(Facet::Place, "London")], (None, None)),
+                at: Some(3),
+            },
+            Route::Timeline { by: Zoom::Decade, from: None, to: None },
+            Route::Timeline { by: Zoom::Month, from: Some(2005), to: Some(2005) },
+            Route::Entity { kind: "person".into(), slug: "jose-maria-aznar".into() },
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.to_hash()), r, "{}", r.to_hash());
@@ -111,8 +261,25 @@ mod tests {
         assert_eq!(Route::parse("#/search?q="), Route::Home);
         assert_eq!(
             Route::parse("#/search?q=jos%C3%A9+maria&sort=bogus"),
-            Route::Search { q: "josé maria".into(), sort: Sort::Relevance }
+            Route::Search(explore("josé maria", Sort::Relevance, &[], (None, None)))
+        );
+        assert_eq!(
+            Route::parse("#/search?year=2017&year=2017&color=red&from=2017&to=spring"),
+            Route::Search(explore("", Sort::Relevance, &[(Facet::Year, "2017")], (Some("2017-01"), None))),
+            "repeated values count once, unknown keys and bad months are ignored"
+        );
+        assert_eq!(
+            Route::parse("#/timeline?by=century&from=x"),
+            Route::Timeline { by: Zoom::Decade, from: None, to: None }
         );
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound("/nowhere".into()));
+    }
+
+    #[test]
+    fn toggles_facet_values() {
+        let e = Explore::default().toggled(Facet::Outlet, "CTC Sentinel");
+        assert_eq!(e.sel.values[Facet::Outlet as usize], ["CTC Sentinel"]);
+        assert_eq!(e.clone().route().to_hash(), "#/search?outlet=CTC+Sentinel");
+        assert_eq!(e.toggled(Facet::Outlet, "CTC Sentinel").route(), Route::Home);
     }
 }

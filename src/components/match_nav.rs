@@ -47,7 +47,13 @@ pub fn match_nav(props: &Props) -> Html {
             let all = marks();
             count.set(all.len());
             current.set(0);
-            if all.is_empty() {
+            if let Some(at) = gloo::utils::document().get_element_by_id("rr-at") {
+                // Arriving from the timeline: at the sentence that mentions the date.
+                let opts = ScrollIntoViewOptions::new();
+                opts.set_block(ScrollLogicalPosition::Center);
+                opts.set_behavior(ScrollBehavior::Instant);
+                at.scroll_into_view_with_scroll_into_view_options(&opts);
+            } else if all.is_empty() {
                 // An article opens at its top; with matches, at the first match.
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             } else {

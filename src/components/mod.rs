@@ -1,4 +1,8 @@
+pub mod article_links;
 pub mod article_meta;
+pub mod chips;
+pub mod facet_list;
+pub mod histogram;
 pub mod marked;
 pub mod match_nav;
 pub mod search_box;

@@ -1,10 +1,12 @@
 //! The article: the piece itself, with the blogger's note set apart, interview turns, notes,
 //! and the matches of the query that led here highlighted.
 
+use crate::components::article_links::{date_chips, entity_chips};
 use crate::components::marked::marked;
 use crate::components::match_nav::MatchNav;
 use crate::data::data;
-use crate::route::Route;
+use crate::route::Explore;
+use readingroom_core::facets::Facet;
 use readingroom_core::snippet::Highlighter;
 use readingroom_core::{search, Block, Results, Role, Sort};
 use yew::prelude::*;
@@ -12,73 +14,103 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub slug: AttrValue,
-    pub q: AttrValue,
+    /// The exploration that led here: its query is highlighted, and "back" returns to it.
+    pub from: Explore,
+    /// A date mention whose sentence is highlighted on arrival (from the timeline).
+    pub at: Option<u32>,
 }
 
 #[function_component(ArticleView)]
 pub fn article_view(props: &Props) -> Html {
     let d = data();
-    let results = use_memo(props.q.clone(), |q| {
+    let q = props.from.q.clone();
+    let results = use_memo(q.clone(), |q| {
         if q.trim().is_empty() {
             Results::default()
         } else {
             search(&d.index, &d.analyzer, q, Sort::Relevance)
         }
     });
-    let Some((_, a)) = d.index.article(&props.slug) else {
+    let Some((doc, a)) = d.index.article(&props.slug) else {
         return html! { <crate::views::not_found::NotFound path={ format!("/article/{}", props.slug) } /> };
     };
     let highlighter = Highlighter::new(&d.index, &d.analyzer, &results);
     let hl = |text: &str| marked(&highlighter.highlight(text));
-    let (back_href, back_label) = if props.q.is_empty() {
-        (Route::Home.to_hash(), "← All articles".to_string())
+    let back_label = if props.from.is_empty() {
+        "← All articles".to_string()
+    } else if q.trim().is_empty() {
+        "← Back to the results".to_string()
     } else {
-        (
-            Route::Search { q: props.q.to_string(), sort: Sort::Relevance }.to_hash(),
-            format!("← Results for “{}”", props.q),
-        )
+        format!("← Results for “{}”", q.trim())
     };
-    let body = a.body.iter().map(|b| match b {
-        Block::Paragraph(t) => html! { <p>{ hl(t) }</p> },
-        Block::Heading(t) => html! { <h2>{ hl(t) }</h2> },
-        Block::Turn { role, speaker, paragraphs } => {
-            let class = match role {
-                Role::Question => "rr-turn rr-question",
-                Role::Answer => "rr-turn rr-answer",
-            };
-            html! {
-                <div class={ class }>
-                    { for paragraphs.iter().enumerate().map(|(i, p)| html! {
-                        <p>
-                            if i == 0 { <strong class="rr-speaker">{ format!("{speaker}: ") }</strong> }
-                            { hl(p) }
-                        </p>
-                    }) }
-                </div>
+    let back_href = props.from.clone().route().to_hash();
+    // The sentence to highlight: (paragraph, start, end) in body_texts order.
+    let at = props
+        .at
+        .and_then(|i| a.dates.get(i as usize))
+        .map(|m| (m.paragraph as usize, m.sentence_start as usize, m.sentence_end as usize));
+    let mut paragraph = 0usize;
+    let mut text = |t: &str| {
+        let i = paragraph;
+        paragraph += 1;
+        match at {
+            Some((p, s, e)) if p == i && e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e) => {
+                html! {
+                    <>
+                        { hl(&t[..s]) }
+                        <span class="rr-at" id="rr-at">{ hl(&t[s..e]) }</span>
+                        { hl(&t[e..]) }
+                    </>
+                }
             }
+            _ => hl(t),
         }
-        Block::Note { label, text } => html! {
-            <p class="rr-footnote" id={ format!("rr-note-{label}") }>
-                <span class="rr-note-label">{ format!("[{label}]") }</span>{ " " }{ hl(text) }
-            </p>
-        },
-    });
+    };
+    let body: Vec<Html> = a
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(t) => html! { <p>{ text(t) }</p> },
+            Block::Heading(t) => html! { <h2>{ text(t) }</h2> },
+            Block::Turn { role, speaker, paragraphs } => {
+                let class = match role {
+                    Role::Question => "rr-turn rr-question",
+                    Role::Answer => "rr-turn rr-answer",
+                };
+                html! {
+                    <div class={ class }>
+                        { paragraphs.iter().enumerate().map(|(i, p)| html! {
+                            <p>
+                                if i == 0 { <strong class="rr-speaker">{ format!("{speaker}: ") }</strong> }
+                                { text(p) }
+                            </p>
+                        }).collect::<Html>() }
+                    </div>
+                }
+            }
+            Block::Note { label, text: note } => html! {
+                <p class="rr-footnote" id={ format!("rr-note-{label}") }>
+                    <span class="rr-note-label">{ format!("[{label}]") }</span>{ " " }{ text(note) }
+                </p>
+            },
+        })
+        .collect();
     let credits: Vec<&str> =
         a.media.iter().flat_map(|m| [m.caption.as_deref(), m.credit.as_deref()]).flatten().collect();
     html! {
         <article class="rr-article">
             <nav class="rr-crumbs" aria-label="Back"><a class="rr-back" href={ back_href }>{ back_label }</a></nav>
-            <MatchNav key_for={ format!("{}?{}", props.slug, props.q) } />
+            <MatchNav key_for={ format!("{}?{}&{:?}", props.slug, q, props.at) } />
             <header class="rr-article-head">
                 <p class="rr-kicker">
-                    if !a.kind.is_empty() { <span class="rr-kind">{ &a.kind }</span> }
-                    if !a.outlet.is_empty() { <span class="rr-outlet">{ &a.outlet }</span> }
+                    if !a.kind.is_empty() { <a class="rr-kind" href={ facet_href(Facet::Kind, &a.kind) }>{ &a.kind }</a> }
+                    if !a.outlet.is_empty() { <a class="rr-outlet" href={ facet_href(Facet::Outlet, &a.outlet) }>{ &a.outlet }</a> }
                 </p>
                 <h1 class="rr-article-title">{ hl(&a.title) }</h1>
                 if let Some(s) = &a.summary { <p class="rr-standfirst">{ hl(s) }</p> }
                 <p class="rr-byline">
                     if !a.authors.is_empty() { <span>{ format!("By {}", a.authors.join(" and ")) }</span> }
-                    <time datetime={ a.date.iso() }>{ a.date.to_string() }</time>
+                    <a href={ facet_href(Facet::Year, &a.date.year.to_string()) }><time datetime={ a.date.iso() }>{ a.date.to_string() }</time></a>
                     <span>{ format!("{} min read", a.reading_minutes()) }</span>
                 </p>
                 if let Some(issue) = &a.issue { <p class="rr-issue">{ issue }</p> }
@@ -97,11 +129,24 @@ pub fn article_view(props: &Props) -> Html {
                     <ul>{ for credits.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
                 </section>
             }
-            if !a.topics.is_empty() {
-                <ul class="rr-topics" aria-label="Topics">
-                    { for a.topics.iter().map(|t| html! { <li>{ t }</li> }) }
-                </ul>
-            }
+            <footer class="rr-article-foot">
+                if !a.topics.is_empty() {
+                    <section class="rr-topics-box" aria-labelledby="rr-topics-h">
+                        <h2 id="rr-topics-h">{ "Topics" }</h2>
+                        <ul class="rr-topics">
+                            { for a.topics.iter().map(|t| html! {
+                                <li><a class="rr-chip" href={ Explore::default().toggled(Facet::Topic, t).route().to_hash() }>{ t }</a></li>
+                            }) }
+                        </ul>
+                    </section>
+                }
+                { entity_chips(doc) }
+                { date_chips(a) }
+            </footer>
         </article>
     }
+}
+
+fn facet_href(f: Facet, value: &str) -> String {
+    Explore::default().toggled(f, value).route().to_hash()
 }

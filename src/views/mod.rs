@@ -1,4 +1,5 @@
 pub mod article;
-pub mod home;
+pub mod entity;
 pub mod not_found;
 pub mod search;
+pub mod timeline;

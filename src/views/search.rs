@@ -1,18 +1,24 @@
-//! Search results: ranked, each with its snippet and highlighted matches.
+//! The explorer: the query's results narrowed by facets and a date range, each result with its
+//! snippet and highlighted matches; beside them the facets with live counts and the histogram.
+//! With nothing typed or chosen it is the home page: every article, newest first.
 
 use crate::components::article_meta::article_meta;
+use crate::components::chips::selection_chips;
+use crate::components::facet_list::FacetList;
+use crate::components::histogram::Histogram;
 use crate::components::marked::marked;
 use crate::components::show_more::show_more;
 use crate::data::data;
-use crate::route::Route;
+use crate::route::{Explore, Route};
+use readingroom_core::facets::{tally, Facet};
 use readingroom_core::snippet::Highlighter;
 use readingroom_core::{search, Hit, Sort};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub q: AttrValue,
-    pub sort: Sort,
+    pub explore: Explore,
 }
 
 /// Results shown at first, and added by "Show more": a page of them paints between keystrokes.
@@ -21,68 +27,109 @@ const PAGE: usize = 20;
 #[function_component(SearchView)]
 pub fn search_view(props: &Props) -> Html {
     let d = data();
-    let results =
-        use_memo((props.q.clone(), props.sort), |(q, sort)| search(&d.index, &d.analyzer, q, *sort));
+    let e = &props.explore;
+    let typed = !e.q.trim().is_empty();
+    // Without words, "best match" has nothing to rank by: newest first.
+    let sort = if typed {
+        e.sort
+    } else if e.sort == Sort::Relevance {
+        Sort::Newest
+    } else {
+        e.sort
+    };
+    let results = use_memo((e.q.clone(), sort), |(q, sort)| search(&d.index, &d.analyzer, q, *sort));
+    let tallied = {
+        let results = results.clone();
+        use_memo((e.q.clone(), sort, e.sel.clone()), move |(_, _, sel)| {
+            Rc::new(tally(&d.facets, results.hits.iter().map(|h| h.doc), sel))
+        })
+    };
     // `_eq`: resetting to the first page when already there must not render again.
     let shown = use_state_eq(|| PAGE);
     {
-        // A new query starts again from the first page.
+        // A new query or selection starts again from the first page.
         let shown = shown.clone();
-        use_effect_with((props.q.clone(), props.sort), move |_| shown.set(PAGE));
+        use_effect_with(e.clone(), move |_| shown.set(PAGE));
     }
     let hl = Highlighter::new(&d.index, &d.analyzer, &results);
-    let q = props.q.to_string();
-    let shown_q = q.trim().to_string();
-    let count = results.hits.len();
+    let shown_q = e.q.trim().to_string();
+    let count = tallied.docs.len();
     let sort_link = |s: Sort, label: &str| {
-        let href = Route::Search { q: q.clone(), sort: s }.to_hash();
-        let current = (s == props.sort).then_some("true");
+        let href = Explore { sort: s, ..e.clone() }.route().to_hash();
+        let current = (s == sort).then_some("true");
         html! { <a href={ href } aria-current={ current }>{ label.to_string() }</a> }
     };
-    let item = |hit: &Hit| {
-        let a = &d.index.articles[hit.doc as usize];
-        let href = Route::Article { slug: a.slug.clone(), q: q.clone() }.to_hash();
+    let item = |doc: u32| {
+        let a = &d.index.articles[doc as usize];
+        let href = Route::Article { slug: a.slug.clone(), from: e.clone(), at: None }.to_hash();
         html! {
             <li class="rr-item">
                 <a class="rr-title" href={ href }>{ marked(&hl.highlight(&a.title)) }</a>
                 { article_meta(a) }
-                <p class="rr-snippet">{ marked(&hl.snippet(hit.doc, a, 32)) }</p>
+                if typed {
+                    <p class="rr-snippet">{ marked(&hl.snippet(doc, a, 32)) }</p>
+                } else if let Some(s) = a.summary.as_ref().or(a.note.first()) {
+                    <p class="rr-snippet">{ crate::components::marked::clipped(s, 32) }</p>
+                }
             </li>
         }
     };
+    let home = !typed && e.sel.is_empty();
+    let heading = match (count, typed) {
+        _ if home => "Latest articles".to_string(),
+        (0, _) => "No results".to_string(),
+        (1, _) => "1 result".to_string(),
+        (n, _) => format!("{n} results"),
+    };
+    let partial = |hits: &[Hit]| hits.iter().take(PAGE).map(|h| item(h.doc)).collect::<Html>();
     html! {
-        <section class="rr-results" aria-labelledby="rr-results-h">
-            <div class="rr-results-bar">
-                <h1 id="rr-results-h" class="rr-count" aria-live="polite">
-                    { match count { 0 => "No results".to_string(), 1 => "1 result".to_string(), n => format!("{n} results") } }
-                    { format!(" for “{shown_q}”") }
-                </h1>
-                <nav class="rr-sort" aria-label="Sort results">
-                    { sort_link(Sort::Relevance, "Best match") }
-                    { sort_link(Sort::Newest, "Newest") }
-                    { sort_link(Sort::Oldest, "Oldest") }
-                </nav>
-            </div>
-            if count == 0 {
-                <div class="rr-empty">
-                    <p>{ "No article contains all of these words." }</p>
-                    if let Some(suggestion) = &results.suggestion {
-                        <p class="rr-suggestion">
-                            { "Did you mean " }
-                            <a href={ Route::Search { q: suggestion.clone(), sort: props.sort }.to_hash() }>{ suggestion }</a>
-                            { "?" }
-                        </p>
+        <div class="rr-explore">
+            <aside class="rr-facets" aria-label="Narrow the results">
+                <Histogram months={ Rc::new(tallied.months.clone()) } explore={ e.clone() } />
+                { for Facet::ALL.iter().map(|&f| html! {
+                    <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) } explore={ e.clone() } />
+                }) }
+            </aside>
+            <section class="rr-results" aria-labelledby="rr-results-h">
+                <div class="rr-results-bar">
+                    <h1 id="rr-results-h" class="rr-count" aria-live="polite">
+                        { heading }
+                        if typed { { format!(" for “{shown_q}”") } }
+                    </h1>
+                    if typed || !e.sel.is_empty() {
+                        <nav class="rr-sort" aria-label="Sort results">
+                            if typed { { sort_link(Sort::Relevance, "Best match") } }
+                            { sort_link(Sort::Newest, "Newest") }
+                            { sort_link(Sort::Oldest, "Oldest") }
+                        </nav>
                     }
-                    <p><a href="#/">{ "Browse all articles" }</a></p>
                 </div>
-                if !results.partial.is_empty() {
-                    <h2 class="rr-section-title">{ "Articles with some of these words" }</h2>
-                    <ol class="rr-list rr-partial">{ for results.partial.iter().take(PAGE).map(item) }</ol>
+                { selection_chips(e) }
+                if count == 0 {
+                    <div class="rr-empty">
+                        if results.hits.is_empty() {
+                            <p>{ "No article contains all of these words." }</p>
+                            if let Some(suggestion) = &results.suggestion {
+                                <p class="rr-suggestion">
+                                    { "Did you mean " }
+                                    <a href={ Explore { q: suggestion.clone(), ..e.clone() }.route().to_hash() }>{ suggestion }</a>
+                                    { "?" }
+                                </p>
+                            }
+                        } else {
+                            <p>{ format!("{} articles match the words, but none with the filters chosen.", results.hits.len()) }</p>
+                        }
+                        <p><a href="#/">{ "Browse all articles" }</a></p>
+                    </div>
+                    if !results.partial.is_empty() && e.sel.is_empty() {
+                        <h2 class="rr-section-title">{ "Articles with some of these words" }</h2>
+                        <ol class="rr-list rr-partial">{ partial(&results.partial) }</ol>
+                    }
+                } else {
+                    <ol class={ classes!("rr-list", if home { "rr-articles" } else { "rr-hits" }) }>{ for tallied.docs.iter().take(*shown).map(|&doc| item(doc)) }</ol>
+                    { show_more(count, &shown, PAGE) }
                 }
-            } else {
-                <ol class="rr-list rr-hits">{ for results.hits.iter().take(*shown).map(item) }</ol>
-                { show_more(count, &shown, PAGE) }
-            }
-        </section>
+            </section>
+        </div>
     }
 }

@@ -76,3 +76,20 @@ export function watch(page, isOwn) {
   });
   return problems;
 }
+
+/// The two ways a reader opens a build: the web build over http under a sub-path, and the
+/// standalone file from disk. `isOwn` tells the build's own requests from anything else.
+export function modes(server) {
+  return [
+    {
+      name: 'web build over http, under a sub-path',
+      start: () => server().url,
+      isOwn: (u) => u.startsWith(server().url),
+    },
+    {
+      name: 'standalone.html over file://',
+      start: () => standaloneUrl(),
+      isOwn: (u) => u.startsWith(standaloneUrl()) || u.startsWith('data:'),
+    },
+  ];
+}

@@ -3,7 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, serveDist, standaloneUrl, watch } from './browser.mjs';
+import { launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
 
 const INTERVIEW = 'A View from the CT Foxhole: Neil Basu, Senior National Coordinator for Counterterrorism Policing in the United Kingdom';
 const KASHMIR = 'Sectarian violence in Kashmir is increasingly spilling over onto the streets of Britain';
@@ -20,18 +20,7 @@ after(async () => {
   await server?.close();
 });
 
-const modes = [
-  {
-    name: 'web build over http, under a sub-path',
-    start: () => server.url,
-    isOwn: (u) => u.startsWith(server.url),
-  },
-  {
-    name: 'standalone.html over file://',
-    start: () => standaloneUrl(),
-    isOwn: (u) => u.startsWith(standaloneUrl()) || u.startsWith('data:'),
-  },
-];
+const modes = buildModes(() => server);
 
 const titles = (page, list) => page.locator(`ol.${list} > li .rr-title`).allInnerTexts();
 

@@ -1,0 +1,101 @@
+//! The ways out of an article into the rest of the archive: the entities it mentions, as chips
+//! to their pages, and the dates it mentions, to the timeline.
+
+use crate::data::data;
+use crate::route::{Route, Zoom};
+use readingroom_core::{Article, DateMention};
+use yew::prelude::*;
+
+/// Entity types in the order their chips are shown, with their headings.
+pub const KINDS: [(&str, &str); 5] = [
+    ("person", "People"),
+    ("organisation", "Organisations"),
+    ("group", "Groups"),
+    ("place", "Places"),
+    ("event", "Events"),
+];
+
+pub fn entity_route(e: u32) -> Route {
+    let entity = &data().index.entities[e as usize];
+    Route::Entity { kind: entity.kind.clone(), slug: entity.slug() }
+}
+
+/// The timeline zoomed on a date: its year month by month, or its decade year by year.
+pub fn timeline_route(m: &DateMention) -> Route {
+    if m.from.month.is_some() && m.from.year == m.to.year {
+        Route::Timeline { by: Zoom::Month, from: Some(m.from.year), to: Some(m.from.year) }
+    } else {
+        let decade = m.from.year.div_euclid(10) * 10;
+        Route::Timeline { by: Zoom::Year, from: Some(decade), to: Some(m.to.year.max(decade + 9)) }
+    }
+}
+
+/// Chips for the entities article `doc` mentions, by type, the most mentioned first.
+pub fn entity_chips(doc: u32) -> Html {
+    let d = data();
+    let mut mentioned: Vec<(u32, u32)> = d.facets.doc_entities[doc as usize]
+        .iter()
+        .map(|&e| {
+            let list = &d.facets.entity_docs[e as usize];
+            let count = list.binary_search_by_key(&doc, |&(doc, _)| doc).map(|i| list[i].1).unwrap_or(0);
+            (e, count)
+        })
+        .collect();
+    if mentioned.is_empty() {
+        return html! {};
+    }
+    mentioned.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| d.index.entities[a.0 as usize].name.cmp(&d.index.entities[b.0 as usize].name))
+    });
+    let groups = KINDS.iter().filter_map(|&(kind, heading)| {
+        let chips: Vec<Html> = mentioned
+            .iter()
+            .filter(|(e, _)| d.index.entities[*e as usize].kind == kind)
+            .map(|&(e, count)| {
+                let name = &d.index.entities[e as usize].name;
+                html! {
+                    <li><a class="rr-chip" href={ entity_route(e).to_hash() }
+                        title={ format!("{count} mention{}", if count == 1 { "" } else { "s" }) }>{ name }</a></li>
+                }
+            })
+            .collect();
+        (!chips.is_empty()).then(|| html! {
+            <div class="rr-chip-group">
+                <h3>{ heading }</h3>
+                <ul>{ for chips }</ul>
+            </div>
+        })
+    });
+    html! {
+        <section class="rr-entities" aria-labelledby="rr-entities-h">
+            <h2 id="rr-entities-h">{ "In this article" }</h2>
+            { for groups }
+        </section>
+    }
+}
+
+/// The dates the article mentions, each a link to the timeline around it.
+pub fn date_chips(a: &Article) -> Html {
+    if a.dates.is_empty() {
+        return html! {};
+    }
+    let mut seen = Vec::new();
+    let chips = a.dates.iter().filter_map(|m| {
+        let label = match m.entity {
+            Some(e) => format!("{} ({})", data().index.entities[e as usize].name, m.label),
+            None => m.label.clone(),
+        };
+        if seen.contains(&label) {
+            return None;
+        }
+        seen.push(label.clone());
+        Some(html! { <li><a class="rr-chip rr-date-chip" href={ timeline_route(m).to_hash() }>{ label }</a></li> })
+    });
+    html! {
+        <section class="rr-dates" aria-labelledby="rr-dates-h">
+            <h2 id="rr-dates-h">{ "Dates mentioned" }</h2>
+            <ul>{ for chips }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,85 @@
+//! One facet: its values with live counts as checkboxes, the most frequent first; a long list
+//! collapses, with a box to filter it.
+
+use crate::data::data;
+use crate::nav::go;
+use crate::route::Explore;
+use readingroom_core::analyze::fold;
+use readingroom_core::facets::Facet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub facet: Facet,
+    /// `(value id, count)`, in display order.
+    pub counts: Rc<Vec<(u32, u32)>>,
+    pub explore: Explore,
+}
+
+/// Values shown before "Show more", and added by each press.
+const FIRST: usize = 8;
+const MORE: usize = 50;
+
+#[function_component(FacetList)]
+pub fn facet_list(props: &Props) -> Html {
+    let filter = use_state(String::new);
+    let shown = use_state_eq(|| FIRST);
+    let d = data();
+    let f = props.facet;
+    let names = &d.facets.values[f as usize];
+    if props.counts.is_empty() {
+        return html! {};
+    }
+    let chosen = &props.explore.sel.values[f as usize];
+    let needle = fold(filter.trim());
+    let matching: Vec<(u32, u32)> = props
+        .counts
+        .iter()
+        .copied()
+        .filter(|&(v, _)| needle.is_empty() || fold(&names[v as usize]).contains(&needle))
+        .collect();
+    let id = format!("rr-facet-{}", f.key());
+    let oninput = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            filter.set(input.value());
+        })
+    };
+    let item = |&(v, count): &(u32, u32)| {
+        let name = names[v as usize].clone();
+        let checked = chosen.contains(&name);
+        let next = props.explore.toggled(f, &name);
+        let onchange = Callback::from(move |_: Event| go(&next.clone().route()));
+        html! {
+            <li>
+                <label class={ classes!("rr-facet-value", (count == 0).then_some("rr-zero")) }>
+                    <input type="checkbox" {checked} {onchange} />
+                    <span class="rr-facet-name">{ &name }</span>
+                    <span class="rr-n">{ count }</span>
+                </label>
+            </li>
+        }
+    };
+    let left = matching.len().saturating_sub(*shown);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + MORE))
+    };
+    html! {
+        <section class="rr-facet" aria-labelledby={ id.clone() } data-facet={ f.key() }>
+            <h2 id={ id }>{ f.label() }</h2>
+            if props.counts.len() > FIRST {
+                <input class="rr-facet-filter" type="search" placeholder="Filter…" value={ (*filter).clone() }
+                    aria-label={ format!("Filter {}", f.label().to_lowercase()) } {oninput} />
+            }
+            <ul>{ for matching.iter().take(*shown).map(item) }</ul>
+            if left > 0 {
+                <button type="button" class="rr-more rr-facet-more" onclick={ more }>
+                    { format!("Show {} more", left.min(MORE)) }
+                </button>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,203 @@
+//! Publications over time as an SVG histogram that follows the query and the facets, with a
+//! date range chosen by dragging across the bars or, from the keyboard, with two sliders.
+
+use crate::data::data;
+use crate::nav::go;
+use crate::route::Explore;
+use readingroom_core::date::MONTHS;
+use readingroom_core::facets::{month_of, month_parts, Month};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// Articles per month from the corpus's first month.
+    pub months: Rc<Vec<u32>>,
+    pub explore: Explore,
+}
+
+/// Up to six years show month by month; longer spans year by year.
+const MAX_MONTH_BINS: usize = 72;
+
+#[derive(Clone, Copy, PartialEq)]
+struct Bin {
+    start: Month,
+    end: Month,
+    count: u32,
+}
+
+fn bins(first: Month, months: &[u32]) -> Vec<Bin> {
+    if months.len() <= MAX_MONTH_BINS {
+        return months
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| Bin { start: first + i as i32, end: first + i as i32, count: c })
+            .collect();
+    }
+    let mut out: Vec<Bin> = Vec::new();
+    for (i, &c) in months.iter().enumerate() {
+        let (year, _) = month_parts(first + i as i32);
+        match out.last_mut() {
+            Some(b) if month_parts(b.start).0 == year => b.count += c,
+            _ => out.push(Bin { start: month_of(year, 1), end: month_of(year, 12), count: c }),
+        }
+    }
+    out
+}
+
+fn month_label(m: Month) -> String {
+    let (y, m) = month_parts(m);
+    format!("{} {y}", &MONTHS[m as usize - 1][..3])
+}
+
+fn bin_label(b: &Bin) -> String {
+    if b.start == b.end {
+        month_label(b.start)
+    } else {
+        month_parts(b.start).0.to_string()
+    }
+}
+
+/// "Sep 2016 – Dec 2017", "from Jan 2017", "until Dec 2017"; whole years as years.
+pub fn range_label(from: Option<Month>, to: Option<Month>) -> String {
+    let start = |m: Month| if month_parts(m).1 == 1 { month_parts(m).0.to_string() } else { month_label(m) };
+    let end = |m: Month| if month_parts(m).1 == 12 { month_parts(m).0.to_string() } else { month_label(m) };
+    match (from, to) {
+        (Some(f), Some(t)) if start(f) == end(t) => start(f),
+        (Some(f), Some(t)) => format!("{} – {}", start(f), end(t)),
+        (Some(f), None) => format!("from {}", start(f)),
+        (None, Some(t)) => format!("until {}", end(t)),
+        (None, None) => "all dates".into(),
+    }
+}
+
+fn with_range(e: &Explore, from: Option<Month>, to: Option<Month>) -> Explore {
+    let mut next = e.clone();
+    next.sel.from = from;
+    next.sel.to = to;
+    next
+}
+
+#[function_component(Histogram)]
+pub fn histogram(props: &Props) -> Html {
+    let d = data();
+    // The bin where a drag started and the bin under the pointer now.
+    let drag = use_state(|| None::<(usize, usize)>);
+    let svg_ref = use_node_ref();
+    let Some((first, _)) = d.facets.span else { return html! {} };
+    let bins = bins(first, &props.months);
+    let n = bins.len();
+    let sel = &props.explore.sel;
+    let index_of = |m: Option<Month>, default: usize| {
+        m.map(|m| bins.iter().position(|b| b.end >= m).unwrap_or(n - 1)).unwrap_or(default)
+    };
+    let (lo, hi) = match *drag {
+        Some((a, b)) => (a.min(b), a.max(b)),
+        None => (index_of(sel.from, 0), index_of(sel.to, n - 1).max(index_of(sel.from, 0))),
+    };
+    let ranged = drag.is_some() || sel.from.is_some() || sel.to.is_some();
+    let max = bins.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let (w, h) = (10.0 * n as f64, 60.0);
+
+    // Yew delegates events to its root, so `current_target` is not the SVG: a ref is.
+    let bin_at = {
+        let svg_ref = svg_ref.clone();
+        move |e: &PointerEvent| {
+            let svg: web_sys::Element = svg_ref.cast()?;
+            let rect = svg.get_bounding_client_rect();
+            let x = (f64::from(e.client_x()) - rect.left()) / rect.width().max(1.0);
+            Some(((x * n as f64).floor().max(0.0) as usize).min(n - 1))
+        }
+    };
+    let onpointerdown = {
+        let drag = drag.clone();
+        let bin_at = bin_at.clone();
+        let svg_ref = svg_ref.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(i) = bin_at(&e) {
+                // Capture, so a drag that leaves the chart still ends here.
+                if let Some(svg) = svg_ref.cast::<web_sys::Element>() {
+                    let _ = svg.set_pointer_capture(e.pointer_id());
+                }
+                drag.set(Some((i, i)));
+            }
+        })
+    };
+    let onpointermove = {
+        let drag = drag.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let (Some((a, _)), Some(i)) = (*drag, bin_at(&e)) {
+                drag.set(Some((a, i)));
+            }
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        let bins = bins.clone();
+        let explore = props.explore.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some((a, b)) = *drag {
+                let (lo, hi) = (a.min(b), a.max(b));
+                // The whole span chosen is no range at all.
+                let from = (lo > 0).then(|| bins[lo].start);
+                let to = (hi < bins.len() - 1).then(|| bins[hi].end);
+                drag.set(None);
+                go(&with_range(&explore, from, to).route());
+            }
+        })
+    };
+    let slider = |which: &'static str, value: usize| {
+        let explore = props.explore.clone();
+        let ends: Vec<(Month, Month)> = bins.iter().map(|b| (b.start, b.end)).collect();
+        let onchange = Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let i: usize = input.value().parse().unwrap_or(0);
+            let (a, b) = if which == "from" { (i.min(hi), hi) } else { (lo, i.max(lo)) };
+            let from = (a > 0).then(|| ends[a].0);
+            let to = (b < ends.len() - 1).then(|| ends[b].1);
+            go(&with_range(&explore, from, to).route());
+        });
+        let label = if which == "from" { "From" } else { "To" };
+        html! {
+            <label class="rr-range-input">
+                <span>{ label }</span>
+                <input type="range" min="0" max={ (n - 1).to_string() } value={ value.to_string() }
+                    aria-valuetext={ bin_label(&bins[value]) } {onchange} />
+            </label>
+        }
+    };
+    let total: u32 = bins[lo..=hi].iter().map(|b| b.count).sum();
+    html! {
+        <section class="rr-histogram" aria-labelledby="rr-hist-h">
+            <h2 id="rr-hist-h">{ "Published" }</h2>
+            <p class="rr-range-label">
+                <span>{ if ranged { range_label(Some(bins[lo].start), Some(bins[hi].end)) } else { format!("{} – {}", bin_label(&bins[0]), bin_label(&bins[n - 1])) } }</span>
+                <span class="rr-n">{ format!("{total} articles") }</span>
+            </p>
+            <svg ref={ svg_ref } viewBox={ format!("0 0 {w} {h}") } preserveAspectRatio="none" role="img"
+                aria-label="Articles published over time; drag across the bars to choose a date range"
+                {onpointerdown} {onpointermove} {onpointerup}>
+                { for bins.iter().enumerate().map(|(i, b)| {
+                    let bh = if b.count == 0 { 0.0 } else { (f64::from(b.count) / f64::from(max) * (h - 4.0)).max(2.0) };
+                    let inside = !ranged || (lo..=hi).contains(&i);
+                    html! {
+                        <rect class={ if inside { "rr-bar rr-in" } else { "rr-bar" } }
+                            x={ (i as f64 * 10.0 + 1.0).to_string() } y={ (h - bh).to_string() }
+                            width="8" height={ bh.to_string() }>
+                            <title>{ format!("{}: {}", bin_label(b), b.count) }</title>
+                        </rect>
+                    }
+                }) }
+                <rect class="rr-bar-hit" x="0" y="0" width={ w.to_string() } height={ h.to_string() } />
+            </svg>
+            <div class="rr-axis" aria-hidden="true"><span>{ bin_label(&bins[0]) }</span><span>{ bin_label(&bins[n - 1]) }</span></div>
+            <div class="rr-range-inputs">
+                { slider("from", lo) }
+                { slider("to", hi) }
+            </div>
+            if sel.from.is_some() || sel.to.is_some() {
+                <a class="rr-clear" href={ with_range(&props.explore, None, None).route().to_hash() }>{ "All dates" }</a>
+            }
+        </section>
+    }
+}

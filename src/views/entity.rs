@@ -1,0 +1,135 @@
+//! An entity's page: the articles that mention it, its mentions over time, and the entities it
+//! appears with most often.
+
+use crate::components::article_links::{entity_route, KINDS};
+use crate::components::article_meta::article_meta;
+use crate::data::data;
+use crate::route::{Explore, Route};
+use readingroom_core::facets::Facet;
+use std::collections::HashMap;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub kind: AttrValue,
+    pub slug: AttrValue,
+}
+
+/// Companions listed.
+const COMPANIONS: usize = 12;
+
+#[function_component(EntityView)]
+pub fn entity_view(props: &Props) -> Html {
+    let d = data();
+    let Some((id, entity)) =
+        d.index.entities.iter().enumerate().find(|(_, e)| e.kind == *props.kind && e.slug() == *props.slug)
+    else {
+        return html! { <crate::views::not_found::NotFound path={ format!("/entity/{}/{}", props.kind, props.slug) } /> };
+    };
+    let docs = &d.facets.entity_docs[id];
+    let kind_label = KINDS.iter().find(|(k, _)| *k == entity.kind).map(|(_, l)| *l).unwrap_or("");
+
+    let mut articles: Vec<(u32, u32)> = docs.clone();
+    articles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Opening an article from here highlights every name of this entity.
+    let from = Explore { q: entity.name.clone(), ..Explore::default() };
+
+    let mut by_year: HashMap<i32, u32> = HashMap::new();
+    for &(doc, count) in docs {
+        *by_year.entry(d.index.articles[doc as usize].date.year).or_default() += count;
+    }
+    let chart = d.facets.span.map(|(first, last)| {
+        let (y0, y1) = (first.div_euclid(12), last.div_euclid(12));
+        let years: Vec<(i32, u32)> = (y0..=y1).map(|y| (y, by_year.get(&y).copied().unwrap_or(0))).collect();
+        let max = years.iter().map(|y| y.1).max().unwrap_or(1).max(1) as f64;
+        let (w, h) = (20.0 * years.len() as f64, 60.0);
+        html! {
+            <figure class="rr-entity-chart">
+                <svg viewBox={ format!("0 0 {w} {}", h + 12.0) } role="img"
+                    aria-label={ format!("Mentions of {} per year of publication", entity.name) }>
+                    { for years.iter().enumerate().map(|(i, &(y, c))| {
+                        let bh = c as f64 / max * h;
+                        html! {
+                            <g>
+                                <rect class="rr-bar rr-in" x={ (i as f64 * 20.0 + 3.0).to_string() } y={ (h - bh).to_string() } width="14" height={ bh.to_string() }>
+                                    <title>{ format!("{y}: {c} mention{}", if c == 1 { "" } else { "s" }) }</title>
+                                </rect>
+                                <text x={ (i as f64 * 20.0 + 10.0).to_string() } y={ (h + 10.0).to_string() } text-anchor="middle">{ format!("’{:02}", y.rem_euclid(100)) }</text>
+                            </g>
+                        }
+                    }) }
+                </svg>
+                <figcaption>{ "Mentions per year of publication" }</figcaption>
+            </figure>
+        }
+    });
+
+    let mut together: HashMap<u32, u32> = HashMap::new();
+    for &(doc, _) in docs {
+        for &other in &d.facets.doc_entities[doc as usize] {
+            if other as usize != id {
+                *together.entry(other).or_default() += 1;
+            }
+        }
+    }
+    let mut companions: Vec<(u32, u32)> = together.into_iter().collect();
+    companions.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| d.index.entities[a.0 as usize].name.cmp(&d.index.entities[b.0 as usize].name))
+    });
+    companions.truncate(COMPANIONS);
+
+    // In the explorer, as a facet where it is one, else as a search for its names.
+    let explore = match Facet::ALL.into_iter().find(|f| f.entity_kinds().contains(&entity.kind.as_str())) {
+        Some(f) => Explore::default().toggled(f, &entity.name),
+        None => from.clone(),
+    };
+    let aliases: Vec<&str> = entity.aliases.iter().map(|a| a.text.as_str()).collect();
+    let total: u32 = docs.iter().map(|d| d.1).sum();
+    html! {
+        <article class="rr-entity">
+            <header>
+                <p class="rr-kicker"><span class="rr-kind">{ kind_label.trim_end_matches('s') }</span></p>
+                <h1 class="rr-article-title">{ &entity.name }</h1>
+                if !aliases.is_empty() { <p class="rr-aliases">{ format!("Also written {}", aliases.join(", ")) }</p> }
+                if let Some(date) = entity.date {
+                    <p><a href={ Route::Timeline { by: crate::route::Zoom::Month, from: Some(date.year), to: Some(date.year) }.to_hash() }>
+                        <time datetime={ date.iso() }>{ date.to_string() }</time></a></p>
+                }
+                <p class="rr-lede">
+                    { format!("{total} mention{} in {} article{}. ", if total == 1 { "" } else { "s" }, docs.len(), if docs.len() == 1 { "" } else { "s" }) }
+                    <a href={ explore.route().to_hash() }>{ "Explore them" }</a>
+                </p>
+            </header>
+            { for chart }
+            <section aria-labelledby="rr-entity-articles">
+                <h2 id="rr-entity-articles">{ "Articles" }</h2>
+                <ol class="rr-list rr-entity-articles">
+                    { for articles.iter().map(|&(doc, count)| {
+                        let a = &d.index.articles[doc as usize];
+                        let href = Route::Article { slug: a.slug.clone(), from: from.clone(), at: None }.to_hash();
+                        html! {
+                            <li class="rr-item">
+                                <a class="rr-title" href={ href }>{ &a.title }</a>
+                                { article_meta(a) }
+                                <p class="rr-n">{ format!("{count} mention{}", if count == 1 { "" } else { "s" }) }</p>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </section>
+            if !companions.is_empty() {
+                <section aria-labelledby="rr-entity-with">
+                    <h2 id="rr-entity-with">{ "Appears most often with" }</h2>
+                    <ul class="rr-topics rr-companions">
+                        { for companions.iter().map(|&(e, c)| html! {
+                            <li><a class="rr-chip" href={ entity_route(e).to_hash() }>
+                                { &d.index.entities[e as usize].name }<span class="rr-n">{ c }</span>
+                            </a></li>
+                        }) }
+                    </ul>
+                </section>
+            }
+        </article>
+    }
+}

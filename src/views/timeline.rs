@@ -1,0 +1,262 @@
+//! The timeline: when the articles were published, and when the events they mention happened
+//! (dates mined from the text and named events of the gazetteer), on one axis, by decade, year
+//! or month. Each mention links to its sentence in the article.
+
+use crate::components::article_links::entity_route;
+use crate::data::data;
+use crate::route::{Explore, Route, Zoom};
+use readingroom_core::date::MONTHS;
+use readingroom_core::facets::month_of;
+use readingroom_core::{DateMention, PartialDate};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub by: Zoom,
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+}
+
+/// A bucket on the axis: (year, month); month 0 holds what is known only to the year.
+type Key = (i32, u8);
+
+fn key(zoom: Zoom, d: &PartialDate) -> Key {
+    match zoom {
+        Zoom::Decade => (d.year.div_euclid(10) * 10, 0),
+        Zoom::Year => (d.year, 0),
+        Zoom::Month => (d.year, d.month.unwrap_or(0)),
+    }
+}
+
+fn key_label(zoom: Zoom, k: Key) -> String {
+    match (zoom, k.1) {
+        (Zoom::Decade, _) => format!("{}s", k.0),
+        (Zoom::Month, m) if m > 0 => format!("{} {}", MONTHS[m as usize - 1], k.0),
+        (Zoom::Month, _) => format!("{} (month unknown)", k.0),
+        _ => k.0.to_string(),
+    }
+}
+
+/// Where a bucket leads when chosen: one step finer.
+fn zoom_in(zoom: Zoom, k: Key) -> Option<Route> {
+    match zoom {
+        Zoom::Decade => Some(Route::Timeline { by: Zoom::Year, from: Some(k.0), to: Some(k.0 + 9) }),
+        Zoom::Year => Some(Route::Timeline { by: Zoom::Month, from: Some(k.0), to: Some(k.0) }),
+        Zoom::Month => None,
+    }
+}
+
+/// The same period in the explorer, to see every article published in it.
+fn explore_period(zoom: Zoom, k: Key) -> Route {
+    let mut e = Explore::default();
+    let (from, to) = match (zoom, k.1) {
+        (Zoom::Decade, _) => (month_of(k.0, 1), month_of(k.0 + 9, 12)),
+        (Zoom::Month, m) if m > 0 => (month_of(k.0, m), month_of(k.0, m)),
+        _ => (month_of(k.0, 1), month_of(k.0, 12)),
+    };
+    e.sel.from = Some(from);
+    e.sel.to = Some(to);
+    e.route()
+}
+
+/// Publications listed per bucket before "see all in the explorer".
+const PUBLICATIONS_SHOWN: usize = 10;
+/// Mentions listed per bucket before "zoom in"; at the finest zoom, all.
+const MENTIONS_SHOWN: usize = 25;
+/// Words of a sentence shown before it is clipped.
+const SENTENCE_WORDS: usize = 40;
+
+struct Mention<'a> {
+    doc: u32,
+    index: u32,
+    m: &'a DateMention,
+}
+
+#[function_component(TimelineView)]
+pub fn timeline_view(props: &Props) -> Html {
+    let d = data();
+    let zoom = props.by;
+    let within = |y: i32| props.from.is_none_or(|f| y >= f) && props.to.is_none_or(|t| y <= t);
+    let mut buckets: BTreeMap<Key, (Vec<u32>, Vec<Mention>)> = BTreeMap::new();
+    for (doc, a) in d.index.articles.iter().enumerate() {
+        if within(a.date.year) {
+            buckets.entry(key(zoom, &a.date)).or_default().0.push(doc as u32);
+        }
+        for (index, m) in a.dates.iter().enumerate() {
+            if within(m.from.year) {
+                let mention = Mention { doc: doc as u32, index: index as u32, m };
+                buckets.entry(key(zoom, &m.from)).or_default().1.push(mention);
+            }
+        }
+    }
+    fill_gaps(zoom, &mut buckets);
+    for (pubs, mentions) in buckets.values_mut() {
+        pubs.sort_by_key(|&doc| d.index.articles[doc as usize].date);
+        mentions.sort_by_key(|x| (x.m.from, x.m.to, x.doc, x.index));
+    }
+
+    let zoom_link = |z: Zoom, label: &str| {
+        // Zooming out keeps the period in view; decades show everything.
+        let (from, to) = match z {
+            Zoom::Decade => (None, None),
+            _ => (props.from, props.to),
+        };
+        let current = (z == zoom).then_some("page");
+        html! { <a href={ Route::Timeline { by: z, from, to }.to_hash() } aria-current={ current }>{ label.to_string() }</a> }
+    };
+    let period = match (props.from, props.to) {
+        (Some(f), Some(t)) if f == t => f.to_string(),
+        (Some(f), Some(t)) => format!("{f}–{t}"),
+        (Some(f), None) => format!("from {f}"),
+        (None, Some(t)) => format!("until {t}"),
+        (None, None) => String::new(),
+    };
+
+    let max = buckets.values().map(|(p, m)| p.len().max(m.len())).max().unwrap_or(1).max(1) as f64;
+    let n = buckets.len().max(1);
+    // At least as wide as the page; past that, 24 units a bucket, scrolled sideways.
+    let (w, h) = ((24.0 * n as f64).max(720.0), 140.0);
+    let bw = w / n as f64;
+    let bar = (bw * 0.6).min(28.0);
+    let mid = (h - 12.0) / 2.0;
+    let overview = buckets.iter().enumerate().map(|(i, (k, (pubs, mentions)))| {
+        let x = i as f64 * bw;
+        let up = pubs.len() as f64 / max * (mid - 4.0);
+        let down = mentions.len() as f64 / max * (mid - 4.0);
+        let label = key_label(zoom, *k);
+        let title = format!("{label}: {} published, {} mentioned", pubs.len(), mentions.len());
+        let bars = html! {
+            <>
+                <title>{ title }</title>
+                <rect class="rr-tl-hit" x={ x.to_string() } y="0" width={ bw.to_string() } height={ h.to_string() } />
+                <rect class="rr-tl-pub" x={ (x + (bw - bar) / 2.0).to_string() } y={ (mid - up).to_string() } width={ bar.to_string() } height={ up.to_string() } />
+                <rect class="rr-tl-event" x={ (x + (bw - bar) / 2.0).to_string() } y={ mid.to_string() } width={ bar.to_string() } height={ down.to_string() } />
+                <text x={ (x + bw / 2.0).to_string() } y={ (h - 2.0).to_string() } text-anchor="middle">{ short_label(zoom, *k) }</text>
+            </>
+        };
+        match zoom_in(zoom, *k) {
+            Some(r) => html! { <a href={ r.to_hash() } aria-label={ format!("Zoom into {label}") }>{ bars }</a> },
+            None => html! { <g>{ bars }</g> },
+        }
+    });
+
+    let list = buckets.iter().rev().filter(|(_, (p, m))| !p.is_empty() || !m.is_empty()).map(|(k, (pubs, mentions))| {
+        let label = key_label(zoom, *k);
+        let mention_items = mentions.iter().map(|x| {
+            let a = &d.index.articles[x.doc as usize];
+            let texts: Vec<&str> = a.body_texts().collect();
+            let sentence = texts
+                .get(x.m.paragraph as usize)
+                .and_then(|t| t.get(x.m.sentence_start as usize..x.m.sentence_end as usize))
+                .unwrap_or("");
+            let href = Route::Article { slug: a.slug.clone(), from: Explore::default(), at: Some(x.index) }.to_hash();
+            html! {
+                <li class="rr-tl-mention">
+                    <span class="rr-tl-date">{ &x.m.label }</span>
+                    if let Some(e) = x.m.entity {
+                        <a class="rr-chip" href={ entity_route(e).to_hash() }>{ &d.index.entities[e as usize].name }</a>
+                    }
+                    <a class="rr-tl-sentence" href={ href }>
+                        <q>{ crate::components::marked::clipped(sentence, SENTENCE_WORDS) }</q>
+                        <cite>{ format!(" — {}", a.title) }</cite>
+                    </a>
+                </li>
+            }
+        });
+        let pub_items = pubs.iter().take(PUBLICATIONS_SHOWN).map(|&doc| {
+            let a = &d.index.articles[doc as usize];
+            html! {
+                <li>
+                    <time datetime={ a.date.iso() }>{ a.date.to_string() }</time>{ " " }
+                    <a href={ Route::article(&a.slug).to_hash() }>{ &a.title }</a>
+                </li>
+            }
+        });
+        html! {
+            <li class="rr-tl-bucket">
+                <h2>
+                    if let Some(r) = zoom_in(zoom, *k) { <a href={ r.to_hash() }>{ &label }</a> } else { { &label } }
+                </h2>
+                if !mentions.is_empty() {
+                    <h3>{ format!("Mentioned in the articles ({})", mentions.len()) }</h3>
+                    <ul class="rr-tl-mentions">{ for mention_items.take(if zoom == Zoom::Month { usize::MAX } else { MENTIONS_SHOWN }) }</ul>
+                    if mentions.len() > MENTIONS_SHOWN && zoom != Zoom::Month {
+                        if let Some(r) = zoom_in(zoom, *k) {
+                            <a href={ r.to_hash() }>{ format!("Zoom into {label} for all {} mentions", mentions.len()) }</a>
+                        }
+                    }
+                }
+                if !pubs.is_empty() {
+                    <h3>{ format!("Published ({})", pubs.len()) }</h3>
+                    <ul class="rr-tl-pubs">{ for pub_items }</ul>
+                    if pubs.len() > PUBLICATIONS_SHOWN {
+                        <a href={ explore_period(zoom, *k).to_hash() }>{ format!("All {} articles of {label}", pubs.len()) }</a>
+                    }
+                }
+            </li>
+        }
+    });
+
+    html! {
+        <section class="rr-timeline" aria-labelledby="rr-tl-h">
+            <h1 id="rr-tl-h" class="rr-section-title">
+                { "Timeline" }
+                if !period.is_empty() { { format!(" · {period}") } }
+            </h1>
+            <p class="rr-lede">{ "When the articles were published, and when the events they mention happened." }</p>
+            <nav class="rr-sort rr-zoom" aria-label="Zoom">
+                { zoom_link(Zoom::Decade, "Decades") }
+                { zoom_link(Zoom::Year, "Years") }
+                { zoom_link(Zoom::Month, "Months") }
+            </nav>
+            if buckets.is_empty() {
+                <p class="rr-empty">{ "Nothing in this period." }</p>
+            } else {
+                <figure class="rr-tl-overview">
+                    <svg viewBox={ format!("0 0 {w} {h}") } role="group" aria-label="Publications (above the line) and events mentioned (below) over time">
+                        <line x1="0" x2={ w.to_string() } y1={ mid.to_string() } y2={ mid.to_string() } class="rr-tl-axis" />
+                        { for overview }
+                    </svg>
+                    <figcaption>
+                        <span class="rr-key rr-key-pub">{ "Published" }</span>
+                        <span class="rr-key rr-key-event">{ "Mentioned" }</span>
+                    </figcaption>
+                </figure>
+                <ol class="rr-tl-list">{ for list }</ol>
+            }
+        </section>
+    }
+}
+
+/// The axis label under a bucket: short enough for its 24 units.
+fn short_label(zoom: Zoom, k: Key) -> String {
+    match (zoom, k.1) {
+        (Zoom::Decade, _) => format!("{}s", k.0),
+        (Zoom::Month, m) if m > 0 => MONTHS[m as usize - 1][..3].to_string(),
+        (Zoom::Month, _) => "?".to_string(),
+        _ => format!("’{:02}", k.0.rem_euclid(100)),
+    }
+}
+
+/// Empty buckets between the first and the last, so that the axis keeps time's proportions,
+/// unless that would make it too long to read.
+fn fill_gaps<T: Default>(zoom: Zoom, buckets: &mut BTreeMap<Key, T>) {
+    const MAX_BUCKETS: i32 = 60;
+    let (Some(first), Some(last)) = (buckets.keys().next().copied(), buckets.keys().last().copied()) else {
+        return;
+    };
+    let keys: Vec<Key> = match zoom {
+        Zoom::Decade => (first.0..=last.0).step_by(10).map(|y| (y, 0)).collect(),
+        Zoom::Year => (first.0..=last.0).map(|y| (y, 0)).collect(),
+        Zoom::Month => {
+            let (a, b) = (first.0 * 12 + i32::from(first.1.max(1)), last.0 * 12 + i32::from(last.1.max(1)));
+            (a..=b).map(|m| ((m - 1).div_euclid(12), ((m - 1).rem_euclid(12) + 1) as u8)).collect()
+        }
+    };
+    if keys.len() as i32 <= MAX_BUCKETS {
+        for k in keys {
+            buckets.entry(k).or_default();
+        }
+    }
+}

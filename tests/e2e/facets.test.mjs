@@ -1,0 +1,223 @@
+// End to end: facets with live counts, the date range, the timeline, entity pages and the
+// article's links into them, in headless Chromium on both builds (http sub-path and file://).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchChromium();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** `{value: count}` of one facet as shown. */
+async function counts(page, facet) {
+  const rows = page.locator(`section.rr-facet[data-facet="${facet}"] .rr-facet-value`);
+  const out = {};
+  for (const row of await rows.all()) {
+    out[await row.locator('.rr-facet-name').innerText()] = Number(await row.locator('.rr-n').innerText());
+  }
+  return out;
+}
+
+const checkbox = (page, facet, value) =>
+  page.locator(`section.rr-facet[data-facet="${facet}"] .rr-facet-value`).filter({ hasText: value }).locator('input');
+
+const resultSlugs = (page) =>
+  page.locator('ol.rr-hits > li a.rr-title').evaluateAll((as) => as.map((a) => a.getAttribute('href').match(/article\/([^?]+)/)[1]));
+
+/** Waits until the results heading says `n` results. */
+const waitCount = (page, n) =>
+  page.locator('.rr-count').filter({ hasText: new RegExp(`^${n === 0 ? 'No' : n} results?`) }).waitFor();
+
+for (const mode of buildModes(() => server)) {
+  describe(mode.name, () => {
+    let page;
+    let problems;
+    before(async () => {
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      problems = watch(page, mode.isOwn);
+    });
+    after(async () => {
+      await page.close();
+    });
+
+    test('home shows every facet with its counts', async () => {
+      await page.goto(mode.start());
+      await page.locator('section.rr-facet[data-facet="year"]').waitFor();
+      assert.deepEqual(await counts(page, 'year'), { 2018: 2, 2017: 2, 2016: 3 });
+      assert.deepEqual(await counts(page, 'kind'), { 'op-ed': 3, 'book review': 1, comic: 1, commentary: 1, interview: 1 });
+      const outlets = await counts(page, 'outlet');
+      assert.equal(outlets['The Telegraph'], 3);
+      assert.equal(Object.keys(outlets).length, 5);
+      assert.equal((await counts(page, 'place')).Libya, 2, 'entity facets count the articles that mention it (“Libyan” is not Libya)');
+      assert.ok((await counts(page, 'org'))['Al Qaeda'] >= 5);
+      // A long list shows its most frequent values and filters the rest by name.
+      const people = page.locator('section.rr-facet[data-facet="person"]');
+      assert.equal(await people.locator('.rr-facet-value').count(), 8);
+      await people.getByRole('searchbox').fill('basu');
+      assert.deepEqual(await counts(page, 'person'), { 'Neil Basu': 1 });
+      await people.getByRole('searchbox').fill('');
+      await people.locator('button.rr-facet-more').click();
+      assert.ok((await people.locator('.rr-facet-value').count()) > 8);
+    });
+
+    test('facets OR within, AND across, count as if their own choice were lifted, and restore on reload', async () => {
+      await page.goto(mode.start());
+      await checkbox(page, 'outlet', 'The Telegraph').check();
+      await waitCount(page, 3);
+      assert.match(page.url(), /#\/search\?outlet=The\+Telegraph$/);
+      assert.deepEqual(await counts(page, 'year'), { 2017: 1, 2016: 2 }, 'years within the outlet');
+      assert.equal((await counts(page, 'outlet'))['CTC Sentinel'], 1, 'the outlet facet lifts its own choice');
+
+      await checkbox(page, 'year', '2017').check();
+      await waitCount(page, 1);
+      assert.deepEqual(await resultSlugs(page), ['twelve-years-on-from-7-7']);
+      await checkbox(page, 'year', '2016').check();
+      await waitCount(page, 3);
+      assert.deepEqual(await counts(page, 'year'), { 2017: 1, 2016: 2 });
+      assert.equal(await page.locator('.rr-chips .rr-chip').count(), 3);
+
+      await page.reload();
+      await waitCount(page, 3);
+      assert.ok(await checkbox(page, 'year', '2016').isChecked());
+      assert.ok(await checkbox(page, 'outlet', 'The Telegraph').isChecked());
+      assert.equal(await checkbox(page, 'year', '2018').count(), 0, 'a value with no articles left is not offered');
+
+      await page.locator('.rr-chips a[aria-label="Remove Year: 2016"]').click();
+      await waitCount(page, 1);
+      await page.goBack();
+      await waitCount(page, 3);
+      await page.locator('.rr-chips a.rr-clear').click();
+      await page.locator('ol.rr-articles > li').nth(6).waitFor();
+      assert.equal(await page.locator('.rr-chips').count(), 0);
+    });
+
+    test('counts follow the query', async () => {
+      await page.goto(mode.start());
+      await page.locator('#rr-q').fill('Libya');
+      await waitCount(page, 3);
+      assert.deepEqual(await counts(page, 'year'), { 2018: 2, 2017: 1 });
+      await checkbox(page, 'year', '2018').check();
+      await waitCount(page, 2);
+      assert.match(page.url(), /q=Libya&year=2018$/);
+      assert.deepEqual((await resultSlugs(page)).sort(), ['al-qaedas-revenge-and-the-exile', 'view-from-the-ct-foxhole-neil-basu']);
+      // Typing keeps the facets chosen.
+      await page.locator('#rr-q').fill('Libya Basu');
+      await waitCount(page, 1);
+      assert.match(page.url(), /year=2018/);
+    });
+
+    test('the date range works from the keyboard and by dragging across the histogram', async () => {
+      await page.goto(mode.start() + '#/');
+      const to = page.getByRole('slider', { name: 'To' });
+      await to.focus();
+      await page.keyboard.press('Home');
+      await waitCount(page, 1);
+      assert.match(page.url(), /#\/search\?to=2016-09$/);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      await waitCount(page, 3);
+      assert.match(page.url(), /to=2016-12$/);
+      assert.match(await page.locator('.rr-chips').innerText(), /Dates: until 2016/);
+      await page.reload();
+      await waitCount(page, 3);
+      assert.equal(await page.getByRole('slider', { name: 'To' }).inputValue(), '3');
+
+      // Drag from January 2017 to July 2017 (month bins 4 and 10 of 18).
+      await page.goto(mode.start() + '#/');
+      const svg = page.locator('.rr-histogram svg');
+      const box = await svg.boundingBox();
+      const x = (bin) => box.x + ((bin + 0.5) * box.width) / 18;
+      await page.mouse.move(x(4), box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(x(7), box.y + box.height / 2);
+      await page.mouse.move(x(10), box.y + box.height / 2);
+      await page.mouse.up();
+      await waitCount(page, 2);
+      assert.match(page.url(), /from=2017-01&to=2017-07$/);
+      assert.deepEqual((await resultSlugs(page)).sort(), ['comic-explainer-lone-actor-terrorism', 'twelve-years-on-from-7-7']);
+      // The range narrows the other facets but not its own histogram.
+      assert.deepEqual(await counts(page, 'year'), { 2017: 2 });
+      assert.match(await page.locator('.rr-histogram .rr-range-label').innerText(), /2 articles/);
+      assert.equal(await page.locator('.rr-histogram rect.rr-bar').count(), 18);
+    });
+
+    test('an entity facet value and an entity page lead to each other', async () => {
+      await page.goto(mode.start() + '#/entity/place/libya');
+      await page.locator('h1.rr-article-title').filter({ hasText: 'Libya' }).waitFor();
+      assert.equal(await page.locator('ol.rr-entity-articles > li').count(), 2);
+      assert.ok((await page.locator('.rr-companions a').count()) > 3, 'the entities it appears with');
+      assert.ok((await page.locator('.rr-entity-chart rect').count()) >= 3, 'mentions over time');
+      const companion = page.locator('.rr-companions a').first();
+      const href = await companion.getAttribute('href');
+      assert.match(href, /^#\/entity\/(person|organisation|group|place|event)\/[a-z0-9-]+$/);
+      await companion.click();
+      await page.waitForURL((u) => u.hash === href);
+      await page.locator('h1.rr-article-title').waitFor();
+      await page.goBack();
+      await page.locator('.rr-lede a').filter({ hasText: 'Explore them' }).click();
+      await waitCount(page, 2);
+      assert.match(page.url(), /#\/search\?place=Libya$/);
+      // An article opened from the entity page highlights the entity's names.
+      await page.goto(mode.start() + '#/entity/place/libya');
+      await page.locator('ol.rr-entity-articles a.rr-title').first().click();
+      await page.locator('.rr-article-title').waitFor();
+      assert.ok((await page.locator('.rr-body mark').count()) >= 1);
+    });
+
+    test('the article links to its entities, its topics and the dates it mentions', async () => {
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
+      await page.locator('.rr-entities').waitFor();
+      const basu = page.locator('.rr-entities a.rr-chip').filter({ hasText: 'Neil Basu' });
+      assert.equal(await basu.getAttribute('href'), '#/entity/person/neil-basu');
+      await basu.click();
+      await page.locator('h1.rr-article-title').filter({ hasText: 'Neil Basu' }).waitFor();
+      await page.goBack();
+      const october = page.locator('.rr-dates a').filter({ hasText: 'October 2016' });
+      await october.click();
+      await page.locator('.rr-timeline').waitFor();
+      assert.match(page.url(), /#\/timeline\?by=month&from=2016&to=2016$/);
+      assert.ok(await page.locator('.rr-tl-bucket h2').filter({ hasText: 'October 2016' }).count());
+      await page.goBack();
+      await page.locator('.rr-topics a').filter({ hasText: 'Prevent' }).click();
+      await page.locator('.rr-chips').waitFor();
+      assert.match(page.url(), /#\/search\?topic=Prevent$/);
+    });
+
+    test('the timeline zooms from decades to months, and a mention opens its sentence highlighted', async () => {
+      await page.goto(mode.start() + '#/timeline');
+      await page.locator('.rr-tl-bucket').first().waitFor();
+      const decades = await page.locator('.rr-tl-bucket h2').allInnerTexts();
+      assert.ok(decades.includes('2010s') && decades.includes('2000s'), decades.join());
+      assert.ok(decades.some((d) => /^19[0-9]0s$/.test(d)), 'dates mined from the text reach back before 2000');
+      await page.locator('.rr-tl-bucket h2 a').filter({ hasText: '2000s' }).click();
+      await page.waitForURL(/#\/timeline\?by=year&from=2000&to=2009$/);
+      await page.locator('.rr-tl-bucket h2 a').filter({ hasText: /^2005$/ }).click();
+      await page.waitForURL(/#\/timeline\?by=month&from=2005&to=2005$/);
+      const july = page.locator('.rr-tl-bucket').filter({ has: page.locator('h2', { hasText: 'July 2005' }) });
+      const event = july.locator('.rr-tl-mention').filter({ has: page.locator('a.rr-chip', { hasText: '7 July 2005 London bombings' }) }).first();
+      const quoted = (await event.locator('q').innerText()).replace(/ …$/, '');
+      await event.locator('a.rr-tl-sentence').click();
+      await page.locator('.rr-at').waitFor();
+      assert.match(page.url(), /#\/article\/[a-z0-9-]+\?at=\d+$/);
+      const at = await page.locator('.rr-at').innerText();
+      assert.ok(at.startsWith(quoted.slice(0, 40)), `${at} / ${quoted}`);
+      const top = await page.locator('.rr-at').evaluate((e) => e.getBoundingClientRect().top);
+      assert.ok(top >= 0 && top < 900, 'scrolled to the sentence');
+      // Zoom controls step back out.
+      await page.goto(mode.start() + '#/timeline?by=month&from=2005&to=2005');
+      await page.locator('.rr-zoom a').filter({ hasText: 'Decades' }).click();
+      await page.waitForURL(/#\/timeline$/);
+    });
+
+    test('no console errors and no request outside the build', () => {
+      assert.deepEqual(problems, []);
+    });
+  });
+}
