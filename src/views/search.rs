@@ -81,10 +81,22 @@ pub fn search_view(props: &Props) -> Html {
         (1, _) => "1 result".to_string(),
         (n, _) => format!("{n} results"),
     };
+    // On a phone the facets fold away behind a button above the results.
+    let filters_open = use_state(|| false);
+    let toggle_filters = {
+        let open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let chosen = e.sel.values.iter().map(Vec::len).sum::<usize>()
+        + usize::from(e.sel.from.is_some() || e.sel.to.is_some());
     let partial = |hits: &[Hit]| hits.iter().take(PAGE).map(|h| item(h.doc)).collect::<Html>();
     html! {
         <div class="rr-explore">
-            <aside class="rr-facets" aria-label="Narrow the results">
+            <button type="button" class="rr-filters-toggle" aria-controls="rr-facets"
+                aria-expanded={ filters_open.to_string() } onclick={ toggle_filters }>
+                { if chosen > 0 { format!("Filters ({chosen})") } else { "Filters".to_string() } }
+            </button>
+            <aside id="rr-facets" class={ classes!("rr-facets", filters_open.then_some("rr-open")) } aria-label="Narrow the results">
                 <Histogram months={ Rc::new(tallied.months.clone()) } explore={ e.clone() } />
                 { for Facet::ALL.iter().map(|&f| html! {
                     <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) } explore={ e.clone() } />

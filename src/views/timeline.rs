@@ -64,8 +64,8 @@ fn explore_period(zoom: Zoom, k: Key) -> Route {
 const PUBLICATIONS_SHOWN: usize = 10;
 /// Mentions listed per bucket before "zoom in"; at the finest zoom, all.
 const MENTIONS_SHOWN: usize = 25;
-/// Words of a sentence shown before it is clipped.
-const SENTENCE_WORDS: usize = 40;
+/// Words of a sentence shown on each side of the date before it is clipped.
+const CONTEXT_WORDS: usize = 20;
 
 struct Mention<'a> {
     doc: u32,
@@ -146,10 +146,7 @@ pub fn timeline_view(props: &Props) -> Html {
         let mention_items = mentions.iter().map(|x| {
             let a = &d.index.articles[x.doc as usize];
             let texts: Vec<&str> = a.body_texts().collect();
-            let sentence = texts
-                .get(x.m.paragraph as usize)
-                .and_then(|t| t.get(x.m.sentence_start as usize..x.m.sentence_end as usize))
-                .unwrap_or("");
+            let quote = texts.get(x.m.paragraph as usize).map(|t| sentence_with_mark(t, x.m)).unwrap_or_default();
             let href = Route::Article { slug: a.slug.clone(), from: Explore::default(), at: Some(x.index) }.to_hash();
             html! {
                 <li class="rr-tl-mention">
@@ -158,7 +155,7 @@ pub fn timeline_view(props: &Props) -> Html {
                         <a class="rr-chip" href={ entity_route(e).to_hash() }>{ &d.index.entities[e as usize].name }</a>
                     }
                     <a class="rr-tl-sentence" href={ href }>
-                        <q>{ crate::components::marked::clipped(sentence, SENTENCE_WORDS) }</q>
+                        <q>{ quote }</q>
                         <cite>{ format!(" — {}", a.title) }</cite>
                     </a>
                 </li>
@@ -259,4 +256,25 @@ fn fill_gaps<T: Default>(zoom: Zoom, buckets: &mut BTreeMap<Key, T>) {
             buckets.entry(k).or_default();
         }
     }
+}
+
+/// The mention's sentence with the date expression marked, clipped to some words either side.
+fn sentence_with_mark(text: &str, m: &DateMention) -> Html {
+    let (s, a, b, e) = (m.sentence_start as usize, m.start as usize, m.end as usize, m.sentence_end as usize);
+    let (Some(before), Some(date), Some(after)) = (text.get(s..a), text.get(a..b), text.get(b..e)) else {
+        return html! {};
+    };
+    let words: Vec<&str> = before.split_inclusive(char::is_whitespace).collect();
+    let before = if words.len() > CONTEXT_WORDS {
+        format!("… {}", words[words.len() - CONTEXT_WORDS..].concat())
+    } else {
+        before.to_string()
+    };
+    let words: Vec<&str> = after.split_inclusive(char::is_whitespace).collect();
+    let after = if words.len() > CONTEXT_WORDS {
+        format!("{}…", words[..CONTEXT_WORDS].concat())
+    } else {
+        after.to_string()
+    };
+    html! { <>{ before }<mark>{ date }</mark>{ after }</> }
 }

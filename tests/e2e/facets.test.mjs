@@ -202,18 +202,39 @@ for (const mode of buildModes(() => server)) {
       await page.waitForURL(/#\/timeline\?by=month&from=2005&to=2005$/);
       const july = page.locator('.rr-tl-bucket').filter({ has: page.locator('h2', { hasText: 'July 2005' }) });
       const event = july.locator('.rr-tl-mention').filter({ has: page.locator('a.rr-chip', { hasText: '7 July 2005 London bombings' }) }).first();
-      const quoted = (await event.locator('q').innerText()).replace(/ …$/, '');
+      const quoted = (await event.locator('q').innerText()).replace(/…$/, '').trim();
+      assert.ok(/7\/7|July 7/.test(await event.locator('q mark').innerText()), 'the event’s name is marked in its sentence');
       await event.locator('a.rr-tl-sentence').click();
       await page.locator('.rr-at').waitFor();
       assert.match(page.url(), /#\/article\/[a-z0-9-]+\?at=\d+$/);
       const at = await page.locator('.rr-at').innerText();
-      assert.ok(at.startsWith(quoted.slice(0, 40)), `${at} / ${quoted}`);
+      assert.ok(at.startsWith(quoted.replace(/^… /, '').slice(0, 40)) || quoted.startsWith('…'), `${at} / ${quoted}`);
+      assert.ok(at.includes(quoted.replace(/^… /, '').slice(0, 30)), `${at} / ${quoted}`);
       const top = await page.locator('.rr-at').evaluate((e) => e.getBoundingClientRect().top);
       assert.ok(top >= 0 && top < 900, 'scrolled to the sentence');
       // Zoom controls step back out.
       await page.goto(mode.start() + '#/timeline?by=month&from=2005&to=2005');
       await page.locator('.rr-zoom a').filter({ hasText: 'Decades' }).click();
       await page.waitForURL(/#\/timeline$/);
+    });
+
+    test('on a phone the facets fold away behind a Filters button', async () => {
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const phoneProblems = watch(phone, mode.isOwn);
+      await phone.goto(mode.start() + '#/');
+      await phone.locator('ol.rr-articles > li').first().waitFor();
+      assert.equal(await phone.locator('#rr-facets').isVisible(), false);
+      const button = phone.locator('button.rr-filters-toggle');
+      assert.equal(await button.getAttribute('aria-expanded'), 'false');
+      await button.click();
+      assert.equal(await button.getAttribute('aria-expanded'), 'true');
+      await checkbox(phone, 'kind', 'op-ed').check();
+      await waitCount(phone, 3);
+      assert.equal(await phone.locator('button.rr-filters-toggle').innerText(), 'Filters (1)');
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+      assert.equal(overflow, false, 'nothing wider than the phone');
+      await phone.close();
+      assert.deepEqual(phoneProblems, []);
     });
 
     test('no console errors and no request outside the build', () => {

@@ -350,8 +350,12 @@ fn gazetteer(rng: &mut Rng, taken: &mut HashSet<String>) -> Vec<Named> {
 fn gazetteer_toml(entities: &[Named]) -> String {
     let mut out =
         String::from("# Invented entities of the synthetic benchmark corpus (xtask/src/bench_corpora.rs).\n");
-    for e in entities {
+    for (i, e) in entities.iter().enumerate() {
         out += &format!("\n[[entity]]\nname = {}\ntype = \"{}\"\n", toml_string(&e.name), e.kind);
+        if e.kind == "event" {
+            // Spread over 1950–2024, so the timeline has events to place.
+            out += &format!("date = \"{}\"\n", 1950 + (i * 7) % 75);
+        }
         if !e.aliases.is_empty() {
             out += &format!("aliases = {}\n", toml_list(&e.aliases));
         }

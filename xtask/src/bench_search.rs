@@ -4,6 +4,7 @@
 
 use crate::bench_corpora::{self, queries};
 use crate::tools::{self, root, run, Result};
+use readingroom_core::facets::{tally, FacetIndex, Selection};
 use readingroom_core::{search, Analyzer, Sort};
 use readingroom_indexer::{build_index, read_corpus};
 use std::io::Write;
@@ -63,11 +64,18 @@ fn native(name: &str, dir: &Path, out: &mut String) -> Result {
     ));
     let q = queries(dir)?;
     let analyzer = Analyzer::english();
+    let t = Instant::now();
+    let facets = FacetIndex::new(&index);
+    out.push_str(&format!(
+        "Facet tables built at load in {:.1} ms. With facets: the search, then every facet's counts and the month histogram over its hits (nothing chosen).\n\n",
+        t.elapsed().as_secs_f64() * 1000.0
+    ));
     out.push_str(
-        "| queries (20 each, 10 runs) | native p50 | native p95 | mean hits |\n|---|---:|---:|---:|\n",
+        "| queries (20 each, 10 runs) | native p50 | native p95 | with facets p50 | with facets p95 | mean hits |\n|---|---:|---:|---:|---:|---:|\n",
     );
     for class in ["single", "prefix", "typo", "phrase", "three"] {
         let mut times = Vec::new();
+        let mut with_facets = Vec::new();
         let mut hits = 0usize;
         // Ten runs of a query timed together, as the peers are (see peers.mjs).
         for text in q[class].as_array().expect("a list") {
@@ -78,12 +86,25 @@ fn native(name: &str, dir: &Path, out: &mut String) -> Result {
                 std::hint::black_box(search(&index, &analyzer, &text, Sort::Relevance));
             }
             times.push(t.elapsed().as_secs_f64() * 1000.0 / 10.0);
+            let t = Instant::now();
+            for _ in 0..10 {
+                let results = search(&index, &analyzer, &text, Sort::Relevance);
+                std::hint::black_box(tally(
+                    &facets,
+                    results.hits.iter().map(|h| h.doc),
+                    &Selection::default(),
+                ));
+            }
+            with_facets.push(t.elapsed().as_secs_f64() * 1000.0 / 10.0);
         }
         times.sort_by(f64::total_cmp);
+        with_facets.sort_by(f64::total_cmp);
         out.push_str(&format!(
-            "| {class} | {:.3} ms | {:.3} ms | {:.0} |\n",
+            "| {class} | {:.3} ms | {:.3} ms | {:.3} ms | {:.3} ms | {:.0} |\n",
             percentile(&times, 0.5),
             percentile(&times, 0.95),
+            percentile(&with_facets, 0.5),
+            percentile(&with_facets, 0.95),
             hits as f64 / 20.0
         ));
     }
