@@ -6,28 +6,7 @@ use crate::route::{Explore, Route};
 use crate::views::{
     article::ArticleView, entity::EntityView, not_found::NotFound, search::SearchView, timeline::TimelineView,
 };
-use gloo::events::EventListener;
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
-
-fn current_hash() -> String {
-    gloo::utils::window().location().hash().unwrap_or_default()
-}
-
-/// Writes `route` into the URL without a page load. Typing replaces the current entry, so that
-/// back goes to the previous view rather than through every keystroke.
-fn write_url(route: &Route, replace: bool) {
-    let history = gloo::utils::history();
-    let url = route.to_hash();
-    let result = if replace {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-    } else {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-    };
-    if let Err(e) = result {
-        gloo::console::error!("could not update the URL", e);
-    }
-}
 
 fn page_title(route: &Route) -> String {
     let name = "Reading Room";
@@ -53,23 +32,21 @@ fn page_title(route: &Route) -> String {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let route = use_state(|| Route::parse(&current_hash()));
+    let route = use_state(crate::location::current);
 
     {
         // Links, back/forward and pasted URLs all arrive as hash or history changes.
         let route = route.clone();
         use_effect_with((), move |_| {
-            let window = gloo::utils::window();
-            let listeners: Vec<EventListener> = ["hashchange", "popstate"]
-                .into_iter()
-                .map(|event| {
-                    let route = route.clone();
-                    EventListener::new(&window, event, move |_| route.set(Route::parse(&current_hash())))
-                })
-                .collect();
+            let listeners = crate::location::on_change(move || route.set(crate::location::current()));
             move || drop(listeners)
         });
     }
+
+    use_effect_with((), |_| {
+        let keys = crate::keyboard::install();
+        move || drop(keys)
+    });
 
     {
         use_effect_with((*route).clone(), |route| {
@@ -87,7 +64,9 @@ pub fn app() -> Html {
             };
             let next = Explore { q, ..base }.route();
             let replace = matches!(*route, Route::Search(_));
-            write_url(&next, replace);
+            // Typing replaces the history entry, so that back goes to the previous view rather
+            // than through every keystroke.
+            crate::location::write(&next, replace);
             route.set(next);
         })
     };
@@ -106,12 +85,13 @@ pub fn app() -> Html {
     html! {
         <div class="rr-app">
             <header class="rr-header">
-                <a class="rr-brand" href="#/">{ "Reading Room" }</a>
+                <a class="rr-brand" href={ Route::Home.href() }>{ "Reading Room" }</a>
                 <SearchBox value={ AttrValue::from(route.explore().q) } {oninput} />
                 <nav class="rr-nav" aria-label="Sections">
-                    <a href="#/" aria-current={ matches!(*route, Route::Home | Route::Search(_)).then_some("page") }>{ "Articles" }</a>
-                    <a href="#/timeline" aria-current={ matches!(*route, Route::Timeline { .. }).then_some("page") }>{ "Timeline" }</a>
+                    <a href={ Route::Home.href() } aria-current={ matches!(*route, Route::Home | Route::Search(_)).then_some("page") }>{ "Articles" }</a>
+                    <a href={ Route::Timeline { by: crate::route::Zoom::Decade, from: None, to: None }.href() } aria-current={ matches!(*route, Route::Timeline { .. }).then_some("page") }>{ "Timeline" }</a>
                 </nav>
+                <crate::components::theme_toggle::ThemeToggle />
             </header>
             <main class="rr-main">{ view }</main>
             <footer class="rr-footer">

@@ -55,7 +55,7 @@ pub fn entity_chips(doc: u32) -> Html {
             .map(|&(e, count)| {
                 let name = &d.index.entities[e as usize].name;
                 html! {
-                    <li><a class="rr-chip" href={ entity_route(e).to_hash() }
+                    <li><a class="rr-chip" href={ entity_route(e).href() }
                         title={ format!("{count} mention{}", if count == 1 { "" } else { "s" }) }>{ name }</a></li>
                 }
             })
@@ -90,7 +90,7 @@ pub fn date_chips(a: &Article) -> Html {
             return None;
         }
         seen.push(label.clone());
-        Some(html! { <li><a class="rr-chip rr-date-chip" href={ timeline_route(m).to_hash() }>{ label }</a></li> })
+        Some(html! { <li><a class="rr-chip rr-date-chip" href={ timeline_route(m).href() }>{ label }</a></li> })
     });
     html! {
         <section class="rr-dates" aria-labelledby="rr-dates-h">

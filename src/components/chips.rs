@@ -12,7 +12,7 @@ pub fn selection_chips(e: &Explore) -> Html {
     let chip = |label: String, next: Explore| {
         html! {
             <li>
-                <a class="rr-chip" href={ next.route().to_hash() } aria-label={ format!("Remove {label}") }>
+                <a class="rr-chip" href={ next.route().href() } aria-label={ format!("Remove {label}") }>
                     { label }<span class="rr-chip-x" aria-hidden="true">{ "×" }</span>
                 </a>
             </li>
@@ -31,7 +31,7 @@ pub fn selection_chips(e: &Explore) -> Html {
     html! {
         <div class="rr-chips">
             <ul aria-label="Filters chosen">{ for values }{ for range }</ul>
-            <a class="rr-clear" href={ cleared.route().to_hash() }>{ "Clear all" }</a>
+            <a class="rr-clear" href={ cleared.route().href() }>{ "Clear all" }</a>
         </div>
     }
 }

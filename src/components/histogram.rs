@@ -196,7 +196,7 @@ pub fn histogram(props: &Props) -> Html {
                 { slider("to", hi) }
             </div>
             if sel.from.is_some() || sel.to.is_some() {
-                <a class="rr-clear" href={ with_range(&props.explore, None, None).route().to_hash() }>{ "All dates" }</a>
+                <a class="rr-clear" href={ with_range(&props.explore, None, None).route().href() }>{ "All dates" }</a>
             }
         </section>
     }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 const MARKS: &str = ".rr-article .rr-body mark, .rr-article .rr-note mark, .rr-article .rr-standfirst mark";
 
 fn marks() -> Vec<Element> {
-    let Ok(list) = gloo::utils::document().query_selector_all(MARKS) else { return Vec::new() };
+    let Ok(list) = crate::location::root().query_selector_all(MARKS) else { return Vec::new() };
     (0..list.length())
         .filter_map(|i| list.item(i))
         .filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok())
@@ -47,7 +47,7 @@ pub fn match_nav(props: &Props) -> Html {
             let all = marks();
             count.set(all.len());
             current.set(0);
-            if let Some(at) = gloo::utils::document().get_element_by_id("rr-at") {
+            if let Ok(Some(at)) = crate::location::root().query_selector("#rr-at") {
                 // Arriving from the timeline: at the sentence that mentions the date.
                 let opts = ScrollIntoViewOptions::new();
                 opts.set_block(ScrollLogicalPosition::Center);
@@ -55,7 +55,11 @@ pub fn match_nav(props: &Props) -> Html {
                 at.scroll_into_view_with_scroll_into_view_options(&opts);
             } else if all.is_empty() {
                 // An article opens at its top; with matches, at the first match.
-                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                if crate::location::query_mode() {
+                    crate::location::root().scroll_into_view();
+                } else {
+                    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
             } else {
                 focus(&all, 0);
             }

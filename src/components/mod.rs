@@ -5,5 +5,7 @@ pub mod facet_list;
 pub mod histogram;
 pub mod marked;
 pub mod match_nav;
+pub mod reader_links;
 pub mod search_box;
 pub mod show_more;
+pub mod theme_toggle;

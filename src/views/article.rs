@@ -4,6 +4,7 @@
 use crate::components::article_links::{date_chips, entity_chips};
 use crate::components::marked::marked;
 use crate::components::match_nav::MatchNav;
+use crate::components::reader_links::{original_link, prev_next, related_list};
 use crate::data::data;
 use crate::route::Explore;
 use readingroom_core::facets::Facet;
@@ -43,7 +44,7 @@ pub fn article_view(props: &Props) -> Html {
     } else {
         format!("← Results for “{}”", q.trim())
     };
-    let back_href = props.from.clone().route().to_hash();
+    let back_href = props.from.clone().route().href();
     // The sentence to highlight: (paragraph, start, end) in body_texts order.
     let at = props
         .at
@@ -129,13 +130,14 @@ pub fn article_view(props: &Props) -> Html {
                     <ul>{ for credits.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
                 </section>
             }
+            { original_link(a) }
             <footer class="rr-article-foot">
                 if !a.topics.is_empty() {
                     <section class="rr-topics-box" aria-labelledby="rr-topics-h">
                         <h2 id="rr-topics-h">{ "Topics" }</h2>
                         <ul class="rr-topics">
                             { for a.topics.iter().map(|t| html! {
-                                <li><a class="rr-chip" href={ Explore::default().toggled(Facet::Topic, t).route().to_hash() }>{ t }</a></li>
+                                <li><a class="rr-chip" href={ Explore::default().toggled(Facet::Topic, t).route().href() }>{ t }</a></li>
                             }) }
                         </ul>
                     </section>
@@ -143,10 +145,12 @@ pub fn article_view(props: &Props) -> Html {
                 { entity_chips(doc) }
                 { date_chips(a) }
             </footer>
+            { related_list(a) }
+            { prev_next(doc) }
         </article>
     }
 }
 
 fn facet_href(f: Facet, value: &str) -> String {
-    Explore::default().toggled(f, value).route().to_hash()
+    Explore::default().toggled(f, value).route().href()
 }

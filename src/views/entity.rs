@@ -93,12 +93,12 @@ pub fn entity_view(props: &Props) -> Html {
                 <h1 class="rr-article-title">{ &entity.name }</h1>
                 if !aliases.is_empty() { <p class="rr-aliases">{ format!("Also written {}", aliases.join(", ")) }</p> }
                 if let Some(date) = entity.date {
-                    <p><a href={ Route::Timeline { by: crate::route::Zoom::Month, from: Some(date.year), to: Some(date.year) }.to_hash() }>
+                    <p><a href={ Route::Timeline { by: crate::route::Zoom::Month, from: Some(date.year), to: Some(date.year) }.href() }>
                         <time datetime={ date.iso() }>{ date.to_string() }</time></a></p>
                 }
                 <p class="rr-lede">
                     { format!("{total} mention{} in {} article{}. ", if total == 1 { "" } else { "s" }, docs.len(), if docs.len() == 1 { "" } else { "s" }) }
-                    <a href={ explore.route().to_hash() }>{ "Explore them" }</a>
+                    <a href={ explore.route().href() }>{ "Explore them" }</a>
                 </p>
             </header>
             { for chart }
@@ -107,7 +107,7 @@ pub fn entity_view(props: &Props) -> Html {
                 <ol class="rr-list rr-entity-articles">
                     { for articles.iter().map(|&(doc, count)| {
                         let a = &d.index.articles[doc as usize];
-                        let href = Route::Article { slug: a.slug.clone(), from: from.clone(), at: None }.to_hash();
+                        let href = Route::Article { slug: a.slug.clone(), from: from.clone(), at: None }.href();
                         html! {
                             <li class="rr-item">
                                 <a class="rr-title" href={ href }>{ &a.title }</a>
@@ -123,7 +123,7 @@ pub fn entity_view(props: &Props) -> Html {
                     <h2 id="rr-entity-with">{ "Appears most often with" }</h2>
                     <ul class="rr-topics rr-companions">
                         { for companions.iter().map(|&(e, c)| html! {
-                            <li><a class="rr-chip" href={ entity_route(e).to_hash() }>
+                            <li><a class="rr-chip" href={ entity_route(e).href() }>
                                 { &d.index.entities[e as usize].name }<span class="rr-n">{ c }</span>
                             </a></li>
                         }) }

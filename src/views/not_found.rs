@@ -10,7 +10,7 @@ pub fn not_found(props: &Props) -> Html {
     html! {
         <section class="rr-empty">
             <h1>{ "Nothing here" }</h1>
-            <p>{ format!("There is no page at “{}”. ", props.path) }<a href="#/">{ "Browse all articles" }</a></p>
+            <p>{ format!("There is no page at “{}”. ", props.path) }<a href={ crate::route::Route::Home.href() }>{ "Browse all articles" }</a></p>
         </section>
     }
 }

@@ -55,13 +55,13 @@ pub fn search_view(props: &Props) -> Html {
     let shown_q = e.q.trim().to_string();
     let count = tallied.docs.len();
     let sort_link = |s: Sort, label: &str| {
-        let href = Explore { sort: s, ..e.clone() }.route().to_hash();
+        let href = Explore { sort: s, ..e.clone() }.route().href();
         let current = (s == sort).then_some("true");
         html! { <a href={ href } aria-current={ current }>{ label.to_string() }</a> }
     };
     let item = |doc: u32| {
         let a = &d.index.articles[doc as usize];
-        let href = Route::Article { slug: a.slug.clone(), from: e.clone(), at: None }.to_hash();
+        let href = Route::Article { slug: a.slug.clone(), from: e.clone(), at: None }.href();
         html! {
             <li class="rr-item">
                 <a class="rr-title" href={ href }>{ marked(&hl.highlight(&a.title)) }</a>
@@ -89,6 +89,15 @@ pub fn search_view(props: &Props) -> Html {
     };
     let chosen = e.sel.values.iter().map(Vec::len).sum::<usize>()
         + usize::from(e.sel.from.is_some() || e.sel.to.is_some());
+    let status = if home {
+        format!("{} articles", d.index.articles.len())
+    } else {
+        format!(
+            "{count} result{}{}",
+            if count == 1 { "" } else { "s" },
+            if typed { format!(" for {shown_q}") } else { String::new() }
+        )
+    };
     let partial = |hits: &[Hit]| hits.iter().take(PAGE).map(|h| item(h.doc)).collect::<Html>();
     html! {
         <div class="rr-explore">
@@ -104,7 +113,7 @@ pub fn search_view(props: &Props) -> Html {
             </aside>
             <section class="rr-results" aria-labelledby="rr-results-h">
                 <div class="rr-results-bar">
-                    <h1 id="rr-results-h" class="rr-count" aria-live="polite">
+                    <h1 id="rr-results-h" class="rr-count">
                         { heading }
                         if typed { { format!(" for “{shown_q}”") } }
                     </h1>
@@ -116,6 +125,8 @@ pub fn search_view(props: &Props) -> Html {
                         </nav>
                     }
                 </div>
+                // Announced to screen readers as the results change.
+                <p class="rr-visually-hidden" role="status">{ status }</p>
                 { selection_chips(e) }
                 if count == 0 {
                     <div class="rr-empty">
@@ -124,14 +135,14 @@ pub fn search_view(props: &Props) -> Html {
                             if let Some(suggestion) = &results.suggestion {
                                 <p class="rr-suggestion">
                                     { "Did you mean " }
-                                    <a href={ Explore { q: suggestion.clone(), ..e.clone() }.route().to_hash() }>{ suggestion }</a>
+                                    <a href={ Explore { q: suggestion.clone(), ..e.clone() }.route().href() }>{ suggestion }</a>
                                     { "?" }
                                 </p>
                             }
                         } else {
                             <p>{ format!("{} articles match the words, but none with the filters chosen.", results.hits.len()) }</p>
                         }
-                        <p><a href="#/">{ "Browse all articles" }</a></p>
+                        <p><a href={ crate::route::Route::Home.href() }>{ "Browse all articles" }</a></p>
                     </div>
                     if !results.partial.is_empty() && e.sel.is_empty() {
                         <h2 class="rr-section-title">{ "Articles with some of these words" }</h2>

@@ -103,7 +103,7 @@ pub fn timeline_view(props: &Props) -> Html {
             _ => (props.from, props.to),
         };
         let current = (z == zoom).then_some("page");
-        html! { <a href={ Route::Timeline { by: z, from, to }.to_hash() } aria-current={ current }>{ label.to_string() }</a> }
+        html! { <a href={ Route::Timeline { by: z, from, to }.href() } aria-current={ current }>{ label.to_string() }</a> }
     };
     let period = match (props.from, props.to) {
         (Some(f), Some(t)) if f == t => f.to_string(),
@@ -136,7 +136,7 @@ pub fn timeline_view(props: &Props) -> Html {
             </>
         };
         match zoom_in(zoom, *k) {
-            Some(r) => html! { <a href={ r.to_hash() } aria-label={ format!("Zoom into {label}") }>{ bars }</a> },
+            Some(r) => html! { <a href={ r.href() } aria-label={ format!("Zoom into {label}") }>{ bars }</a> },
             None => html! { <g>{ bars }</g> },
         }
     });
@@ -147,12 +147,12 @@ pub fn timeline_view(props: &Props) -> Html {
             let a = &d.index.articles[x.doc as usize];
             let texts: Vec<&str> = a.body_texts().collect();
             let quote = texts.get(x.m.paragraph as usize).map(|t| sentence_with_mark(t, x.m)).unwrap_or_default();
-            let href = Route::Article { slug: a.slug.clone(), from: Explore::default(), at: Some(x.index) }.to_hash();
+            let href = Route::Article { slug: a.slug.clone(), from: Explore::default(), at: Some(x.index) }.href();
             html! {
                 <li class="rr-tl-mention">
                     <span class="rr-tl-date">{ &x.m.label }</span>
                     if let Some(e) = x.m.entity {
-                        <a class="rr-chip" href={ entity_route(e).to_hash() }>{ &d.index.entities[e as usize].name }</a>
+                        <a class="rr-chip" href={ entity_route(e).href() }>{ &d.index.entities[e as usize].name }</a>
                     }
                     <a class="rr-tl-sentence" href={ href }>
                         <q>{ quote }</q>
@@ -166,21 +166,21 @@ pub fn timeline_view(props: &Props) -> Html {
             html! {
                 <li>
                     <time datetime={ a.date.iso() }>{ a.date.to_string() }</time>{ " " }
-                    <a href={ Route::article(&a.slug).to_hash() }>{ &a.title }</a>
+                    <a href={ Route::article(&a.slug).href() }>{ &a.title }</a>
                 </li>
             }
         });
         html! {
             <li class="rr-tl-bucket">
                 <h2>
-                    if let Some(r) = zoom_in(zoom, *k) { <a href={ r.to_hash() }>{ &label }</a> } else { { &label } }
+                    if let Some(r) = zoom_in(zoom, *k) { <a href={ r.href() }>{ &label }</a> } else { { &label } }
                 </h2>
                 if !mentions.is_empty() {
                     <h3>{ format!("Mentioned in the articles ({})", mentions.len()) }</h3>
                     <ul class="rr-tl-mentions">{ for mention_items.take(if zoom == Zoom::Month { usize::MAX } else { MENTIONS_SHOWN }) }</ul>
                     if mentions.len() > MENTIONS_SHOWN && zoom != Zoom::Month {
                         if let Some(r) = zoom_in(zoom, *k) {
-                            <a href={ r.to_hash() }>{ format!("Zoom into {label} for all {} mentions", mentions.len()) }</a>
+                            <a href={ r.href() }>{ format!("Zoom into {label} for all {} mentions", mentions.len()) }</a>
                         }
                     }
                 }
@@ -188,7 +188,7 @@ pub fn timeline_view(props: &Props) -> Html {
                     <h3>{ format!("Published ({})", pubs.len()) }</h3>
                     <ul class="rr-tl-pubs">{ for pub_items }</ul>
                     if pubs.len() > PUBLICATIONS_SHOWN {
-                        <a href={ explore_period(zoom, *k).to_hash() }>{ format!("All {} articles of {label}", pubs.len()) }</a>
+                        <a href={ explore_period(zoom, *k).href() }>{ format!("All {} articles of {label}", pubs.len()) }</a>
                     }
                 }
             </li>

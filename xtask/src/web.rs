@@ -59,6 +59,8 @@ pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
     let web = bundle::find_build(&dist).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("elasticlunr-index.json"), json).map_err(|e| e.to_string())?;
     bundle::relativize(&web).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("embed.js"), bundle::embed_js(&web)).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("embed-demo.html"), bundle::EMBED_DEMO).map_err(|e| e.to_string())?;
     let standalone = dist.join("standalone.html");
     let size = bundle::write_standalone(&web, "Reading Room", &standalone).map_err(|e| e.to_string())?;
     eprintln!("web build  {}", dist.join("index.html").display());

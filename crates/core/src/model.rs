@@ -29,6 +29,8 @@ pub struct Article {
     pub word_count: u32,
     /// Dates and named events the piece mentions, mined at build time, for the timeline.
     pub dates: Vec<DateMention>,
+    /// Slugs of the most similar articles, most similar first, computed at build time.
+    pub related: Vec<String>,
 }
 
 /// A date, span of dates or named event mentioned in the body, with the sentence it is in, so
@@ -114,6 +116,7 @@ impl Article {
             body,
             word_count: 0,
             dates: Vec::new(),
+            related: Vec::new(),
         };
         a.word_count = a.body_texts().map(|t| crate::analyze::tokenize(t).len() as u32).sum();
         a

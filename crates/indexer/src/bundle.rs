@@ -138,6 +138,97 @@ pub fn write_standalone(build: &WebBuild, title: &str, out: &Path) -> io::Result
     Ok(html.len() as u64)
 }
 
+/// `embed.js`: the loader a host page includes to mount Reading Room into one of its elements.
+/// It mounts inside a shadow root, so the host's styles (resets, `!important` rules, clashing
+/// class names) cannot reach the app and the app's cannot leak out; CSS custom properties set
+/// on the element still theme it. The route lives in the `rr` query parameter, leaving the
+/// host's hash alone.
+pub fn embed_js(build: &WebBuild) -> String {
+    let css: Vec<String> = build.css.iter().map(|c| file_name(c)).collect();
+    format!(
+        r#"// Reading Room embed loader (written by `cargo xtask build`). In a host page:
+//   <div data-reading-room data-start="/timeline" data-theme="auto"></div>
+//   <script type="module" src="https://example.org/explorer/embed.js"></script>
+// data-build: the URL of another build folder to load instead of this one (another corpus);
+// data-start: the view to open when the URL names none; data-theme: auto, light or dark.
+const here = new URL('.', import.meta.url);
+const host = document.querySelector('[data-reading-room]') ?? document.getElementById('reading-room');
+if (!host) throw new Error('Reading Room: no element with data-reading-room to mount into');
+const other = host.dataset.build && new URL(host.dataset.build.replace(/\/?$/, '/'), document.baseURI);
+if (other && other.href !== here.href && !host.dataset.readingRoomLoading) {{
+  host.dataset.readingRoomLoading = 'yes';
+  await import(new URL('embed.js', other).href);
+}} else {{
+  const shadow = host.shadowRoot ?? host.attachShadow({{ mode: 'open' }});
+  shadow.innerHTML = '';
+  for (const css of {css}) {{
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL(css, here).href;
+    shadow.append(link);
+  }}
+  const root = document.createElement('div');
+  root.className = 'rr-root';
+  root.dataset.routing = 'query';
+  root.dataset.embedded = '';
+  if (host.dataset.start) root.dataset.start = host.dataset.start;
+  if (host.dataset.theme && host.dataset.theme !== 'auto') root.dataset.theme = host.dataset.theme;
+  root.innerHTML = '<p class="rr-loading">Loading the archive…</p>';
+  shadow.append(root);
+  window.readingRoomMount = root;
+  const {{ default: init }} = await import(new URL({js:?}, here).href);
+  await init({{ module_or_path: new URL({wasm:?}, here) }});
+}}
+"#,
+        css = format_args!("{css:?}"),
+        js = file_name(&build.js),
+        wasm = file_name(&build.wasm),
+    )
+}
+
+/// `embed-demo.html`: a deliberately hostile host page with Reading Room embedded — global
+/// resets, `!important` rules, class names like the app's, and its own use of the URL hash —
+/// for the end-to-end test and as a worked example.
+pub const EMBED_DEMO: &str = r##"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Host page – Reading Room embedded</title>
+<link rel="icon" href="data:,">
+<style>
+  /* A hostile host: global resets and !important rules that would wreck an unprotected widget. */
+  * { margin: 0 !important; padding: 0; box-sizing: content-box !important; font-family: "Comic Sans MS", cursive !important; }
+  a { color: hotpink !important; text-decoration: none !important; }
+  ol, ul { list-style: square !important; }
+  input { border: 3px dashed lime !important; }
+  button { all: unset !important; }
+  h1, h2 { color: #0a0 !important; text-transform: uppercase !important; }
+  mark { background: black !important; color: black !important; }
+  .rr-root, .rr-title, .rr-list, .rr-facet, .results, .title { display: inline !important; color: red !important; }
+  body { background: #eef; color: #222; padding: 1rem; }
+  /* Theming Reading Room through its custom properties, from outside. */
+  #archive { --rr-accent: #1d4ed8; --rr-radius: 2px; display: block; margin-top: 1rem !important; }
+  .host-panel:target { outline: 4px solid orange; }
+</style>
+</head>
+<body>
+<header class="title"><h1 id="host-title">Think Tank Host</h1>
+  <nav class="results"><a id="host-about-link" href="#about">About us</a> · <a href="#contact">Contact</a></nav>
+</header>
+<section id="about" class="host-panel"><h2>About</h2><p>The host page's own section, reached by its own hash.</p></section>
+<div id="archive" data-reading-room data-theme="light"></div>
+<section id="contact" class="host-panel"><h2>Contact</h2><p>Write to us.</p></section>
+<script>
+  // The host's own hash router: it must keep working, and Reading Room must not disturb it.
+  window.hostHashChanges = [];
+  addEventListener('hashchange', () => window.hostHashChanges.push(location.hash));
+</script>
+<script type="module" src="./embed.js"></script>
+</body>
+</html>
+"##;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,77 @@
+//! Keyboard use across the app: "/" focuses the search box, the arrow keys move from the box
+//! through the results and back, Enter opens (a link's own behaviour), Esc clears the box.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+const RESULT_LINKS: &str = ".rr-results .rr-list > li > a.rr-title";
+
+fn typing_in(target: &HtmlElement) -> bool {
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.is_content_editable()
+}
+
+fn result_links() -> Vec<HtmlElement> {
+    let Ok(list) = crate::location::root().query_selector_all(RESULT_LINKS) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
+}
+
+fn search_box() -> Option<HtmlElement> {
+    crate::location::root().query_selector("#rr-q").ok()??.dyn_into().ok()
+}
+
+/// Installs the listener; it lives as long as the returned guard. On its own page it listens to
+/// the whole document ("/" from anywhere); embedded, only to keys pressed inside the app.
+pub fn install() -> EventListener {
+    let target: web_sys::EventTarget = if crate::location::query_mode() {
+        crate::location::root().into()
+    } else {
+        gloo::utils::document().into()
+    };
+    EventListener::new(&target, "keydown", |event| {
+        let Some(e) = event.dyn_ref::<KeyboardEvent>() else { return };
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return };
+        let in_box = target.id() == "rr-q";
+        match e.key().as_str() {
+            "/" if !typing_in(&target) => {
+                if let Some(input) = search_box() {
+                    e.prevent_default();
+                    let _ = input.focus();
+                }
+            }
+            "ArrowDown" | "ArrowUp" => {
+                let links = result_links();
+                let down = e.key() == "ArrowDown";
+                if in_box {
+                    if down {
+                        if let Some(first) = links.first() {
+                            e.prevent_default();
+                            let _ = first.focus();
+                        }
+                    }
+                    return;
+                }
+                let Some(i) = links.iter().position(|l| l == &target) else { return };
+                e.prevent_default();
+                match (down, i) {
+                    (true, i) if i + 1 < links.len() => {
+                        let _ = links[i + 1].focus();
+                    }
+                    (false, 0) => {
+                        if let Some(input) = search_box() {
+                            let _ = input.focus();
+                        }
+                    }
+                    (false, i) => {
+                        let _ = links[i - 1].focus();
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    })
+}

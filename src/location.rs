@@ -1,0 +1,158 @@
+//! Where the route lives. On its own page, in the URL's hash (`#/search?q=…`): it works from
+//! file:// and under any sub-path. Embedded in a host page (`data-routing="query"`), in one
+//! query parameter (`?rr=/search?q=…`), so that the host keeps its own hash and its own other
+//! parameters; links are then intercepted and followed without a page load. Either way the
+//! route is in the URL: reload, back/forward and a pasted link restore the view.
+
+use crate::route::Route;
+use gloo::events::EventListener;
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+/// The query parameter that holds the route when embedded.
+const PARAM: &str = "rr";
+/// Dispatched on the window when a view navigates in query mode (pushState fires no event).
+const NAVIGATE: &str = "readingroom:navigate";
+
+struct State {
+    root: Element,
+    query_mode: bool,
+    /// The route to open with when the URL names none (`data-start`).
+    start: Route,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+}
+
+/// Reads the options of the element the app mounts into.
+pub fn init(root: &Element) {
+    let query_mode = root.get_attribute("data-routing").is_some_and(|m| m == "query");
+    let start = root
+        .get_attribute("data-start")
+        .map(|s| Route::parse(&format!("#/{}", s.trim_start_matches('#').trim_start_matches('/'))))
+        .unwrap_or(Route::Home);
+    STATE.with(|s| *s.borrow_mut() = Some(State { root: root.clone(), query_mode, start }));
+}
+
+fn with<T>(f: impl FnOnce(&State) -> T) -> T {
+    STATE.with(|s| f(s.borrow().as_ref().expect("location::init runs before the app")))
+}
+
+/// The element the app is mounted in: views look things up inside it, never in the whole
+/// document, which the app may not own (or see, inside a shadow root).
+pub fn root() -> Element {
+    with(|s| s.root.clone())
+}
+
+pub fn query_mode() -> bool {
+    with(|s| s.query_mode)
+}
+
+fn search_pairs() -> Vec<(String, String)> {
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    form_urlencoded::parse(search.trim_start_matches('?').as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// The route the URL names now.
+pub fn current() -> Route {
+    let named = if query_mode() {
+        search_pairs().into_iter().find(|(k, _)| k == PARAM).map(|(_, v)| format!("#{v}"))
+    } else {
+        Some(gloo::utils::window().location().hash().unwrap_or_default()).filter(|h| h.len() > 1)
+    };
+    match named {
+        Some(h) => Route::parse(&h),
+        None => with(|s| s.start.clone()),
+    }
+}
+
+impl Route {
+    /// The link to this route: `#/…` on its own page; the host page's URL with `rr=` replaced
+    /// when embedded.
+    pub fn href(&self) -> String {
+        let hash = self.to_hash();
+        if !query_mode() {
+            return hash;
+        }
+        let mut ser = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in search_pairs().iter().filter(|(k, _)| k != PARAM) {
+            ser.append_pair(k, v);
+        }
+        ser.append_pair(PARAM, hash.trim_start_matches('#'));
+        let location = gloo::utils::window().location();
+        let path = location.pathname().unwrap_or_default();
+        format!("{path}?{}{}", ser.finish(), location.hash().unwrap_or_default())
+    }
+}
+
+/// Writes `route` into the URL without a page load; `replace` keeps the history entry (typing).
+pub fn write(route: &Route, replace: bool) {
+    let history = gloo::utils::history();
+    let url = route.href();
+    let result = if replace {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+    if let Err(e) = result {
+        gloo::console::error!("could not update the URL", e);
+    }
+}
+
+/// Navigation from inside a view: the URL changes and the app follows it.
+pub fn go(route: &Route) {
+    if query_mode() {
+        write(route, false);
+        let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new(NAVIGATE).expect("an event"));
+    } else if let Err(e) = gloo::utils::window().location().set_hash(&route.to_hash()) {
+        gloo::console::error!("could not change the view", e);
+    }
+}
+
+/// Calls `f` whenever the URL's route may have changed (links, back/forward, views).
+pub fn on_change(f: impl Fn() + Clone + 'static) -> Vec<EventListener> {
+    let window = gloo::utils::window();
+    let events: &[&'static str] =
+        if query_mode() { &["popstate", NAVIGATE] } else { &["hashchange", "popstate"] };
+    let mut listeners: Vec<EventListener> = events
+        .iter()
+        .map(|&e| {
+            EventListener::new(&window, e, {
+                let f = f.clone();
+                move |_| f()
+            })
+        })
+        .collect();
+    if query_mode() {
+        // Our links are the host page's URL with another `rr=`: follow them without a reload.
+        listeners.push(EventListener::new_with_options(
+            &root(),
+            "click",
+            gloo::events::EventListenerOptions::enable_prevent_default(),
+            |event| {
+                let Some(e) = event.dyn_ref::<web_sys::MouseEvent>() else { return };
+                if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+                    return;
+                }
+                let anchor = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| t.closest("a[href]").ok().flatten());
+                let Some(href) = anchor.and_then(|a| a.get_attribute("href")) else { return };
+                let Some((_, query)) = href.split_once('?') else { return };
+                let query = query.split('#').next().unwrap_or_default();
+                let Some((_, route)) = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == PARAM)
+                else {
+                    return;
+                };
+                e.prevent_default();
+                go(&Route::parse(&format!("#{route}")));
+            },
+        ));
+    }
+    listeners
+}

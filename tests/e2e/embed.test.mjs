@@ -1,0 +1,104 @@
+// End to end: Reading Room embedded in a deliberately hostile host page (DIR/embed-demo.html:
+// global resets, !important rules, clashing class names, the host's own hash router), over
+// http under a sub-path. Both sides must survive. (From file:// a page cannot load the
+// loader's module scripts at all; the offline reader uses standalone.html, tested elsewhere.)
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium, serveDist, watch } from './browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchChromium();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const style = (locator, prop) => locator.evaluate((e, p) => getComputedStyle(e)[p], prop);
+
+describe('embedded in a hostile host page, over http', () => {
+  let page;
+  let problems;
+  before(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    problems = watch(page, (u) => u.startsWith(server.url));
+    await page.goto(server.url + 'embed-demo.html');
+    await page.locator('#archive ol.rr-articles > li').nth(6).waitFor();
+  });
+  after(async () => {
+    await page.close();
+  });
+
+  test('the host keeps its own styles, and none of the app’s leak onto it', async () => {
+    assert.equal(await style(page.locator('#host-title'), 'color'), 'rgb(0, 170, 0)');
+    assert.equal(await style(page.locator('#host-title'), 'textTransform'), 'uppercase');
+    assert.equal(await style(page.locator('#host-about-link'), 'color'), 'rgb(255, 105, 180)');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('link[rel=stylesheet], style').length), 1, 'only the host’s own <style> in the document');
+    assert.equal(await page.evaluate(() => document.body.className), '');
+  });
+
+  test('the app keeps its styles, and takes the host’s theme through custom properties', async () => {
+    const title = page.locator('#archive a.rr-title').first();
+    assert.equal(await style(title, 'color'), 'rgb(31, 35, 40)', 'our --rr-text, not the host’s !important hotpink');
+    assert.equal(await style(page.locator('#archive rect.rr-bar.rr-in').first(), 'fill'), 'rgb(29, 78, 216)', 'the host’s --rr-accent');
+    assert.match(await style(title, 'fontFamily'), /Iowan|Palatino|Georgia|DejaVu Serif|serif/);
+    assert.doesNotMatch(await style(title, 'fontFamily'), /Comic/);
+    assert.equal(await style(page.locator('#archive ol.rr-articles'), 'listStyleType'), 'none');
+    assert.notEqual(await style(page.locator('#archive #rr-q'), 'borderStyle'), 'dashed');
+    assert.equal(await style(page.locator('#archive .rr-root'), 'display'), 'block');
+    assert.equal(await style(page.locator('#archive h1.rr-count'), 'color') === 'rgb(0, 170, 0)', false);
+  });
+
+  test('searching writes the route to ?rr= and leaves the host’s hash alone; the host’s hash router still works', async () => {
+    await page.locator('#archive #rr-q').fill('Libya');
+    await page.locator('#archive .rr-count').filter({ hasText: /^3 results for “Libya”/ }).waitFor();
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('rr'), '/search?q=Libya');
+    assert.equal(url.hash, '');
+    await page.locator('#host-about-link').click();
+    assert.equal(new URL(page.url()).hash, '#about');
+    assert.deepEqual(await page.evaluate(() => window.hostHashChanges), ['#about']);
+    assert.equal(await page.locator('#archive .rr-count').filter({ hasText: /^3 results/ }).count(), 1, 'the app did not follow the host’s hash');
+    assert.equal(new URL(page.url()).searchParams.get('rr'), '/search?q=Libya');
+  });
+
+  test('links, facets, reload and back work inside the host page', async () => {
+    await page.locator('#archive section.rr-facet[data-facet="year"] .rr-facet-value').filter({ hasText: '2018' }).locator('input').check();
+    await page.locator('#archive .rr-chips').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('rr'), '/search?q=Libya&year=2018');
+    await page.locator('#archive ol.rr-hits a.rr-title').first().click();
+    await page.locator('#archive .rr-article-title').waitFor();
+    const rr = new URL(page.url()).searchParams.get('rr');
+    assert.match(rr, /^\/article\/[a-z0-9-]+\?q=Libya&year=2018$/);
+    assert.equal(new URL(page.url()).hash, '#about', 'the host’s hash is kept');
+    assert.equal(await page.evaluate(() => window.hostHashChanges.length), 1, 'no hashchange from the app');
+    await page.reload();
+    await page.locator('#archive .rr-article-title').waitFor();
+    await page.goBack();
+    await page.locator('#archive .rr-chips').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('rr'), '/search?q=Libya&year=2018');
+  });
+
+  test('data-start opens a chosen view when the URL names none', async () => {
+    const other = await browser.newPage();
+    const otherProblems = watch(other, (u) => u.startsWith(server.url));
+    await other.route('**/embed-demo.html', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.text()).replace('data-theme="light"', 'data-theme="dark" data-start="/timeline"');
+      await route.fulfill({ response: res, body });
+    });
+    await other.goto(server.url + 'embed-demo.html');
+    await other.locator('#archive .rr-timeline').waitFor();
+    assert.equal(await other.locator('#archive .rr-root').getAttribute('data-theme'), 'dark');
+    await other.close();
+    assert.deepEqual(otherProblems, []);
+  });
+
+  test('no console errors and no request outside the build', () => {
+    assert.deepEqual(problems, []);
+  });
+});
