@@ -28,7 +28,9 @@ pub fn install() -> EventListener {
     } else {
         gloo::utils::document().into()
     };
-    EventListener::new(&target, "keydown", |event| {
+    // Not passive: the listener must be able to keep "/" out of the page and arrows from scrolling.
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(&target, "keydown", options, |event| {
         let Some(e) = event.dyn_ref::<KeyboardEvent>() else { return };
         if e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;

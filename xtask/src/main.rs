@@ -65,6 +65,8 @@ enum Command {
         #[arg(long, default_value_t = 600)]
         seconds: u32,
     },
+    /// Screenshots of every view at phone and desktop width into docs/screenshots/.
+    Screenshots,
     /// Install the tools the other commands need (they call this themselves).
     Setup {
         /// Also install the browser and the end-to-end test tools.
@@ -84,6 +86,7 @@ fn main() -> ExitCode {
         Command::BenchSearch { synthetic } => bench_search::bench(synthetic),
         Command::Entities { corpus, min } => entities(corpus, min),
         Command::Fuzz { seconds } => fuzz::fuzz(seconds),
+        Command::Screenshots => web::screenshots(),
         Command::Setup { browser } => tools::ensure(browser),
     };
     match result {

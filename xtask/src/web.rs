@@ -137,6 +137,17 @@ fn edited_build() -> Result<PathBuf> {
 }
 
 /// Sizes and time to first results, in headless Chromium, over http and file://.
+/// Screenshots of every view, phone and desktop, light and dark, for docs/ and the README.
+pub fn screenshots() -> Result {
+    tools::ensure(true)?;
+    let built = build(None, &e2e_dist())?;
+    run(Command::new("node")
+        .arg(root().join("tests/e2e/screenshots.mjs"))
+        .arg(root().join("docs/screenshots"))
+        .current_dir(root())
+        .env("READINGROOM_DIST", &built.dist))
+}
+
 pub fn bench(runs: u32) -> Result {
     tools::ensure(true)?;
     let built = build(None, &e2e_dist())?;

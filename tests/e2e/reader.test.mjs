@@ -1,0 +1,109 @@
+// End to end: the reader's view and the keyboard, on both builds (http sub-path and file://):
+// "/" focuses search, the arrows walk the results, Esc clears; the theme toggle; older/newer,
+// related articles and "cite this" in the article; the print stylesheet.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchChromium();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const focusedId = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('href'));
+
+for (const mode of buildModes(() => server)) {
+  describe(mode.name, () => {
+    let page;
+    let problems;
+    before(async () => {
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      problems = watch(page, mode.isOwn);
+    });
+    after(async () => {
+      await page.close();
+    });
+
+    test('keyboard only: / focuses the search, arrows walk the results, Enter opens, Esc clears', async () => {
+      await page.goto(mode.start());
+      await page.locator('ol.rr-articles > li').first().waitFor();
+      await page.locator('body').click({ position: { x: 5, y: 400 } });
+      await page.keyboard.press('/');
+      assert.equal(await focusedId(page), 'rr-q');
+      await page.keyboard.type('terror attacks');
+      await page.locator('ol.rr-hits > li').nth(1).waitFor();
+      assert.match(await page.locator('.rr-results [role=status]').innerText(), /^\d+ results? for terror attacks$/);
+      const links = await page.locator('ol.rr-hits > li > a.rr-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focusedId(page), links[0]);
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focusedId(page), links[1]);
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      assert.equal(await focusedId(page), 'rr-q');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.locator('.rr-article-title').waitFor();
+      await page.goBack();
+      await page.locator('ol.rr-hits > li').first().waitFor();
+      await page.locator('#rr-q').focus();
+      await page.keyboard.press('Escape');
+      await page.locator('ol.rr-articles > li').first().waitFor();
+      assert.equal(await page.locator('#rr-q').inputValue(), '');
+      // Typing "/" into the box is a character, not a shortcut.
+      await page.locator('#rr-q').focus();
+      await page.keyboard.type('9/11');
+      assert.equal(await page.locator('#rr-q').inputValue(), '9/11');
+    });
+
+    test('the theme toggle cycles auto, light and dark, and is remembered', async () => {
+      await page.goto(mode.start());
+      const root = page.locator('.rr-root');
+      const toggle = page.locator('button.rr-theme');
+      await toggle.waitFor();
+      assert.equal(await root.getAttribute('data-theme'), null);
+      await toggle.click();
+      assert.equal(await root.getAttribute('data-theme'), 'light');
+      await toggle.click();
+      assert.equal(await root.getAttribute('data-theme'), 'dark');
+      const bg = await root.evaluate((e) => getComputedStyle(e).backgroundColor);
+      assert.equal(bg, 'rgb(22, 24, 27)');
+      await page.reload();
+      await toggle.waitFor();
+      assert.equal(await root.getAttribute('data-theme'), 'dark');
+      await toggle.click();
+      assert.equal(await root.getAttribute('data-theme'), null, 'back to the system’s choice');
+    });
+
+    test('the article offers older and newer pieces and related articles, and prints clean', async () => {
+      await page.goto(mode.start() + '#/article/sectarian-violence-in-kashmir');
+      await page.locator('.rr-prevnext').waitFor();
+      assert.equal(await page.locator('a.rr-prev').getAttribute('href'), '#/article/why-is-daesh-able-to-inspire-more-attacks');
+      assert.equal(await page.locator('a.rr-next').getAttribute('href'), '#/article/worldwide-day-of-terror');
+      await page.locator('a.rr-next').click();
+      await page.locator('.rr-article-title').filter({ hasText: 'This worldwide day of terror' }).waitFor();
+      assert.equal(await page.evaluate(() => scrollY), 0);
+      assert.ok((await page.locator('.rr-related li').count()) >= 1, 'related articles');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.rr-header').isVisible(), false);
+      assert.equal(await page.locator('.rr-prevnext').isVisible(), false);
+      assert.ok(await page.locator('.rr-body').isVisible());
+      await page.emulateMedia({ media: 'screen' });
+      // The newest has no newer piece; the oldest no older one.
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
+      await page.locator('.rr-prevnext').waitFor();
+      assert.equal(await page.locator('a.rr-next').count(), 0);
+    });
+
+    test('no console errors and no request outside the build', () => {
+      assert.deepEqual(problems, []);
+    });
+  });
+}
