@@ -117,10 +117,10 @@ pub fn article_view(props: &Props) -> Html {
                 if let Some(issue) = &a.issue { <p class="rr-issue">{ issue }</p> }
             </header>
             if !a.note.is_empty() {
-                <aside class="rr-note" aria-label="The blogger's note">
+                <section class="rr-note" aria-label="The blogger's note">
                     <h2>{ "From the blog" }</h2>
                     { for a.note.iter().map(|p| html! { <p>{ hl(p) }</p> }) }
-                </aside>
+                </section>
             }
             <div class="rr-body">{ for body }</div>
             if let Some(bio) = &a.bio { <p class="rr-bio">{ hl(bio) }</p> }

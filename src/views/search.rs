@@ -105,12 +105,6 @@ pub fn search_view(props: &Props) -> Html {
                 aria-expanded={ filters_open.to_string() } onclick={ toggle_filters }>
                 { if chosen > 0 { format!("Filters ({chosen})") } else { "Filters".to_string() } }
             </button>
-            <aside id="rr-facets" class={ classes!("rr-facets", filters_open.then_some("rr-open")) } aria-label="Narrow the results">
-                <Histogram months={ Rc::new(tallied.months.clone()) } explore={ e.clone() } />
-                { for Facet::ALL.iter().map(|&f| html! {
-                    <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) } explore={ e.clone() } />
-                }) }
-            </aside>
             <section class="rr-results" aria-labelledby="rr-results-h">
                 <div class="rr-results-bar">
                     <h1 id="rr-results-h" class="rr-count">
@@ -152,6 +146,12 @@ pub fn search_view(props: &Props) -> Html {
                     <ol class={ classes!("rr-list", if home { "rr-articles" } else { "rr-hits" }) }>{ for tallied.docs.iter().take(*shown).map(|&doc| item(doc)) }</ol>
                     { show_more(count, &shown, PAGE) }
                 }
+            </section>
+            <section id="rr-facets" class={ classes!("rr-facets", filters_open.then_some("rr-open")) } aria-label="Narrow the results">
+                <Histogram months={ Rc::new(tallied.months.clone()) } explore={ e.clone() } />
+                { for Facet::ALL.iter().map(|&f| html! {
+                    <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) } explore={ e.clone() } />
+                }) }
             </section>
         </div>
     }

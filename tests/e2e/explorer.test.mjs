@@ -110,7 +110,7 @@ for (const mode of modes) {
       assert.ok(body.includes('9/11 was the contemporary game changer'), 'body text shown');
       assert.equal(await page.locator('.rr-turn.rr-question').count(), 12, 'the twelve interview questions as turns');
       assert.ok((await page.locator('.rr-footnote').count()) >= 5, 'notes and citations kept');
-      assert.match(await page.locator('aside.rr-note').innerText(), /CTC Sentinel/);
+      assert.match(await page.locator('section.rr-note').innerText(), /CTC Sentinel/);
       assert.ok((await page.locator('.rr-body mark').count()) > 0, 'the query is highlighted');
       const nav = page.locator('.rr-matchnav span');
       assert.match(await nav.textContent(), /^Match 1 of \d+$/);
@@ -166,6 +166,31 @@ for (const mode of modes) {
       assert.equal(hits[0].slug, 'sectarian-violence-in-kashmir');
       assert.equal(hits[0].date, '2016-10');
       assert.equal(await page.evaluate(() => window.readingRoom.count('Telegraph')), 4);
+    });
+
+    test('the page runs under its content security policy, with no violation on any view', async () => {
+      const fresh = await browser.newPage();
+      const freshProblems = watch(fresh, mode.isOwn);
+      await fresh.addInitScript(() => {
+        window.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await fresh.goto(mode.start() + '#/search?q=Libya&year=2018');
+      await fresh.locator('ol.rr-hits > li').first().waitFor();
+      const csp = await fresh.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      if (mode.start().startsWith('http')) {
+        assert.equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
+      } else {
+        assert.match(csp, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
+      }
+      for (const hash of ['#/article/view-from-the-ct-foxhole-neil-basu?q=Prevent', '#/timeline', '#/entity/place/libya']) {
+        await fresh.evaluate((h) => { location.hash = h; }, hash);
+        await fresh.waitForTimeout(150);
+      }
+      await fresh.locator('.rr-entity').waitFor();
+      assert.deepEqual(await fresh.evaluate(() => window.__csp), []);
+      await fresh.close();
+      assert.deepEqual(freshProblems, []);
     });
 
     test('no console errors and no request outside the build', () => {

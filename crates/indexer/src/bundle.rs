@@ -34,7 +34,13 @@ pub fn find_build(dist: &Path) -> io::Result<WebBuild> {
     let named = |suffix: &str| -> Vec<PathBuf> {
         files
             .iter()
-            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().ends_with(suffix)))
+            .filter(|p| {
+                // Our own additions (the start-up script, the embed loader) are not Trunk's.
+                p.file_name().is_some_and(|n| {
+                    let n = n.to_string_lossy();
+                    n.ends_with(suffix) && !n.ends_with("-boot.js") && n != "embed.js"
+                })
+            })
             .cloned()
             .collect()
     };
@@ -62,12 +68,52 @@ pub fn relative_paths(html: &str, own_files: &[String]) -> String {
     out
 }
 
-/// Makes `dist/index.html` relative, in place.
+/// The content security policy the web build ships with: only its own scripts (and wasm
+/// compilation), styles and everything else.
+pub const WEB_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/// Trunk's start-up script is inline, which `script-src 'self'` forbids: it moves to its own
+/// file, and the page declares the policy. Returns the page and the script.
+pub fn externalize_boot(html: &str, boot_name: &str) -> io::Result<(String, String)> {
+    let open = "<script type=\"module\">";
+    let start = html.find(open).ok_or_else(|| io::Error::other("no inline start-up script in index.html"))?;
+    let body_start = start + open.len();
+    let end = body_start
+        + html[body_start..]
+            .find("</script>")
+            .ok_or_else(|| io::Error::other("unterminated start-up script"))?;
+    let boot = html[body_start..end].trim().to_string() + "\n";
+    let mut page = format!(
+        "{}<script type=\"module\" src=\"./{boot_name}\"></script>{}",
+        &html[..start],
+        &html[end + "</script>".len()..]
+    );
+    let charset = "<meta charset=\"utf-8\">";
+    let at = page.find(charset).ok_or_else(|| io::Error::other("index.html has no <meta charset>"))?
+        + charset.len();
+    page.insert_str(at, &format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{WEB_CSP}\">"));
+    Ok((page, boot))
+}
+
+/// Makes `dist/index.html` relative and its start-up script a file, in place.
 pub fn relativize(build: &WebBuild) -> io::Result<()> {
     let html = std::fs::read_to_string(&build.index_html)?;
     let mut own = vec![file_name(&build.js), file_name(&build.wasm)];
     own.extend(build.css.iter().map(|c| file_name(c)));
-    std::fs::write(&build.index_html, relative_paths(&html, &own))
+    let boot_name = file_name(&build.js).replace(".js", "-boot.js");
+    let (page, boot) = externalize_boot(&relative_paths(&html, &own), &boot_name)?;
+    let dist = build.index_html.parent().unwrap_or(Path::new("."));
+    std::fs::write(dist.join(&boot_name), boot)?;
+    std::fs::write(&build.index_html, page)
+}
+
+/// `'sha256-…'` of an inline script or style, for a content security policy.
+fn csp_hash(text: &str) -> String {
+    use sha2::Digest;
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
+    )
 }
 
 /// The name the glue exports as its default (the async initialiser), written either
@@ -96,29 +142,38 @@ pub fn standalone_html(title: &str, css: &str, glue: &str, wasm: &[u8]) -> io::R
     let css = css.replace("</style", "<\\/style");
     let b64 = base64::engine::general_purpose::STANDARD.encode(wasm);
     let title = title.replace('&', "&amp;").replace('<', "&lt;");
-    Ok(format!(
-        r#"<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="description" content="An offline explorer for an archive of articles.">
-<title>{title}</title>
-<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%238a2d1c'/%3E%3Cpath d='M8 9h6.5a3 3 0 0 1 3 3v12a2.5 2.5 0 0 0-2.5-2.5H8zM24 9h-3.5a3 3 0 0 0-3 3' fill='none' stroke='white' stroke-width='2'/%3E%3C/svg%3E">
-<style>
-{css}
-</style>
-</head>
-<body class="rr-page">
-<div id="reading-room" class="rr-root"><p class="rr-loading">Loading the archive…</p></div>
-<script type="module">
+    let style = format!("\n{css}\n");
+    let script = format!(
+        r#"
 {glue}
 // Instantiated from bytes: browsers refuse to fetch a .wasm file from file://, and compile
 // large modules only asynchronously.
 const wasmBase64 = "{b64}";
 const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 await {init}({{ module_or_path: wasmBytes }});
-</script>
+"#
+    );
+    // A hash-based policy: exactly this script and this style may run, nothing else loads.
+    let csp = format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:",
+        csp_hash(&script),
+        csp_hash(&style)
+    );
+    Ok(format!(
+        r#"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="An offline explorer for an archive of articles.">
+<title>{title}</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='7' fill='%238a2d1c'/%3E%3Cpath d='M8 9h6.5a3 3 0 0 1 3 3v12a2.5 2.5 0 0 0-2.5-2.5H8zM24 9h-3.5a3 3 0 0 0-3 3' fill='none' stroke='white' stroke-width='2'/%3E%3C/svg%3E">
+<style>{style}</style>
+</head>
+<body class="rr-page">
+<div id="reading-room" class="rr-root"><p class="rr-loading">Loading the archive…</p></div>
+<script type="module">{script}</script>
 </body>
 </html>
 "#
@@ -234,6 +289,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_start_up_script_moves_to_a_file_under_a_declared_policy() {
+        let html = "<html><head><meta charset=\"utf-8\"><title>t</title>\n<script type=\"module\">\nimport init from './app-1.js';\nawait init();\n</script></head><body></body></html>";
+        let (page, boot) = externalize_boot(html, "app-1-boot.js").unwrap();
+        assert_eq!(boot, "import init from './app-1.js';\nawait init();\n");
+        assert!(page.contains("<script type=\"module\" src=\"./app-1-boot.js\"></script></head>"));
+        assert!(!page.contains("await init"));
+        assert!(
+            page.contains(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{WEB_CSP}\">"))
+        );
+        assert!(externalize_boot("<html></html>", "x.js").is_err());
+    }
+
+    #[test]
     fn only_own_files_become_relative() {
         let html = r#"<link href="/app-1.css"><script type="module">import init from '/app-1.js'; init({ module_or_path: '/app-1_bg.wasm' })</script><a href="/elsewhere">"#;
         let own = ["app-1.js".to_string(), "app-1_bg.wasm".into(), "app-1.css".into()];
@@ -261,5 +329,14 @@ mod tests {
         assert!(html.contains("'<\\/script>'"));
         assert_eq!(html.matches("</script>").count(), 1);
         assert!(!html.contains("src="), "nothing is loaded from elsewhere");
+        // The policy names exactly the inline script and style.
+        let between = |open: &str, close: &str| {
+            let a = html.find(open).unwrap() + open.len();
+            html[a..a + html[a..].find(close).unwrap()].to_string()
+        };
+        let csp = between("Content-Security-Policy\" content=\"", "\"");
+        assert!(csp.contains(&csp_hash(&between("<script type=\"module\">", "</script>"))), "{csp}");
+        assert!(csp.contains(&csp_hash(&between("<style>", "</style>"))), "{csp}");
+        assert!(csp.starts_with("default-src 'none'"));
     }
 }
