@@ -92,6 +92,9 @@ pub fn test() -> Result {
     };
     run(cargo().args(["fmt", "--all", "--check"]))?;
     run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    // Supply chain: licences, banned crates, sources (deny.toml). The advisory database cannot
+    // be fetched on these machines.
+    run(cargo().args(["deny", "--log-level", "error", "check", "licenses", "bans", "sources"]))?;
     run(cargo().args(["test", "--workspace"]))?;
     let built = build(None, &e2e_dist())?;
     let edited = edited_build()?;
