@@ -123,7 +123,7 @@ fn check(browser: bool) -> Result {
         // 0.22 needs a newer rustc than these machines have (DESIGN.md §6).
         cargo_install(&["trunk", "--locked", "--version", "~0.21"])?;
     }
-    if !version_of("cargo-deny").is_some_and(|v| v == "cargo-deny 0.20.2") {
+    if version_of("cargo-deny").is_none_or(|v| v != "cargo-deny 0.20.2") {
         // The supply-chain checks of `cargo xtask test` (licences, bans, sources).
         cargo_install(&["cargo-deny", "--locked", "--version", "0.20.2"])?;
     }

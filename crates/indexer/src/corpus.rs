@@ -54,6 +54,7 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
         for (_, a) in &mut articles {
             a.dates = crate::date_mentions::date_mentions(a, &entities, &tagger);
         }
+        crate::related::fill_related(articles.iter_mut().map(|(_, a)| a), &tagger, &Analyzer::english(), 5);
         Ok(Corpus { root: root.to_path_buf(), articles, entities })
     } else {
         Err(errors)

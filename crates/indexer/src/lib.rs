@@ -11,6 +11,7 @@ pub mod error;
 pub mod frontmatter;
 pub mod gazetteer;
 pub mod name_candidates;
+pub mod related;
 pub mod summary;
 
 pub use corpus::{build_index, read_corpus, Corpus};
