@@ -1,6 +1,8 @@
 pub mod article_links;
 pub mod article_meta;
 pub mod chips;
+pub mod cite_box;
+pub mod export_links;
 pub mod facet_list;
 pub mod histogram;
 pub mod marked;

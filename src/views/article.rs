@@ -131,6 +131,7 @@ pub fn article_view(props: &Props) -> Html {
                 </section>
             }
             { original_link(a) }
+            <crate::components::cite_box::CiteBox slug={ a.slug.clone() } />
             <footer class="rr-article-foot">
                 if !a.topics.is_empty() {
                     <section class="rr-topics-box" aria-labelledby="rr-topics-h">

@@ -4,6 +4,7 @@
 
 use crate::components::article_meta::article_meta;
 use crate::components::chips::selection_chips;
+use crate::components::export_links::ExportLinks;
 use crate::components::facet_list::FacetList;
 use crate::components::histogram::Histogram;
 use crate::components::marked::marked;
@@ -122,6 +123,9 @@ pub fn search_view(props: &Props) -> Html {
                 // Announced to screen readers as the results change.
                 <p class="rr-visually-hidden" role="status">{ status }</p>
                 { selection_chips(e) }
+                if count > 0 && !home {
+                    <ExportLinks docs={ Rc::new(tallied.docs.clone()) } />
+                }
                 if count == 0 {
                     <div class="rr-empty">
                         if results.hits.is_empty() {

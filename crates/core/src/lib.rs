@@ -3,8 +3,10 @@
 //! and the wasm app, and tested natively.
 
 pub mod analyze;
+pub mod cite;
 pub mod date;
 pub mod entities;
+pub mod export;
 pub mod facets;
 pub mod fuzzy;
 pub mod index;
