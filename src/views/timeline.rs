@@ -210,7 +210,9 @@ pub fn timeline_view(props: &Props) -> Html {
             if buckets.is_empty() {
                 <p class="rr-empty">{ "Nothing in this period." }</p>
             } else {
-                <figure class="rr-tl-overview">
+                // Focusable so that keyboard users can scroll it sideways on a phone, even when
+                // none of its bars is a link.
+                <figure class="rr-tl-overview" tabindex="0" aria-label="Timeline chart">
                     <svg viewBox={ format!("0 0 {w} {h}") } role="group" aria-label="Publications (above the line) and events mentioned (below) over time">
                         <line x1="0" x2={ w.to_string() } y1={ mid.to_string() } y2={ mid.to_string() } class="rr-tl-axis" />
                         { for overview }

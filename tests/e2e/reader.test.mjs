@@ -102,6 +102,47 @@ for (const mode of buildModes(() => server)) {
       assert.equal(await page.locator('a.rr-next').count(), 0);
     });
 
+    test('cite this: four styles, each copied with one click', async () => {
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
+      await page.locator('details.rr-cite summary').click();
+      const styles = page.locator('.rr-cite-style');
+      assert.deepEqual((await styles.locator('h3').allTextContents()), ['Chicago', 'APA', 'BibTeX', 'RIS']);
+      assert.equal(await styles.count(), 4);
+      const texts = await styles.locator('pre').allInnerTexts();
+      assert.match(texts[0], /^Pantucci, Raffaello\. “A View from the CT Foxhole/);
+      assert.match(texts[0], /CTC Sentinel/);
+      assert.match(texts[1], /^Pantucci, R\. \(2018, February\)/);
+      assert.match(texts[2], /^@\w+\{pantucci2018/);
+      assert.match(texts[3], /^TY {2}- /);
+      assert.match(texts[3], /AU {2}- Pantucci, Raffaello/);
+      if (mode.start().startsWith('http')) assert.match(texts[0], /http:\/\/127\.0\.0\.1:\d+\/explorer\/(index\.html)?#\/article\/view-from-the-ct-foxhole-neil-basu/, 'cites the explorer’s own link');
+      await styles.nth(2).locator('button').click();
+      await styles.nth(2).locator('button').filter({ hasText: 'Copied' }).waitFor();
+    });
+
+    test('export downloads every result as CSV, JSON or BibTeX', async () => {
+      await page.goto(mode.start() + '#/search?outlet=The+Telegraph');
+      await page.locator('.rr-export').waitFor();
+      const fetch = async (label) => {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.rr-export button').filter({ hasText: label }).click()]);
+        const chunks = [];
+        for await (const c of await download.createReadStream()) chunks.push(c);
+        return [download.suggestedFilename(), Buffer.concat(chunks).toString('utf8')];
+      };
+      const [csvName, csv] = await fetch('CSV');
+      assert.equal(csvName, 'reading-room-results.csv');
+      const rows = csv.trim().split('\r\n');
+      assert.equal(rows[0], 'slug,title,date,outlet,kind,authors,topics,url');
+      assert.equal(rows.length, 4, 'a header and the three results');
+      const [, json] = await fetch('JSON');
+      const parsed = JSON.parse(json);
+      assert.equal(parsed.length, 3);
+      assert.ok(parsed.every((a) => a.outlet === 'The Telegraph'));
+      const [bibName, bib] = await fetch('BibTeX');
+      assert.equal(bibName, 'reading-room-results.bib');
+      assert.equal((bib.match(/^@/gm) ?? []).length, 3);
+    });
+
     test('no console errors and no request outside the build', () => {
       assert.deepEqual(problems, []);
     });

@@ -1,0 +1,117 @@
+// End to end: accessibility. axe-core (WCAG 2.0/2.1 A and AA, and best practices) on every
+// view, light and dark, at desktop and phone width, in headless Chromium on both builds (http
+// sub-path and file://). No violation is allowed; a failure lists each rule with its targets.
+//
+//   node --test tests/e2e/a11y.test.mjs
+//   A11Y_REPORT=target/a11y.json node --test tests/e2e/a11y.test.mjs   # also writes every violation as JSON
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { writeFile } from 'node:fs/promises';
+import { launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+
+const require = createRequire(new URL('../../tools/package.json', import.meta.url));
+const AXE = require.resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** Each route, with what shows that its view has rendered (the page is fresh for each route). */
+const ROUTES = [
+  { name: 'home', hash: '#/', ready: 'ol.rr-articles > li' },
+  { name: 'search', hash: '#/search?q=libya', ready: 'ol.rr-hits > li' },
+  { name: 'no results', hash: '#/search?q=zzyzx+quaternion', ready: '.rr-explore .rr-empty' },
+  { name: 'facets chosen', hash: '#/search?outlet=The+Telegraph&from=2016-10&to=2017-07', ready: '.rr-chips .rr-chip' },
+  { name: 'article, with a query', hash: '#/article/view-from-the-ct-foxhole-neil-basu?q=Basu', ready: '.rr-matchnav' },
+  { name: 'article', hash: '#/article/twelve-years-on-from-7-7', ready: '.rr-article-foot' },
+  { name: 'timeline', hash: '#/timeline', ready: '.rr-tl-list > li' },
+  { name: 'timeline, 2005 by month', hash: '#/timeline?by=month&from=2005&to=2005', ready: '.rr-tl-list > li' },
+  { name: 'entity', hash: '#/entity/place/libya', ready: '.rr-entity-articles > li' },
+  { name: 'not found', hash: '#/nowhere', ready: '.rr-main > .rr-empty' },
+];
+const SCHEMES = ['light', 'dark'];
+const WIDTHS = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+];
+
+let browser;
+let server;
+const report = [];
+before(async () => {
+  browser = await launchChromium();
+  server = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (process.env.A11Y_REPORT) await writeFile(process.env.A11Y_REPORT, JSON.stringify(report, null, 2));
+});
+
+/** Both builds' content security policies refuse inline scripts, and axe is injected as one:
+ *  the page bypasses the policy (it changes nothing axe checks). */
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    TAGS,
+  );
+}
+
+const describeViolations = (violations) =>
+  violations
+    .map((v) => {
+      const targets = v.nodes.slice(0, 4).map((n) => `      ${n.target.join(' >> ')}`);
+      const more = v.nodes.length > 4 ? [`      … and ${v.nodes.length - 4} more`] : [];
+      return [`  ${v.id} (${v.impact}): ${v.help} [${v.nodes.length} node(s)]`, ...targets, ...more].join('\n');
+    })
+    .join('\n');
+
+/** Two frames: styles of a new colour scheme or viewport have been applied and painted. */
+const settle = (page) =>
+  page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
+for (const mode of buildModes(() => server)) {
+  describe(mode.name, () => {
+    let page;
+    let problems;
+    before(async () => {
+      page = await browser.newPage({ viewport: WIDTHS[0].viewport, bypassCSP: true });
+      problems = watch(page, mode.isOwn);
+    });
+    after(async () => {
+      await page.close();
+    });
+
+    for (const route of ROUTES) {
+      test(`${route.name} (${route.hash})`, async () => {
+        // A fresh document for each route: no state (scroll, open filters) carries over.
+        await page.goto('about:blank');
+        await page.setViewportSize(WIDTHS[0].viewport);
+        await page.emulateMedia({ colorScheme: 'light' });
+        await page.goto(mode.start() + route.hash);
+        await page.locator('.rr-main > *').first().waitFor();
+        await page.locator(route.ready).first().waitFor();
+        const failures = [];
+        for (const scheme of SCHEMES) {
+          for (const width of WIDTHS) {
+            await page.emulateMedia({ colorScheme: scheme });
+            await page.setViewportSize(width.viewport);
+            await settle(page);
+            const { violations } = await axe(page);
+            const where = `${route.hash} · ${scheme} · ${width.name}`;
+            report.push({
+              mode: mode.name, route: route.hash, scheme, width: width.name,
+              violations: violations.map((v) => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, tags: v.tags,
+                nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, summary: n.failureSummary })),
+              })),
+            });
+            if (violations.length) failures.push(`${where}:\n${describeViolations(violations)}`);
+          }
+        }
+        assert.equal(failures.length, 0, `axe violations on ${mode.name}:\n${failures.join('\n')}`);
+        assert.deepEqual(problems, [], 'no console errors, page errors or requests outside the build');
+      });
+    }
+  });
+}
