@@ -9,7 +9,7 @@ use crate::data::data;
 use crate::route::Explore;
 use readingroom_core::facets::Facet;
 use readingroom_core::snippet::Highlighter;
-use readingroom_core::{search, Block, Results, Role, Sort};
+use readingroom_core::{search, Block, NoteRef, Results, Role, Sort};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -51,20 +51,45 @@ pub fn article_view(props: &Props) -> Html {
         .and_then(|i| a.dates.get(i as usize))
         .map(|m| (m.paragraph as usize, m.sentence_start as usize, m.sentence_end as usize));
     let mut paragraph = 0usize;
+    let mut called = std::collections::HashSet::new();
     let mut text = |t: &str| {
         let i = paragraph;
         paragraph += 1;
+        let calls: Vec<&NoteRef> = a
+            .note_refs
+            .iter()
+            .filter(|r| r.paragraph as usize == i && t.is_char_boundary(r.offset as usize))
+            .collect();
+        // `t[from..to]` highlighted, with the note calls that stand in it (one at the very end
+        // of the paragraph goes with the last piece).
+        let mut piece = |from: usize, to: usize| -> Html {
+            let mut out = Vec::new();
+            let mut pos = from;
+            for r in calls.iter().filter(|r| {
+                let o = r.offset as usize;
+                (from..to).contains(&o) || (o == to && to == t.len())
+            }) {
+                let o = r.offset as usize;
+                out.push(hl(&t[pos..o]));
+                out.push(note_call(&r.label, called.insert(r.label.clone())));
+                pos = o;
+            }
+            out.push(hl(&t[pos..to]));
+            out.into_iter().collect()
+        };
         match at {
-            Some((p, s, e)) if p == i && e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e) => {
+            Some((p, s, e))
+                if p == i && s <= e && e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e) =>
+            {
                 html! {
                     <>
-                        { hl(&t[..s]) }
-                        <span class="rr-at" id="rr-at">{ hl(&t[s..e]) }</span>
-                        { hl(&t[e..]) }
+                        { piece(0, s) }
+                        <span class="rr-at" id="rr-at">{ piece(s, e) }</span>
+                        { piece(e, t.len()) }
                     </>
                 }
             }
-            _ => hl(t),
+            _ => piece(0, t.len()),
         }
     };
     let body: Vec<Html> = a
@@ -89,11 +114,20 @@ pub fn article_view(props: &Props) -> Html {
                     </div>
                 }
             }
-            Block::Note { label, text: note } => html! {
-                <p class="rr-footnote" id={ format!("rr-note-{label}") }>
-                    <span class="rr-note-label">{ format!("[{label}]") }</span>{ " " }{ text(note) }
-                </p>
-            },
+            Block::Note { label, text: note } => {
+                let called = a.note_refs.iter().any(|r| &r.label == label);
+                html! {
+                    // Focusable from its call (tabindex -1: not a tab stop of its own).
+                    <p class="rr-footnote" id={ format!("rr-note-{label}") } tabindex="-1">
+                        <span class="rr-note-label">{ format!("[{label}]") }</span>{ " " }{ text(note) }
+                        if called {
+                            { " " }
+                            <button type="button" class="rr-note-back" aria-label={ format!("Back to where note {label} is called") }
+                                onclick={ focus_on(format!("rr-call-{label}")) }>{ "↩" }</button>
+                        }
+                    </p>
+                }
+            }
         })
         .collect();
     let credits: Vec<&str> =
@@ -154,4 +188,28 @@ pub fn article_view(props: &Props) -> Html {
 
 fn facet_href(f: Facet, value: &str) -> String {
     Explore::default().toggled(f, value).route().href()
+}
+
+/// A note's call in the text: a superscript button that takes the reader (and the focus) to the
+/// note. Buttons, not `#fragment` links: the hash holds the route. The first call of each note
+/// carries the id its note's back button returns to.
+fn note_call(label: &str, first: bool) -> Html {
+    html! {
+        <sup class="rr-call">
+            <button type="button" id={ first.then(|| format!("rr-call-{label}")) }
+                aria-label={ format!("Note {label}") } onclick={ focus_on(format!("rr-note-{label}")) }>{ label }</button>
+        </sup>
+    }
+}
+
+/// Focuses the element with this id in the app (inside the shadow root when embedded), which
+/// also scrolls it into view.
+fn focus_on(id: String) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let target = crate::location::root().query_selector(&format!("#{id}")).ok().flatten();
+        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    })
 }

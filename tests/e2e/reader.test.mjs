@@ -102,6 +102,40 @@ for (const mode of buildModes(() => server)) {
       assert.equal(await page.locator('a.rr-next').count(), 0);
     });
 
+    test('footnotes and citations: each call goes to its note, and each note back to its call', async () => {
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
+      const calls = page.locator('.rr-body sup.rr-call button');
+      await calls.first().waitFor();
+      assert.deepEqual(await calls.allInnerTexts(), ['1', 'a', 'b', 'c', 'd']);
+      // The marker is out of the words: "experimentation", not "experimentationa".
+      const call = page.locator('#rr-call-a');
+      const words = await call.evaluate((b) => {
+        const p = b.closest('p').cloneNode(true);
+        p.querySelectorAll('sup').forEach((s) => s.remove());
+        return p.textContent;
+      });
+      assert.match(words, /chemistry experimentation\sthat/);
+      assert.equal(await call.evaluate((b) => b.parentElement.previousSibling.textContent.endsWith('chemistry experimentation')), true);
+      assert.equal(await page.locator('.rr-body').evaluate((b) => b.textContent.includes('[^')), false);
+      await call.click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'rr-note-a');
+      assert.match(await page.locator('#rr-note-a').innerText(), /O-levels are exams/);
+      const noteBox = await page.locator('#rr-note-a').boundingBox();
+      assert.ok(noteBox.y >= 0 && noteBox.y < 900, 'the note is scrolled into view');
+      await page.locator('#rr-note-a button.rr-note-back').click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'rr-call-a');
+      // By keyboard too: Enter on the citation's call reaches the citation.
+      await page.locator('#rr-call-1').focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'rr-note-1');
+      assert.match(await page.locator('#rr-note-1').innerText(), /Roger Baird/);
+      // A search for the word the marker was glued to finds it, highlighted, with the call beside it.
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu?q=experimentation');
+      await page.locator('.rr-body mark').first().waitFor();
+      assert.equal(await page.locator('#rr-call-a').evaluate((b) => b.parentElement.previousElementSibling?.textContent), 'experimentation');
+      assert.deepEqual(problems, []);
+    });
+
     test('cite this: four styles, each copied with one click', async () => {
       await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
       await page.locator('details.rr-cite summary').click();

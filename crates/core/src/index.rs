@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// Bumped whenever the byte layout changes, so an app never misreads an older artifact.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const MAGIC: &[u8; 4] = b"RRIX";
 
 /// Searched fields. Their weights rank a match in the title above one in the metadata, above

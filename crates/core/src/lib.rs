@@ -19,5 +19,5 @@ pub use analyze::Analyzer;
 pub use date::PartialDate;
 pub use entities::{Alias, Entity};
 pub use index::{Index, IndexBuilder, IndexError};
-pub use model::{Article, Block, DateMention, Media, Role};
+pub use model::{Article, Block, DateMention, Media, NoteRef, Role};
 pub use search::{search, Hit, Results, Sort};

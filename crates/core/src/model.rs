@@ -31,6 +31,19 @@ pub struct Article {
     pub dates: Vec<DateMention>,
     /// Slugs of the most similar articles, most similar first, computed at build time.
     pub related: Vec<String>,
+    /// Where the text calls its footnotes and citations, in reading order.
+    pub note_refs: Vec<NoteRef>,
+}
+
+/// A call of a footnote or citation in the text: the marker stood at `offset` in paragraph
+/// `paragraph` (in `Article::body_texts` order) and was taken out of the text, so that search,
+/// snippets and mined dates see the words alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteRef {
+    pub paragraph: u32,
+    pub offset: u32,
+    /// The label of a `Block::Note` of the same article.
+    pub label: String,
 }
 
 /// A date, span of dates or named event mentioned in the body, with the sentence it is in, so
@@ -117,6 +130,7 @@ impl Article {
             word_count: 0,
             dates: Vec::new(),
             related: Vec::new(),
+            note_refs: Vec::new(),
         };
         a.word_count = a.body_texts().map(|t| crate::analyze::tokenize(t).len() as u32).sum();
         a

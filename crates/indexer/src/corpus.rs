@@ -117,7 +117,8 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
             format!("slug {slug:?} must be lower-case letters, digits and hyphens"),
         ));
     }
-    let body = body::blocks(p.body, f.interview.as_ref());
+    let mut body = body::blocks(p.body, f.interview.as_ref());
+    let note_refs = crate::note_refs::extract(&mut body);
     if body.is_empty() {
         return Err(CorpusError::new(path, Some(p.body_line), "the article has no body text"));
     }
@@ -127,6 +128,7 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
         .map(|n| n.split("\n\n").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
         .unwrap_or_default();
     let mut article = Article::new(&slug, title, date, body);
+    article.note_refs = note_refs;
     article.outlet = f.outlet.clone().unwrap_or_default();
     article.kind = f.kind.clone().unwrap_or_default();
     article.authors = f.authors.clone();

@@ -11,6 +11,7 @@ pub mod error;
 pub mod frontmatter;
 pub mod gazetteer;
 pub mod name_candidates;
+pub mod note_refs;
 pub mod related;
 pub mod summary;
 

@@ -35,17 +35,34 @@ fn as_in_seed(label: &str, text: &str) -> String {
         .unwrap_or_else(|| format!("{label} {text}"))
 }
 
-/// The body as the seed writes it: interview turns with their speaker, notes with their label.
+/// The body as the seed writes it: interview turns with their speaker, notes with their label,
+/// and each note's call glued after its word, as the text dump flattened the superscripts.
 fn body_lines(a: &Article) -> Vec<String> {
+    let texts: Vec<String> = a
+        .body_texts()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut t = t.to_string();
+            for r in a.note_refs.iter().rev().filter(|r| r.paragraph as usize == i) {
+                t.insert_str(r.offset as usize, &r.label);
+            }
+            t
+        })
+        .collect();
+    let mut texts = texts.into_iter();
     let mut out = Vec::new();
     for b in &a.body {
         match b {
-            Block::Paragraph(t) | Block::Heading(t) => out.push(t.clone()),
+            Block::Paragraph(_) | Block::Heading(_) => out.extend(texts.next()),
             Block::Turn { speaker, paragraphs, .. } => {
-                out.push(as_in_seed(&format!("{speaker}:"), &paragraphs[0]));
-                out.extend(paragraphs[1..].iter().cloned());
+                let turn: Vec<String> = texts.by_ref().take(paragraphs.len()).collect();
+                out.push(as_in_seed(&format!("{speaker}:"), &turn[0]));
+                out.extend(turn[1..].iter().cloned());
             }
-            Block::Note { label, text } => out.push(as_in_seed(&format!("[{label}]"), text)),
+            Block::Note { label, .. } => {
+                let text = texts.next().unwrap_or_default();
+                out.push(as_in_seed(&format!("[{label}]"), &text));
+            }
         }
     }
     out
