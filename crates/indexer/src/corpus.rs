@@ -15,18 +15,37 @@ pub struct Corpus {
     pub entities: Vec<Entity>,
 }
 
-/// Reads every `*.md` file under `root` (or `root` itself if it is a file). Every problem in
-/// every file is reported, not just the first, so a curator can fix them in one pass.
+/// Reads every article file under `root` (or `root` itself if it is a file): Markdown with
+/// front matter (`*.md`), and JSON Lines (`*.jsonl`, `*.ndjson`, one article a line). Every
+/// problem in every file is reported, not just the first, so a curator can fix them in one pass.
 pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
-    let files = markdown_files(root).map_err(|e| vec![e])?;
+    let files = article_files(root).map_err(|e| vec![e])?;
     if files.is_empty() {
-        return Err(vec![CorpusError::new(root, None, "no Markdown (*.md) articles found")]);
+        return Err(vec![CorpusError::new(
+            root,
+            None,
+            "no articles found: expected Markdown (*.md) or JSON Lines (*.jsonl, *.ndjson) files",
+        )]);
     }
     let mut errors = Vec::new();
     let mut articles = Vec::new();
     // The line of each article's `slug` key, for the duplicate check below.
     let mut slug_lines = Vec::new();
     for file in files {
+        if is_json_lines(&file) {
+            match std::fs::read(&file) {
+                Ok(bytes) => {
+                    let (read, bad) = crate::jsonl::read(&file, &bytes, &crate::jsonl::FieldMap::default());
+                    for (line, a) in read {
+                        articles.push((file.clone(), a));
+                        slug_lines.push(Some(line));
+                    }
+                    errors.extend(bad);
+                }
+                Err(e) => errors.push(CorpusError::new(&file, None, e.to_string())),
+            }
+            continue;
+        }
         match read_article(&file) {
             Ok((a, slug_line)) => {
                 articles.push((file, a));
@@ -61,7 +80,11 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     }
 }
 
-fn markdown_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
+fn is_json_lines(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
+}
+
+fn article_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     let meta = std::fs::metadata(root)
         .map_err(|e| CorpusError::new(root, None, format!("cannot read corpus: {e}")))?;
     if meta.is_file() {
@@ -76,7 +99,7 @@ fn markdown_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
             let path = entry.map_err(|e| CorpusError::new(&dir, None, e.to_string()))?.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
+            } else if path.extension().is_some_and(|e| e == "md") || is_json_lines(&path) {
                 out.push(path);
             }
         }

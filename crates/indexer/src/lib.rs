@@ -10,6 +10,7 @@ pub mod elasticlunr_export;
 pub mod error;
 pub mod frontmatter;
 pub mod gazetteer;
+pub mod jsonl;
 pub mod name_candidates;
 pub mod note_refs;
 pub mod related;
