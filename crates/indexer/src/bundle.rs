@@ -204,11 +204,24 @@ pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
 /// "Loading", shown instead of the pre-rendered home page on other routes.
 const LOADING_OTHER: &str = "<p class=\"rr-loading rr-shell-wait\">Loading the archive…</p>";
 
-/// What the start-up script waits for before it fetches the wasm: the frame after the first
-/// paint, or a moment (a hidden tab gets no frames).
-const AFTER_FIRST_PAINT: &str = "// Fetch the wasm once the pre-rendered page is on screen: the first paint has the network to\n\
-// itself. A hidden tab gets no animation frames, hence the timeout.\n\
-await new Promise((ok) => { requestAnimationFrame(() => requestAnimationFrame(ok)); setTimeout(ok, 200); });\n";
+/// What the start-up script waits for before it fetches the wasm: the pre-rendered page's first
+/// contentful paint on screen (the paint timing entry comes once the frame is presented), or a
+/// second (a hidden tab paints nothing). An animation frame is not enough: replacing the page
+/// before its frame is presented can drop it from the browser's paint timing, and under load
+/// the app then counted as the first content.
+const AFTER_FIRST_PAINT: &str = r#"// Fetch the wasm once the pre-rendered page is on screen: the first paint has the network to
+// itself. A hidden tab paints nothing, hence the timeout.
+await new Promise((ok) => {
+  setTimeout(ok, 1000);
+  try {
+    new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length) ok();
+    }).observe({ type: 'paint', buffered: true });
+  } catch {
+    ok();
+  }
+});
+"#;
 
 /// Drops the `<link rel="preload">` of `wasm` Trunk puts in the page; other links stay.
 fn drop_wasm_preload(html: &str, wasm: &str) -> String {
