@@ -68,6 +68,11 @@ pub fn build(corpus: Option<PathBuf>, out: &Path, strict: bool) -> Result<Built>
     let web = bundle::find_build(&dist).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("elasticlunr-index.json"), json).map_err(|e| e.to_string())?;
     bundle::relativize(&web).map_err(|e| e.to_string())?;
+    // The home page from the artifact the app decodes, so both list the same articles.
+    let decoded = readingroom_core::Index::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let analyzer =
+        readingroom_core::Analyzer::for_language(&decoded.language).unwrap_or_else(Analyzer::english);
+    bundle::prerender(&web, &bundle::home_shell(&decoded, &analyzer)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed.js"), bundle::embed_js(&web)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed-demo.html"), bundle::EMBED_DEMO).map_err(|e| e.to_string())?;
     let standalone = dist.join("standalone.html");
