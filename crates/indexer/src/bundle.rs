@@ -468,25 +468,10 @@ mod tests {
         use readingroom_core::{Article, IndexBuilder, PartialDate};
         let mut b = IndexBuilder::new(Analyzer::english());
         for (slug, title, date) in [("old", "Old <one>", "2001"), ("new", "New & shiny", "2020-03")] {
-            b.add(Article {
-                slug: slug.into(),
-                title: title.into(),
-                date: PartialDate::parse(date).unwrap(),
-                outlet: "Outlet".into(),
-                kind: String::new(),
-                authors: vec![],
-                topics: vec![],
-                note: vec![],
-                summary: Some(("word ".repeat(40)).trim().into()),
-                issue: None,
-                bio: None,
-                url: None,
-                media: vec![],
-                body: vec![],
-                word_count: 0,
-                dates: vec![],
-                related: vec![],
-            });
+            let mut a = Article::new(slug, title, PartialDate::parse(date).unwrap(), vec![]);
+            a.outlet = "Outlet".into();
+            a.summary = Some(("word ".repeat(40)).trim().into());
+            b.add(a);
         }
         let index = b.finish();
         let shell = home_shell(&index, &Analyzer::english());
