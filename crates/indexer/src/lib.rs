@@ -12,6 +12,7 @@ pub mod frontmatter;
 pub mod gazetteer;
 pub mod name_candidates;
 pub mod related;
+pub mod sanitize;
 pub mod summary;
 
 pub use corpus::{build_index, read_corpus, Corpus};
