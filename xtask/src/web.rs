@@ -112,12 +112,16 @@ pub fn test() -> Result {
     run(cargo().args(["test", "--workspace"]))?;
     let built = build(None, &e2e_dist(), true)?;
     let edited = edited_build()?;
+    // Script-injection payloads in every field: tests/e2e/hostile.test.mjs checks none runs.
+    let hostile =
+        build(Some(root().join("tests/fixtures/hostile")), &root().join("target/e2e/hostile"), true)?;
     run(Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
         .arg(root().join("tests/e2e"))
         .current_dir(root())
         .env("READINGROOM_DIST", &built.dist)
-        .env("READINGROOM_EDITED_DIST", edited))
+        .env("READINGROOM_EDITED_DIST", edited)
+        .env("READINGROOM_HOSTILE_DIST", hostile.dist))
 }
 
 /// The title the edit test writes into a copy of the corpus.

@@ -3,6 +3,7 @@
 use crate::body;
 use crate::error::{line_of, CorpusError};
 use crate::frontmatter::{self, Parsed};
+use crate::sanitize;
 use readingroom_core::{Analyzer, Article, Entity, Index, IndexBuilder, Media, PartialDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -242,8 +243,9 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, CorpusError> {
 
 fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
     let f = &p.front;
+    // Every text field is reduced to its text before validation: a title of only markup is missing.
     let title =
-        f.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).ok_or_else(|| {
+        f.title.as_deref().map(sanitize::text).filter(|t| !t.is_empty()).ok_or_else(|| {
             CorpusError::new(path, p.key_line("title").or(Some(p.front_line)), "missing title")
         })?;
     let date_text = f.date.as_deref().ok_or_else(|| {
@@ -270,23 +272,30 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
     let note = f
         .note
         .as_deref()
-        .map(|n| n.split("\n\n").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        .map(|n| n.split("\n\n").map(sanitize::text).filter(|s| !s.is_empty()).collect())
         .unwrap_or_default();
-    let mut article = Article::new(&slug, title, date, body);
+    let text = |s: &Option<String>| s.as_deref().map(sanitize::text).filter(|t| !t.is_empty());
+    let texts = |v: &[String]| v.iter().map(|s| sanitize::text(s)).filter(|t| !t.is_empty()).collect();
+    let mut article = Article::new(&slug, &title, date, body);
     article.note_refs = note_refs;
-    article.outlet = f.outlet.clone().unwrap_or_default();
-    article.kind = f.kind.clone().unwrap_or_default();
-    article.authors = f.authors.clone();
-    article.topics = f.topics.clone();
+    article.outlet = text(&f.outlet).unwrap_or_default();
+    article.kind = text(&f.kind).unwrap_or_default();
+    article.authors = texts(&f.authors);
+    article.topics = texts(&f.topics);
     article.note = note;
-    article.summary = f.summary.clone();
-    article.issue = f.issue.clone();
-    article.bio = f.bio.clone();
-    article.url = f.url.clone();
+    article.summary = text(&f.summary);
+    article.issue = text(&f.issue);
+    article.bio = text(&f.bio);
+    // A link with a scheme outside the allowlist is dropped, not kept as text: it is no content.
+    article.url = f.url.as_deref().and_then(sanitize::url);
     article.media = f
         .media
         .iter()
-        .map(|m| Media { file: m.file.clone(), caption: m.caption.clone(), credit: m.credit.clone() })
+        .map(|m| Media {
+            file: m.file.as_deref().and_then(sanitize::url),
+            caption: text(&m.caption),
+            credit: text(&m.credit),
+        })
         .collect();
     Ok(article)
 }

@@ -14,6 +14,7 @@ pub mod jsonl;
 pub mod name_candidates;
 pub mod note_refs;
 pub mod related;
+pub mod sanitize;
 pub mod summary;
 
 pub use corpus::{build_index, read_corpus, Corpus};
