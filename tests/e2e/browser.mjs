@@ -15,6 +15,8 @@ const { chromium } = require('playwright-core');
 /// The app's home list, once the app has started: the web build's index.html carries the home
 /// page pre-rendered (marked data-prerendered), which looks the same but does nothing yet.
 export const HOME_READY = '.rr-app:not([data-prerendered]) ol.rr-articles > li';
+// The app has mounted (on any route): the web build's pre-rendered page is gone.
+export const APP_READY = '.rr-app:not([data-prerendered])';
 
 export const DIST = resolve(process.env.READINGROOM_DIST ?? 'target/e2e/dist');
 export const SUB_PATH = '/explorer/';

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium, serveDist } from './browser.mjs';
+import { APP_READY, launchChromium, serveDist } from './browser.mjs';
 
 const DIST = process.env.READINGROOM_HOSTILE_DIST;
 if (!DIST) {
@@ -106,6 +106,8 @@ for (const mode of modes) {
     /// Opens a route, waits for the view, and checks nothing ran.
     async function visit(route, ready) {
       await page.goto(`${mode.start()}#${route}`);
+      // The app itself, not the pre-rendered home page of the web build.
+      await page.locator(APP_READY).waitFor();
       await page.locator(ready).first().waitFor();
       // Time for an onerror, onload or refresh to fire, had anything slipped through.
       await page.waitForTimeout(150);

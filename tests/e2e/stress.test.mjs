@@ -11,7 +11,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+import { HOME_READY, launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
 
 let browser;
 let server;
@@ -80,7 +80,7 @@ for (const mode of modes) {
     test('100 keystrokes 10 ms apart leave the page responsive, showing the final query', async (t) => {
       const { page, problems } = await openPage(mode);
       await page.goto(mode.start());
-      await page.locator('ol.rr-articles > li').first().waitFor();
+      await page.locator(HOME_READY).first().waitFor();
       // What the final query shows when opened directly, for comparison.
       const expected = await page.evaluate((q) => ({
         count: window.readingRoom.count(q),
@@ -152,7 +152,7 @@ for (const mode of modes) {
     test('1,000 searches leave heap, wasm memory, DOM and listeners flat', async (t) => {
       const { page, problems } = await openPage(mode);
       await page.goto(mode.start());
-      await page.locator('ol.rr-articles > li').first().waitFor();
+      await page.locator(HOME_READY).first().waitFor();
       const cdp = await page.context().newCDPSession(page);
 
       const measure = async () => {
