@@ -16,7 +16,8 @@ pub struct Corpus {
 }
 
 /// Reads every article file under `root` (or `root` itself if it is a file): Markdown with
-/// front matter (`*.md`), and JSON Lines (`*.jsonl`, `*.ndjson`, one article a line). Every
+/// front matter (`*.md`), JSON Lines (`*.jsonl`, `*.ndjson`, one article a line) and WordPress
+/// exports (`*.xml`, published posts). Every
 /// problem in every file is reported, not just the first, so a curator can fix them in one pass.
 pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     let files = article_files(root).map_err(|e| vec![e])?;
@@ -24,7 +25,7 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
         return Err(vec![CorpusError::new(
             root,
             None,
-            "no articles found: expected Markdown (*.md) or JSON Lines (*.jsonl, *.ndjson) files",
+            "no articles found: expected Markdown (*.md), JSON Lines (*.jsonl, *.ndjson) or WordPress export (*.xml) files",
         )]);
     }
     let mut errors = Vec::new();
@@ -41,6 +42,23 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
                         slug_lines.push(Some(line));
                     }
                     errors.extend(bad);
+                }
+                Err(e) => errors.push(CorpusError::new(&file, None, e.to_string())),
+            }
+            continue;
+        }
+        if is_xml(&file) {
+            match std::fs::read(&file) {
+                Ok(bytes) => {
+                    let read = crate::wxr::read(&file, &bytes, &crate::wxr::WxrOptions::default());
+                    for w in &read.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    for (line, a) in read.articles {
+                        articles.push((file.clone(), a));
+                        slug_lines.push(Some(line));
+                    }
+                    errors.extend(read.errors);
                 }
                 Err(e) => errors.push(CorpusError::new(&file, None, e.to_string())),
             }
@@ -84,6 +102,15 @@ fn is_json_lines(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
 }
 
+/// A WordPress export: `*.xml` that says so in its first KB (other XML in a corpus is left alone).
+fn is_xml(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        && std::fs::File::open(path).and_then(|f| f.take(8192).read_to_end(&mut head)).is_ok()
+        && crate::wxr::is_wxr(&head)
+}
+
 fn article_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     let meta = std::fs::metadata(root)
         .map_err(|e| CorpusError::new(root, None, format!("cannot read corpus: {e}")))?;
@@ -99,7 +126,7 @@ fn article_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
             let path = entry.map_err(|e| CorpusError::new(&dir, None, e.to_string()))?.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") || is_json_lines(&path) {
+            } else if path.extension().is_some_and(|e| e == "md") || is_json_lines(&path) || is_xml(&path) {
                 out.push(path);
             }
         }
