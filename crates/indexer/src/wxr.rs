@@ -115,6 +115,7 @@ pub fn read(path: &Path, bytes: &[u8], options: &WxrOptions) -> WxrRead {
     let mut items: Vec<Item> = Vec::new();
     let mut buf = Vec::new();
     let mut last_error = None;
+    let mut seen_root = false;
     loop {
         buf.clear();
         let event = reader.read_event_into(&mut buf);
@@ -139,6 +140,7 @@ pub fn read(path: &Path, bytes: &[u8], options: &WxrOptions) -> WxrRead {
             Ok(Event::Eof) => break,
             Ok(Event::Start(e)) => {
                 let name = raw_name(&e);
+                seen_root = true;
                 if stack.is_empty() && name != "rss" {
                     out.errors.push(CorpusError::new(
                         path,
@@ -222,6 +224,9 @@ pub fn read(path: &Path, bytes: &[u8], options: &WxrOptions) -> WxrRead {
             }
             Ok(_) => {}
         }
+    }
+    if !seen_root && out.errors.is_empty() {
+        out.errors.push(CorpusError::new(path, None, "not a WordPress export: no <rss> element (empty?)"));
     }
     if let Some(it) = item {
         out.errors.push(CorpusError::new(

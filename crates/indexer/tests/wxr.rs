@@ -228,3 +228,25 @@ fn real_export_from_pelican() {
         [("attachment", 4), ("comment", 4), ("custom1", 2), ("custom2", 1), ("draft post", 4), ("page", 2)]
     );
 }
+
+#[test]
+fn cut_anywhere_or_damaged_never_panics_and_keeps_whole_items() {
+    let bytes = std::fs::read(fixture("blog.xml")).unwrap();
+    let options = WxrOptions::default();
+    for end in (0..bytes.len()).step_by(7) {
+        let r = read(Path::new("cut.xml"), &bytes[..end], &options);
+        // The first post ends at byte `first_end`: any cut after it keeps it.
+        let first_end = bytes.windows(7).position(|w| w == b"</item>").unwrap() + 7;
+        if end > first_end {
+            assert_eq!(r.articles[0].1.slug, "notes-from-misrata", "cut at {end}");
+        }
+        if end < bytes.len() - 20 {
+            assert!(!r.errors.is_empty(), "a cut at {end} is reported");
+        }
+    }
+    let mut damaged = bytes.clone();
+    for i in (0..damaged.len()).step_by(97) {
+        damaged[i] = [b'<', b'&', 0xff, b']'][i % 4];
+    }
+    let _ = read(Path::new("damaged.xml"), &damaged, &options);
+}
