@@ -31,6 +31,9 @@ fn main() {
             panic!("the corpus at {} has {} error(s), listed above", corpus.display(), errors.len());
         }
     };
+    for problem in read.warnings.iter().chain(&read.rejected) {
+        println!("cargo:warning={problem}");
+    }
     let index = readingroom_indexer::build_index(&read, readingroom_indexer::Analyzer::english());
     std::fs::write(&out, index.to_bytes()).expect("write the index artifact");
 }

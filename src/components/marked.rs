@@ -18,8 +18,5 @@ pub fn marked(segments: &[Segment]) -> Html {
 
 /// The first `words` words of `text`, with an ellipsis when cut.
 pub fn clipped(text: &str, words: usize) -> Html {
-    let mut parts = text.split_whitespace();
-    let head: Vec<&str> = parts.by_ref().take(words).collect();
-    let more = if parts.next().is_some() { " …" } else { "" };
-    html! { { format!("{}{more}", head.join(" ")) } }
+    html! { { readingroom_core::snippet::clip_words(text, words) } }
 }

@@ -4,7 +4,10 @@
 // scores, the main metrics, and each category's failing audits (score below 0.9, Lighthouse's
 // pass mark).
 //
-// Usage: node tests/bench/lighthouse.mjs [--preset mobile|desktop|both] [--route '#/…']… [--json FILE]
+// The build is served compressed (brotli), as a static host serves it; --uncompressed serves the
+// files as they are.
+//
+// Usage: node tests/bench/lighthouse.mjs [--preset mobile|desktop|both] [--route '#/…']… [--json FILE] [--uncompressed]
 //   --preset  both by default
 //   --route   a view of the app, repeatable; `#/` (home) by default
 //   --json    also write every Lighthouse result (LHR) to FILE
@@ -27,6 +30,7 @@ const { values: args } = parseArgs({
     preset: { type: 'string', default: 'both' },
     route: { type: 'string', multiple: true, default: ['#/'] },
     json: { type: 'string' },
+    uncompressed: { type: 'boolean', default: false },
   },
 });
 const presets = args.preset === 'both' ? ['mobile', 'desktop'] : [args.preset];
@@ -42,7 +46,8 @@ const METRICS = [
   'first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index',
 ];
 
-const server = await serveDist();
+const server = await serveDist(undefined, { compress: !args.uncompressed });
+await server.ready;
 let chrome;
 const runs = [];
 try {
@@ -72,7 +77,7 @@ const out = [];
 const { lhr: first } = runs[0];
 out.push(`# Lighthouse ${first.lighthouseVersion}, ${first.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? ''}`);
 out.push('');
-out.push(`Web build (${server.url.replace(/^http:\/\/[^/]+/, '')} on a loopback port), categories ${CATEGORIES.join(', ')}.`);
+out.push(`Web build (${server.url.replace(/^http:\/\/[^/]+/, '')} on a loopback port, ${args.uncompressed ? 'uncompressed' : 'brotli'}), categories ${CATEGORIES.join(', ')}.`);
 out.push('');
 out.push('| route | preset | performance | accessibility | best practices | SEO |');
 out.push('|---|---|---:|---:|---:|---:|');

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { writeFile } from 'node:fs/promises';
-import { launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+import { HOME_READY, launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -17,7 +17,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 /** Each route, with what shows that its view has rendered (the page is fresh for each route). */
 const ROUTES = [
-  { name: 'home', hash: '#/', ready: 'ol.rr-articles > li' },
+  { name: 'home', hash: '#/', ready: HOME_READY },
   { name: 'search', hash: '#/search?q=libya', ready: 'ol.rr-hits > li' },
   { name: 'no results', hash: '#/search?q=zzyzx+quaternion', ready: '.rr-explore .rr-empty' },
   { name: 'facets chosen', hash: '#/search?outlet=The+Telegraph&from=2016-10&to=2017-07', ready: '.rr-chips .rr-chip' },

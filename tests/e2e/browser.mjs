@@ -3,12 +3,18 @@
 
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip as gzipCb } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
+
+/// The app's home list, once the app has started: the web build's index.html carries the home
+/// page pre-rendered (marked data-prerendered), which looks the same but does nothing yet.
+export const HOME_READY = '.rr-app:not([data-prerendered]) ol.rr-articles > li';
 
 export const DIST = resolve(process.env.READINGROOM_DIST ?? 'target/e2e/dist');
 export const SUB_PATH = '/explorer/';
@@ -34,8 +40,38 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/// Serves `dist` (DIST by default) under SUB_PATH on a free loopback port, as a host site would.
-export async function serveDist(dist = DIST) {
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCb);
+// Text and wasm compress well; the icon is tiny.
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json']);
+
+/// The encoding to answer `accept` (a request's Accept-Encoding) with: brotli, else gzip, else
+/// none. `gzip, deflate, br`, or with weights: `br;q=0, gzip;q=0.8` (q=0 refuses).
+function encodingFor(accept) {
+  const accepted = new Set(accept.split(',').map((part) => part.trim().split(/\s*;\s*/))
+    .filter(([, ...params]) => !params.some((p) => /^q=0(\.0*)?$/.test(p)))
+    .map(([name]) => name.toLowerCase()));
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
+}
+
+// Compressed bodies by encoding, path, size and mtime: a rebuilt dist is never served stale, and
+// brotli at its best quality (what a host pre-compressing its files uses: 2 s for the wasm) runs
+// once per file, off the main thread.
+const compressedCache = new Map();
+function compressed(encoding, file, info, bytes) {
+  const key = `${encoding} ${file} ${info.size} ${info.mtimeMs}`;
+  if (!compressedCache.has(key)) {
+    compressedCache.set(key, encoding === 'br'
+      ? brotli(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+      : gzip(bytes, { level: 9 }));
+  }
+  return compressedCache.get(key);
+}
+
+/// Serves `dist` (DIST by default) under SUB_PATH on a free loopback port, as a host site would:
+/// compressed when the browser accepts it (any real static host does; the wasm shrinks to less
+/// than half). `{ compress: false }` serves the bytes as they are.
+export async function serveDist(dist = DIST, { compress = true } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(SUB_PATH)) {
@@ -50,16 +86,32 @@ export async function serveDist(dist = DIST) {
     }
     const file = join(dist, rel);
     try {
-      await stat(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(await readFile(file));
+      const info = await stat(file);
+      const bytes = await readFile(file);
+      const encoding = compress && COMPRESSIBLE.has(extname(file)) ? encodingFor(req.headers['accept-encoding'] ?? '') : null;
+      const body = encoding ? await compressed(encoding, file, info, bytes) : bytes;
+      const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', Vary: 'Accept-Encoding' };
+      if (encoding) headers['Content-Encoding'] = encoding;
+      res.writeHead(200, headers);
+      res.end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
   });
+  // Start compressing the build's files for browsers (brotli) now, as a host would have;
+  // `ready` says when that is done (for timings that must not include it).
+  const pending = [];
+  if (compress) {
+    for (const name of await readdir(dist)) {
+      const file = join(dist, name);
+      if (!COMPRESSIBLE.has(extname(file)) || name === 'standalone.html') continue;
+      pending.push(compressed('br', file, await stat(file), await readFile(file)).catch(() => {}));
+    }
+  }
+  const ready = Promise.all(pending);
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, url: origin + SUB_PATH, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin, url: origin + SUB_PATH, ready, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 export const standaloneUrl = () => pathToFileURL(join(DIST, 'standalone.html')).href;

@@ -3,7 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+import { HOME_READY, launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
 
 const INTERVIEW = 'A View from the CT Foxhole: Neil Basu, Senior National Coordinator for Counterterrorism Policing in the United Kingdom';
 const KASHMIR = 'Sectarian violence in Kashmir is increasingly spilling over onto the streets of Britain';
@@ -38,7 +38,7 @@ for (const mode of modes) {
 
     test('home lists all seven articles, newest first', async () => {
       await page.goto(mode.start());
-      await page.locator('ol.rr-articles > li').nth(6).waitFor();
+      await page.locator(HOME_READY).nth(6).waitFor();
       const list = await titles(page, 'rr-articles');
       assert.equal(list.length, 7);
       assert.equal(list[0], INTERVIEW);

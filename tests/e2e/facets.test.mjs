@@ -3,7 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+import { HOME_READY, launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
 
 let browser;
 let server;
@@ -98,12 +98,13 @@ for (const mode of buildModes(() => server)) {
       await page.goBack();
       await waitCount(page, 3);
       await page.locator('.rr-chips a.rr-clear').click();
-      await page.locator('ol.rr-articles > li').nth(6).waitFor();
+      await page.locator(HOME_READY).nth(6).waitFor();
       assert.equal(await page.locator('.rr-chips').count(), 0);
     });
 
     test('counts follow the query', async () => {
       await page.goto(mode.start());
+      await page.locator(HOME_READY).first().waitFor();
       await page.locator('#rr-q').fill('Libya');
       await waitCount(page, 3);
       assert.deepEqual(await counts(page, 'year'), { 2018: 2, 2017: 1 });
@@ -225,7 +226,7 @@ for (const mode of buildModes(() => server)) {
       const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
       const phoneProblems = watch(phone, mode.isOwn);
       await phone.goto(mode.start() + '#/');
-      await phone.locator('ol.rr-articles > li').first().waitFor();
+      await phone.locator(HOME_READY).first().waitFor();
       assert.equal(await phone.locator('#rr-facets').isVisible(), false);
       const button = phone.locator('button.rr-filters-toggle');
       assert.equal(await button.getAttribute('aria-expanded'), 'false');

@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+import { HOME_READY, launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
 
 let browser;
 let server;
@@ -33,7 +33,7 @@ for (const mode of buildModes(() => server)) {
 
     test('keyboard only: / focuses the search, arrows walk the results, Enter opens, Esc clears', async () => {
       await page.goto(mode.start());
-      await page.locator('ol.rr-articles > li').first().waitFor();
+      await page.locator(HOME_READY).first().waitFor();
       await page.locator('body').click({ position: { x: 5, y: 400 } });
       await page.keyboard.press('/');
       assert.equal(await focusedId(page), 'rr-q');
@@ -55,7 +55,7 @@ for (const mode of buildModes(() => server)) {
       await page.locator('ol.rr-hits > li').first().waitFor();
       await page.locator('#rr-q').focus();
       await page.keyboard.press('Escape');
-      await page.locator('ol.rr-articles > li').first().waitFor();
+      await page.locator(HOME_READY).first().waitFor();
       assert.equal(await page.locator('#rr-q').inputValue(), '');
       // Typing "/" into the box is a character, not a shortcut.
       await page.locator('#rr-q').focus();
@@ -67,7 +67,7 @@ for (const mode of buildModes(() => server)) {
       await page.goto(mode.start());
       const root = page.locator('.rr-root');
       const toggle = page.locator('button.rr-theme');
-      await toggle.waitFor();
+      await page.locator(HOME_READY).first().waitFor();
       assert.equal(await root.getAttribute('data-theme'), null);
       await toggle.click();
       assert.equal(await root.getAttribute('data-theme'), 'light');
@@ -76,7 +76,7 @@ for (const mode of buildModes(() => server)) {
       const bg = await root.evaluate((e) => getComputedStyle(e).backgroundColor);
       assert.equal(bg, 'rgb(22, 24, 27)');
       await page.reload();
-      await toggle.waitFor();
+      await page.locator(HOME_READY).first().waitFor();
       assert.equal(await root.getAttribute('data-theme'), 'dark');
       await toggle.click();
       assert.equal(await root.getAttribute('data-theme'), null, 'back to the system’s choice');

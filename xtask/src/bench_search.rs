@@ -133,7 +133,7 @@ pub fn bench(synthetic: usize) -> Result {
     // Our core in wasm, inside the app built with each corpus.
     println!("\n### Ours in the app, in headless Chromium\n");
     for (name, dir) in &dirs {
-        let built = crate::web::build(Some(dir.join("corpus")), &dir.join("app"))?;
+        let built = crate::web::build(Some(dir.join("corpus")), &dir.join("app"), true)?;
         run(Command::new("node")
             .arg(root().join("tests/bench/app-search.mjs"))
             .arg(&built.dist)

@@ -24,11 +24,14 @@ struct Cli {
 enum Command {
     /// Build the explorer (web build and standalone.html) without serving it.
     Build {
-        /// Corpus folder; the sample corpus when omitted.
+        /// Corpus folder or file; the sample corpus when omitted.
         #[arg(long)]
         corpus: Option<PathBuf>,
         #[arg(long, default_value = "dist")]
         out: PathBuf,
+        /// Fail if any record of the corpus cannot be used (by default it is skipped and reported).
+        #[arg(long)]
+        strict: bool,
     },
     /// Build the sample corpus (or --corpus) and serve it on http://127.0.0.1:PORT.
     Serve {
@@ -38,6 +41,9 @@ enum Command {
         out: PathBuf,
         #[arg(long, default_value_t = 8080)]
         port: u16,
+        /// Fail if any record of the corpus cannot be used.
+        #[arg(long)]
+        strict: bool,
     },
     /// Run every test: formatting, lints, native tests, and end to end in headless Chromium.
     Test,
@@ -80,9 +86,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Build { corpus, out } => web::build(corpus, &out).map(|_| ()),
-        Command::Serve { corpus, out, port } => {
-            web::build(corpus, &out).and_then(|built| serve::serve(&built, port))
+        Command::Build { corpus, out, strict } => web::build(corpus, &out, strict).map(|_| ()),
+        Command::Serve { corpus, out, port, strict } => {
+            web::build(corpus, &out, strict).and_then(|built| serve::serve(&built, port))
         }
         Command::Test => web::test(),
         Command::TestImporters => fixtures::test_real(),

@@ -19,7 +19,8 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// Validates the corpus (errors name file and line), builds the web build with Trunk, makes it
 /// relative and writes standalone.html beside it.
-pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
+/// With `strict`, any skipped record fails the build; without, skipped records are reported.
+pub fn build(corpus: Option<PathBuf>, out: &Path, strict: bool) -> Result<Built> {
     tools::ensure(false)?;
     let corpus = absolute(&corpus.unwrap_or_else(|| root().join("corpus")));
     let dist = absolute(out);
@@ -29,6 +30,14 @@ pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
         }
         format!("{} error(s) in the corpus at {}; nothing was built", errors.len(), corpus.display())
     })?;
+    eprint!("{}", read.report());
+    if strict && !read.rejected.is_empty() {
+        return Err(format!(
+            "--strict: {} record(s) of the corpus at {} were skipped; nothing was built",
+            read.rejected.len(),
+            corpus.display()
+        ));
+    }
     let index = build_index(&read, Analyzer::english());
     let bytes = index.to_bytes();
     eprintln!("corpus     {}", corpus.display());
@@ -59,6 +68,11 @@ pub fn build(corpus: Option<PathBuf>, out: &Path) -> Result<Built> {
     let web = bundle::find_build(&dist).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("elasticlunr-index.json"), json).map_err(|e| e.to_string())?;
     bundle::relativize(&web).map_err(|e| e.to_string())?;
+    // The home page from the artifact the app decodes, so both list the same articles.
+    let decoded = readingroom_core::Index::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let analyzer =
+        readingroom_core::Analyzer::for_language(&decoded.language).unwrap_or_else(Analyzer::english);
+    bundle::prerender(&web, &bundle::home_shell(&decoded, &analyzer)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed.js"), bundle::embed_js(&web)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed-demo.html"), bundle::EMBED_DEMO).map_err(|e| e.to_string())?;
     let standalone = dist.join("standalone.html");
@@ -98,14 +112,18 @@ pub fn test() -> Result {
     run(cargo().args(["test", "--workspace"]))?;
     // The importers on real exports that public packages ship as test data.
     crate::fixtures::test_real()?;
-    let built = build(None, &e2e_dist())?;
+    let built = build(None, &e2e_dist(), true)?;
     let edited = edited_build()?;
+    // Script-injection payloads in every field: tests/e2e/hostile.test.mjs checks none runs.
+    let hostile =
+        build(Some(root().join("tests/fixtures/hostile")), &root().join("target/e2e/hostile"), true)?;
     run(Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
         .arg(root().join("tests/e2e"))
         .current_dir(root())
         .env("READINGROOM_DIST", &built.dist)
-        .env("READINGROOM_EDITED_DIST", edited))
+        .env("READINGROOM_EDITED_DIST", edited)
+        .env("READINGROOM_HOSTILE_DIST", hostile.dist))
 }
 
 /// The title the edit test writes into a copy of the corpus.
@@ -125,7 +143,7 @@ fn edited_build() -> Result<PathBuf> {
     }
     // The same output folder both times, as a curator would rebuild.
     let dist = work.join("dist");
-    build(Some(corpus.clone()), &dist)?;
+    build(Some(corpus.clone()), &dist, true)?;
     std::fs::copy(dist.join("standalone.html"), work.join("before.html")).map_err(|e| e.to_string())?;
     let path = corpus.join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -138,14 +156,14 @@ fn edited_build() -> Result<PathBuf> {
         return Err(format!("{}: the title to edit was not found", path.display()));
     }
     std::fs::write(&path, edited).map_err(|e| e.to_string())?;
-    Ok(build(Some(corpus), &dist)?.dist)
+    Ok(build(Some(corpus), &dist, true)?.dist)
 }
 
 /// Sizes and time to first results, in headless Chromium, over http and file://.
 /// Screenshots of every view, phone and desktop, light and dark, for docs/ and the README.
 pub fn screenshots() -> Result {
     tools::ensure(true)?;
-    let built = build(None, &e2e_dist())?;
+    let built = build(None, &e2e_dist(), true)?;
     run(Command::new("node")
         .arg(root().join("tests/e2e/screenshots.mjs"))
         .arg(root().join("docs/screenshots"))
@@ -155,7 +173,7 @@ pub fn screenshots() -> Result {
 
 pub fn bench(runs: u32) -> Result {
     tools::ensure(true)?;
-    let built = build(None, &e2e_dist())?;
+    let built = build(None, &e2e_dist(), true)?;
     run(Command::new("node")
         .arg(root().join("tests/bench/first-results.mjs"))
         .current_dir(root())

@@ -9,6 +9,16 @@ use crate::model::Article;
 use crate::search::Results;
 use std::collections::{HashMap, HashSet};
 
+/// The first `words` words of `text`, with an ellipsis when cut: the summary line of a result
+/// with nothing typed. Shared by the app and the home page pre-rendered at build time, which
+/// must show the same text.
+pub fn clip_words(text: &str, words: usize) -> String {
+    let mut parts = text.split_whitespace();
+    let head: Vec<&str> = parts.by_ref().take(words).collect();
+    let more = if parts.next().is_some() { " …" } else { "" };
+    format!("{}{more}", head.join(" "))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     pub text: String,

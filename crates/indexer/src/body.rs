@@ -5,6 +5,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use readingroom_core::{Block, Role};
 
 use crate::frontmatter::Interview;
+use crate::sanitize;
 
 /// Headings under which `[label] text` paragraphs are footnotes or citations.
 fn is_notes_heading(h: &str) -> bool {
@@ -30,16 +31,52 @@ enum Raw {
     Heading(String),
 }
 
+/// Markdown may carry raw HTML. Its text is the reader's, its markup is not: a paragraph or
+/// heading with inline HTML, and an HTML block, are kept as HTML (the Markdown text escaped) and
+/// reduced to text by the sanitiser, so `<script>` goes with its content and the words stay.
+/// Paragraphs without HTML are kept exactly as written.
 fn raw_blocks(markdown: &str) -> Vec<Raw> {
     let mut out = Vec::new();
     let mut text = String::new();
+    let mut html = String::new();
+    let mut has_html = false;
+    let finish = |text: &mut String, html: &mut String, has_html: &mut bool| {
+        let t = if std::mem::take(has_html) { sanitize::text(html) } else { std::mem::take(text) };
+        text.clear();
+        html.clear();
+        t
+    };
     for event in Parser::new(markdown) {
         match event {
-            Event::Start(Tag::Paragraph | Tag::Heading { .. }) => text.clear(),
-            Event::End(TagEnd::Paragraph) => out.push(Raw::Paragraph(std::mem::take(&mut text))),
-            Event::End(TagEnd::Heading(_)) => out.push(Raw::Heading(std::mem::take(&mut text))),
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::HtmlBlock) => {
+                text.clear();
+                html.clear();
+                has_html = false;
+            }
+            Event::End(TagEnd::Paragraph) => {
+                out.push(Raw::Paragraph(finish(&mut text, &mut html, &mut has_html)))
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                out.push(Raw::Heading(finish(&mut text, &mut html, &mut has_html)))
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let t = finish(&mut text, &mut html, &mut has_html);
+                if !t.is_empty() {
+                    out.push(Raw::Paragraph(t));
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                text.push_str(&t);
+                html.push_str(&t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"));
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                html.push_str(&h);
+                has_html = true;
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                text.push(' ');
+                html.push(' ');
+            }
             _ => {}
         }
     }
@@ -65,7 +102,9 @@ pub fn blocks(markdown: &str, interview: Option<&Interview>) -> Vec<Block> {
                     }
                 }
                 if let Some(iv) = interview {
-                    let turn = [(Role::Question, &iv.questioner), (Role::Answer, &iv.respondent)]
+                    let (questioner, respondent) =
+                        (sanitize::text(&iv.questioner), sanitize::text(&iv.respondent));
+                    let turn = [(Role::Question, &questioner), (Role::Answer, &respondent)]
                         .into_iter()
                         .find_map(|(role, who)| {
                             // "Basu: " or "Basu:" + no-break space, as sources write it.
@@ -115,6 +154,25 @@ mod tests {
         assert_eq!(b[3], Block::Heading("Substantive Notes".into()));
         assert_eq!(b[4], Block::Note { label: "a".into(), text: "A note.".into() });
         assert_eq!(b[6], Block::Note { label: "1".into(), text: "A source.".into() });
+    }
+
+    #[test]
+    fn raw_html_keeps_its_text_not_its_markup() {
+        let md =
+            "Hi <script>window.__pwned=1</script><b onclick=\"alert(1)\">there</b> &amp; `<i>code</i>`.\n\n\
+                  <div onmouseover=\"alert(1)\">\nBlock <svg onload=alert(1)/>text\n</div>\n\n\
+                  <script>alert(2)</script>\n\n\
+                  ## Head <img src=x onerror=alert(3)>ing\n\n\
+                  Literal &lt;script&gt; stays text.\n";
+        assert_eq!(
+            blocks(md, None),
+            vec![
+                Block::Paragraph("Hi there & <i>code</i>.".into()),
+                Block::Paragraph("Block text".into()),
+                Block::Heading("Head ing".into()),
+                Block::Paragraph("Literal <script> stays text.".into()),
+            ]
+        );
     }
 
     #[test]

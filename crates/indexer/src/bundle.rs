@@ -6,6 +6,8 @@
 //!   instantiated from bytes (file:// forbids fetching the .wasm and loading module files).
 
 use base64::Engine;
+use readingroom_core::snippet::clip_words;
+use readingroom_core::{search, Analyzer, Index, Sort};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -38,7 +40,7 @@ pub fn find_build(dist: &Path) -> io::Result<WebBuild> {
                 // Our own additions (the start-up script, the embed loader) are not Trunk's.
                 p.file_name().is_some_and(|n| {
                     let n = n.to_string_lossy();
-                    n.ends_with(suffix) && !n.ends_with("-boot.js") && n != "embed.js"
+                    n.ends_with(suffix) && !n.ends_with("-boot.js") && n != "embed.js" && n != SHELL_JS_NAME
                 })
             })
             .cloned()
@@ -104,6 +106,157 @@ pub fn relativize(build: &WebBuild) -> io::Result<()> {
     let (page, boot) = externalize_boot(&relative_paths(&html, &own), &boot_name)?;
     let dist = build.index_html.parent().unwrap_or(Path::new("."));
     std::fs::write(dist.join(&boot_name), boot)?;
+    std::fs::write(&build.index_html, page)
+}
+
+/// The placeholder Trunk's page (our index.html) shows in the mount element until the wasm runs.
+const LOADING: &str = "<p class=\"rr-loading\">Loading the archive…</p>";
+
+/// Results the app's home page shows before "Show more" (`PAGE` in src/views/search.rs).
+const HOME_PAGE: usize = 20;
+
+/// The script that marks routes other than home before the page paints (see [`SHELL_JS`]).
+pub const SHELL_JS_NAME: &str = "shell.js";
+
+/// The home page is pre-rendered into index.html, so it paints before the wasm has arrived;
+/// any other route would flash the wrong view, and a dark theme chosen earlier would flash
+/// light. This script (a file: the policy forbids inline ones) runs from inside the mount
+/// element, before the pre-rendered page is parsed: it marks other routes, for which the
+/// stylesheet shows "Loading" instead, and applies the stored theme as the app would. Home is
+/// an empty hash, `#` or `#/`.
+pub const SHELL_JS: &str = r#"// Written by `cargo xtask build`: index.html carries the home page pre-rendered. Before it is
+// parsed, mark other routes (the stylesheet then shows "Loading" until the app has started) and
+// apply the colour theme the reader chose (the app's theme toggle stores it).
+{
+  const root = document.currentScript.parentElement;
+  if (!/^(#\/?)?$/.test(location.hash)) root.classList.add('rr-route-other');
+  try {
+    const theme = localStorage.getItem('readingroom-theme');
+    if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+  } catch {
+    // Storage can be refused (privacy settings, file://): the system's theme it is.
+  }
+}
+"#;
+
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The app's home page as static HTML: the same elements and classes as the app renders (the
+/// header, "Latest articles" and its first page of articles, the footer), so the first and the
+/// largest paint happen before the wasm arrives and nothing moves when the app replaces it.
+/// The interactive parts are there for the layout; they work once the app has started. Readers
+/// without JavaScript, and crawlers, get the list of articles as plain links.
+pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
+    use std::fmt::Write;
+    // Nothing typed: every article, newest first, as the app's home page lists them.
+    let results = search(index, analyzer, "", Sort::Newest);
+    let mut items = String::new();
+    for hit in results.hits.iter().take(HOME_PAGE) {
+        let a = &index.articles[hit.doc as usize];
+        let _ = write!(
+            items,
+            "<li class=\"rr-item\"><a href=\"#/article/{}\" class=\"rr-title\">{}</a><p class=\"rr-meta\"><time datetime=\"{}\">{}</time>",
+            esc(&a.slug),
+            esc(&a.title),
+            esc(&a.date.iso()),
+            esc(&a.date.to_string())
+        );
+        if !a.outlet.is_empty() {
+            let _ = write!(items, "<span class=\"rr-outlet\">{}</span>", esc(&a.outlet));
+        }
+        if !a.kind.is_empty() {
+            let _ = write!(items, "<span class=\"rr-kind\">{}</span>", esc(&a.kind));
+        }
+        items.push_str("</p>");
+        if let Some(s) = a.summary.as_ref().or(a.note.first()) {
+            let _ = write!(items, "<p class=\"rr-snippet\">{}</p>", esc(&clip_words(s, 32)));
+        }
+        items.push_str("</li>");
+    }
+    let total = results.hits.len();
+    let more = if total > HOME_PAGE {
+        let left = total - HOME_PAGE;
+        format!(
+            "<button type=\"button\" class=\"rr-more\">Show {} more of {left}</button>",
+            HOME_PAGE.min(left)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "<div class=\"rr-app\" data-prerendered><header class=\"rr-header\"><a href=\"#/\" class=\"rr-brand\">Reading Room</a>\
+<form role=\"search\" class=\"rr-search\"><label for=\"rr-q\" class=\"rr-visually-hidden\">Search the archive</label>\
+<input id=\"rr-q\" type=\"search\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"Search articles, people, places…\" aria-keyshortcuts=\"/\"></form>\
+<nav aria-label=\"Sections\" class=\"rr-nav\"><a href=\"#/\" aria-current=\"page\">Articles</a><a href=\"#/timeline\">Timeline</a></nav>\
+<button type=\"button\" aria-label=\"Colour theme: Auto. Change\" title=\"Colour theme: automatic, light or dark\" class=\"rr-theme\"><span aria-hidden=\"true\">◐</span><span class=\"rr-theme-label\">Auto</span></button></header>\
+<main class=\"rr-main\">{LOADING_OTHER}<div class=\"rr-explore rr-shell-home\">\
+<button type=\"button\" aria-controls=\"rr-facets\" aria-expanded=\"false\" class=\"rr-filters-toggle\">Filters</button>\
+<section aria-labelledby=\"rr-results-h\" class=\"rr-results\"><div class=\"rr-results-bar\"><h1 id=\"rr-results-h\" class=\"rr-count\">Latest articles</h1></div>\
+<ol class=\"rr-list rr-articles\">{items}</ol>{more}</section>\
+<section id=\"rr-facets\" aria-label=\"Narrow the results\" class=\"rr-facets\"></section></div></main>\
+<footer class=\"rr-footer\"><p>{} articles · searchable offline, in your browser</p></footer></div>",
+        index.articles.len()
+    )
+}
+
+/// "Loading", shown instead of the pre-rendered home page on other routes.
+const LOADING_OTHER: &str = "<p class=\"rr-loading rr-shell-wait\">Loading the archive…</p>";
+
+/// What the start-up script waits for before it fetches the wasm: the pre-rendered page's first
+/// contentful paint on screen (the paint timing entry comes once the frame is presented), or a
+/// second (a hidden tab paints nothing). An animation frame is not enough: replacing the page
+/// before its frame is presented can drop it from the browser's paint timing, and under load
+/// the app then counted as the first content.
+const AFTER_FIRST_PAINT: &str = r#"// Fetch the wasm once the pre-rendered page is on screen: the first paint has the network to
+// itself. A hidden tab paints nothing, hence the timeout.
+await new Promise((ok) => {
+  setTimeout(ok, 1000);
+  try {
+    new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length) ok();
+    }).observe({ type: 'paint', buffered: true });
+  } catch {
+    ok();
+  }
+});
+"#;
+
+/// Drops the `<link rel="preload">` of `wasm` Trunk puts in the page; other links stay.
+fn drop_wasm_preload(html: &str, wasm: &str) -> String {
+    let mut out = html.to_string();
+    let mut from = 0;
+    while let Some(at) = out[from..].find("<link rel=\"preload\"").map(|n| from + n) {
+        let end = out[at..].find('>').map_or(out.len(), |n| at + n + 1);
+        if out[at..end].contains(wasm) {
+            out.replace_range(at..end, "");
+            from = at;
+        } else {
+            from = end;
+        }
+    }
+    out
+}
+
+/// Puts `shell` (see [`home_shell`]) in place of the loading placeholder of `dist/index.html`,
+/// writes the script that hides it on other routes, and starts the app after the first paint:
+/// the wasm is not preloaded, and the start-up script waits for a frame. With the page's
+/// content in the HTML, the 300-odd KB of wasm would otherwise compete with the stylesheet
+/// for the network before anything shows. The app empties its mount element before it
+/// renders, so the shell goes when the app arrives.
+pub fn prerender(build: &WebBuild, shell: &str) -> io::Result<()> {
+    let html = std::fs::read_to_string(&build.index_html)?;
+    if html.matches(LOADING).count() != 1 {
+        return Err(io::Error::other("index.html has no single loading placeholder to replace"));
+    }
+    let shell = format!("<script src=\"./{SHELL_JS_NAME}\"></script>{shell}");
+    let page = drop_wasm_preload(&html, &file_name(&build.wasm)).replacen(LOADING, &shell, 1);
+    let dist = build.index_html.parent().unwrap_or(Path::new("."));
+    let boot = dist.join(file_name(&build.js).replace(".js", "-boot.js"));
+    let start = std::fs::read_to_string(&boot)?;
+    std::fs::write(&boot, format!("{AFTER_FIRST_PAINT}{start}"))?;
+    std::fs::write(dist.join(SHELL_JS_NAME), SHELL_JS)?;
     std::fs::write(&build.index_html, page)
 }
 
@@ -299,6 +452,38 @@ mod tests {
             page.contains(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{WEB_CSP}\">"))
         );
         assert!(externalize_boot("<html></html>", "x.js").is_err());
+    }
+
+    #[test]
+    fn only_the_wasm_preload_is_dropped() {
+        let html = r#"<link rel="preload" href="./a.css" as="style"><link rel="preload" href="./app_bg.wasm" as="fetch" type="application/wasm"><link rel="modulepreload" href="./app.js">"#;
+        assert_eq!(
+            drop_wasm_preload(html, "app_bg.wasm"),
+            r#"<link rel="preload" href="./a.css" as="style"><link rel="modulepreload" href="./app.js">"#
+        );
+    }
+
+    #[test]
+    fn the_shell_lists_the_latest_articles_as_the_app_does() {
+        use readingroom_core::{Article, IndexBuilder, PartialDate};
+        let mut b = IndexBuilder::new(Analyzer::english());
+        for (slug, title, date) in [("old", "Old <one>", "2001"), ("new", "New & shiny", "2020-03")] {
+            let mut a = Article::new(slug, title, PartialDate::parse(date).unwrap(), vec![]);
+            a.outlet = "Outlet".into();
+            a.summary = Some(("word ".repeat(40)).trim().into());
+            b.add(a);
+        }
+        let index = b.finish();
+        let shell = home_shell(&index, &Analyzer::english());
+        let new = shell.find("href=\"#/article/new\"").unwrap();
+        assert!(new < shell.find("href=\"#/article/old\"").unwrap(), "newest first");
+        assert!(shell.contains(">New &amp; shiny</a>") && shell.contains(">Old &lt;one&gt;</a>"));
+        assert!(shell.contains(
+            "<time datetime=\"2020-03\">March 2020</time><span class=\"rr-outlet\">Outlet</span></p>"
+        ));
+        assert!(shell.contains(&format!("<p class=\"rr-snippet\">{} …</p>", ["word"; 32].join(" "))));
+        assert!(shell.contains("<p>2 articles · searchable offline"));
+        assert!(!shell.contains("style=") && !shell.contains("<script"), "nothing the policy forbids");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::body;
 use crate::error::{line_of, CorpusError};
 use crate::frontmatter::{self, Parsed};
+use crate::sanitize;
 use readingroom_core::{Analyzer, Article, Entity, Index, IndexBuilder, Media, PartialDate};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,7 +14,39 @@ pub struct Corpus {
     pub articles: Vec<(PathBuf, Article)>,
     /// The entities of `gazetteer.toml`, if the corpus has one.
     pub entities: Vec<Entity>,
+    /// Article files read (a JSON Lines file counts once).
+    pub files_read: usize,
+    /// Records that could not be used, each with its file, line and reason. The build skips
+    /// them and reports them; `--strict` fails on any.
+    pub rejected: Vec<CorpusError>,
+    /// Records used, but not as written (a duplicate slug renamed, a date in the future).
+    pub warnings: Vec<CorpusError>,
 }
+
+impl Corpus {
+    /// What the curator should know: each warning and each skipped record (`file:line: why`),
+    /// then the counts.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        for w in &self.warnings {
+            out.push_str(&format!("warning: {w}\n"));
+        }
+        for r in &self.rejected {
+            out.push_str(&format!("skipped: {r}\n"));
+        }
+        out.push_str(&format!(
+            "{} file(s) read: {} article(s) indexed, {} skipped, {} warning(s)\n",
+            self.files_read,
+            self.articles.len(),
+            self.rejected.len(),
+            self.warnings.len()
+        ));
+        out
+    }
+}
+
+/// Larger than any article: a file this big is several articles, or not an article.
+pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Reads every article file under `root` (or `root` itself if it is a file): Markdown with
 /// front matter (`*.md`), JSON Lines (`*.jsonl`, `*.ndjson`, one article a line) and WordPress
@@ -28,9 +61,13 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
             "no articles found: expected Markdown (*.md), JSON Lines (*.jsonl, *.ndjson) or WordPress export (*.xml) files",
         )]);
     }
-    let mut errors = Vec::new();
+    // The gazetteer is configuration, not a record: a broken one stops the build.
+    let entities = crate::gazetteer::read(root).map_err(|e| vec![e])?;
+    let files_read = files.len();
+    let mut rejected = Vec::new();
+    let mut warnings = Vec::new();
     let mut articles = Vec::new();
-    // The line of each article's `slug` key, for the duplicate check below.
+    // The line of each article's `slug` key (or JSON line), for the duplicate warning below.
     let mut slug_lines = Vec::new();
     for file in files {
         if is_json_lines(&file) {
@@ -41,9 +78,9 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
                         articles.push((file.clone(), a));
                         slug_lines.push(Some(line));
                     }
-                    errors.extend(bad);
+                    rejected.extend(bad);
                 }
-                Err(e) => errors.push(CorpusError::new(&file, None, e.to_string())),
+                Err(e) => rejected.push(CorpusError::new(&file, None, e.to_string())),
             }
             continue;
         }
@@ -51,16 +88,14 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
             match std::fs::read(&file) {
                 Ok(bytes) => {
                     let read = crate::wxr::read(&file, &bytes, &crate::wxr::WxrOptions::default());
-                    for w in &read.warnings {
-                        eprintln!("warning: {w}");
-                    }
                     for (line, a) in read.articles {
                         articles.push((file.clone(), a));
                         slug_lines.push(Some(line));
                     }
-                    errors.extend(read.errors);
+                    rejected.extend(read.errors);
+                    warnings.extend(read.warnings);
                 }
-                Err(e) => errors.push(CorpusError::new(&file, None, e.to_string())),
+                Err(e) => rejected.push(CorpusError::new(&file, None, e.to_string())),
             }
             continue;
         }
@@ -69,33 +104,69 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
                 articles.push((file, a));
                 slug_lines.push(slug_line);
             }
-            Err(e) => errors.push(e),
+            Err(e) => rejected.push(e),
         }
     }
-    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
-    for ((file, a), &line) in articles.iter().zip(&slug_lines) {
-        if let Some(first) = seen.insert(&a.slug, file) {
-            errors.push(CorpusError::new(
-                file,
-                line,
-                format!("duplicate slug {:?}: already used by {}", a.slug, first.display()),
+    if articles.is_empty() {
+        return Err(rejected);
+    }
+    rename_duplicates(&mut articles, &slug_lines, &mut warnings);
+    warnings.extend(future_dates(&articles, &slug_lines));
+    let tagger = readingroom_core::entities::Tagger::new(&entities);
+    for (_, a) in &mut articles {
+        a.dates = crate::date_mentions::date_mentions(a, &entities, &tagger);
+    }
+    crate::related::fill_related(articles.iter_mut().map(|(_, a)| a), &tagger, &Analyzer::english(), 5);
+    Ok(Corpus { root: root.to_path_buf(), articles, entities, files_read, rejected, warnings })
+}
+
+/// Two articles with one slug: the first (in file order) keeps it, each later one gets `-2`,
+/// `-3`… and a warning. Deterministic, and nothing valid is dropped.
+fn rename_duplicates(
+    articles: &mut [(PathBuf, Article)],
+    lines: &[Option<usize>],
+    warnings: &mut Vec<CorpusError>,
+) {
+    let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let all: std::collections::HashSet<String> = articles.iter().map(|(_, a)| a.slug.clone()).collect();
+    for ((file, a), line) in articles.iter_mut().zip(lines) {
+        if let Some(first) = taken.get(&a.slug) {
+            let new = (2..)
+                .map(|n| format!("{}-{n}", a.slug))
+                .find(|s| !taken.contains_key(s) && !all.contains(s))
+                .expect("a free slug");
+            warnings.push(CorpusError::new(
+                file.as_path(),
+                *line,
+                format!(
+                    "duplicate slug {:?}: already used by {}; this article is served as {new:?}",
+                    a.slug,
+                    first.display()
+                ),
             ));
+            a.slug = new;
         }
+        taken.insert(a.slug.clone(), file.clone());
     }
-    let entities = crate::gazetteer::read(root).unwrap_or_else(|e| {
-        errors.push(e);
-        Vec::new()
-    });
-    if errors.is_empty() {
-        let tagger = readingroom_core::entities::Tagger::new(&entities);
-        for (_, a) in &mut articles {
-            a.dates = crate::date_mentions::date_mentions(a, &entities, &tagger);
-        }
-        crate::related::fill_related(articles.iter_mut().map(|(_, a)| a), &tagger, &Analyzer::english(), 5);
-        Ok(Corpus { root: root.to_path_buf(), articles, entities })
-    } else {
-        Err(errors)
-    }
+}
+
+/// Dates after the current year: kept (a scheduled piece is possible) but probably typos.
+fn future_dates(articles: &[(PathBuf, Article)], lines: &[Option<usize>]) -> Vec<CorpusError> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    // Year of `secs`, to within a day: enough to tell a future year.
+    let this_year = 1970 + (secs / 31_556_952) as i32;
+    articles
+        .iter()
+        .zip(lines)
+        .filter(|((_, a), _)| a.date.year > this_year)
+        .map(|((file, a), line)| {
+            let line = if is_json_lines(file) { *line } else { None };
+            CorpusError::new(file, line, format!("date {} is in the future: kept as written", a.date.iso()))
+        })
+        .collect()
 }
 
 fn is_json_lines(path: &Path) -> bool {
@@ -123,10 +194,19 @@ fn article_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
         let entries = std::fs::read_dir(&dir)
             .map_err(|e| CorpusError::new(&dir, None, format!("cannot read folder: {e}")))?;
         for entry in entries {
-            let path = entry.map_err(|e| CorpusError::new(&dir, None, e.to_string()))?.path();
-            if path.is_dir() {
+            let entry = entry.map_err(|e| CorpusError::new(&dir, None, e.to_string()))?;
+            let path = entry.path();
+            // Hidden files and folders (.git, editor locks such as `.#draft.md`) are not articles.
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            // Symbolic links to folders are not followed: a link back up would never end.
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") || is_json_lines(&path) || is_xml(&path) {
+            } else if (kind.is_file() || path.is_file())
+                && (path.extension().is_some_and(|e| e == "md") || is_json_lines(&path) || is_xml(&path))
+            {
                 out.push(path);
             }
         }
@@ -137,19 +217,60 @@ fn article_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
 
 /// An article and the line of its `slug` key, if it has one.
 fn read_article(path: &Path) -> Result<(Article, Option<usize>), CorpusError> {
+    let size = std::fs::metadata(path).map_err(|e| CorpusError::new(path, None, e.to_string()))?.len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(CorpusError::new(
+            path,
+            None,
+            format!(
+                "{:.1} MB, over the {} MB limit for one article: is it several articles, or not an article?",
+                size as f64 / 1e6,
+                MAX_ARTICLE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| CorpusError::new(path, None, e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let line = line_of(e.as_bytes(), e.utf8_error().valid_up_to());
-        CorpusError::new(path, Some(line), "not valid UTF-8")
-    })?;
+    let text = decode(path, bytes)?;
     let parsed = frontmatter::parse(path, &text)?;
     Ok((to_article(path, &parsed)?, parsed.key_line("slug")))
 }
 
+/// The file's text: UTF-8 (a BOM is fine), with old Mac line ends (a lone CR) read as line ends.
+/// Other encodings and binary files get an error that says what the file seems to be.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, CorpusError> {
+    if bytes.is_empty() {
+        return Err(CorpusError::new(path, None, "empty file"));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(CorpusError::new(path, Some(1), "UTF-16 text: save the file as UTF-8"));
+    }
+    // A line number means nothing in a binary file.
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(CorpusError::new(
+            path,
+            None,
+            "a binary file (it holds NUL bytes), not a Markdown article",
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let line = line_of(e.as_bytes(), e.utf8_error().valid_up_to());
+        CorpusError::new(
+            path,
+            Some(line),
+            "not valid UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
+        )
+    })?;
+    if text.contains('\r') && !text.contains("\r\n") {
+        return Ok(text.replace('\r', "\n"));
+    }
+    Ok(text)
+}
+
 fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
     let f = &p.front;
+    // Every text field is reduced to its text before validation: a title of only markup is missing.
     let title =
-        f.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).ok_or_else(|| {
+        f.title.as_deref().map(sanitize::text).filter(|t| !t.is_empty()).ok_or_else(|| {
             CorpusError::new(path, p.key_line("title").or(Some(p.front_line)), "missing title")
         })?;
     let date_text = f.date.as_deref().ok_or_else(|| {
@@ -158,7 +279,8 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
     let date = PartialDate::parse(date_text).map_err(|e| CorpusError::new(path, p.key_line("date"), e))?;
     let slug = match &f.slug {
         Some(s) => s.clone(),
-        None => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        // A file name is not chosen as a URL: "My Draft.md" is served as "my-draft".
+        None => crate::jsonl::slugify(&path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default()),
     };
     if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
         return Err(CorpusError::new(
@@ -175,23 +297,30 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
     let note = f
         .note
         .as_deref()
-        .map(|n| n.split("\n\n").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        .map(|n| n.split("\n\n").map(sanitize::text).filter(|s| !s.is_empty()).collect())
         .unwrap_or_default();
-    let mut article = Article::new(&slug, title, date, body);
+    let text = |s: &Option<String>| s.as_deref().map(sanitize::text).filter(|t| !t.is_empty());
+    let texts = |v: &[String]| v.iter().map(|s| sanitize::text(s)).filter(|t| !t.is_empty()).collect();
+    let mut article = Article::new(&slug, &title, date, body);
     article.note_refs = note_refs;
-    article.outlet = f.outlet.clone().unwrap_or_default();
-    article.kind = f.kind.clone().unwrap_or_default();
-    article.authors = f.authors.clone();
-    article.topics = f.topics.clone();
+    article.outlet = text(&f.outlet).unwrap_or_default();
+    article.kind = text(&f.kind).unwrap_or_default();
+    article.authors = texts(&f.authors);
+    article.topics = texts(&f.topics);
     article.note = note;
-    article.summary = f.summary.clone();
-    article.issue = f.issue.clone();
-    article.bio = f.bio.clone();
-    article.url = f.url.clone();
+    article.summary = text(&f.summary);
+    article.issue = text(&f.issue);
+    article.bio = text(&f.bio);
+    // A link with a scheme outside the allowlist is dropped, not kept as text: it is no content.
+    article.url = f.url.as_deref().and_then(sanitize::url);
     article.media = f
         .media
         .iter()
-        .map(|m| Media { file: m.file.clone(), caption: m.caption.clone(), credit: m.credit.clone() })
+        .map(|m| Media {
+            file: m.file.as_deref().and_then(sanitize::url),
+            caption: text(&m.caption),
+            credit: text(&m.credit),
+        })
         .collect();
     Ok(article)
 }

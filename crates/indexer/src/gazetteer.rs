@@ -1,6 +1,7 @@
 //! The gazetteer file (`gazetteer.toml` at the corpus root): the corpus's entities and their names.
 
 use crate::error::{line_of, CorpusError};
+use crate::sanitize;
 use readingroom_core::{Alias, Entity, PartialDate};
 use serde::Deserialize;
 use std::path::Path;
@@ -61,10 +62,21 @@ pub fn read(root: &Path) -> Result<Vec<Entity>, CorpusError> {
         let aliases = entry
             .aliases
             .into_iter()
-            .map(|text| Alias { text, exact_case: false })
-            .chain(entry.exact_case.into_iter().map(|text| Alias { text, exact_case: true }))
+            .map(|text| Alias { text: sanitize::text(&text), exact_case: false })
+            .chain(
+                entry
+                    .exact_case
+                    .into_iter()
+                    .map(|text| Alias { text: sanitize::text(&text), exact_case: true }),
+            )
+            .filter(|a| !a.text.is_empty())
             .collect();
-        out.push(Entity { name: entry.name, kind: entry.kind, aliases, date });
+        // Names are shown on entity pages and chips: markup in them is reduced to its text.
+        let name = sanitize::text(&entry.name);
+        if name.is_empty() {
+            return Err(CorpusError::new(&path, line_of_name(), "entity name has no text"));
+        }
+        out.push(Entity { name, kind: entry.kind, aliases, date });
     }
     Ok(out)
 }

@@ -15,6 +15,7 @@ pub mod jsonl;
 pub mod name_candidates;
 pub mod note_refs;
 pub mod related;
+pub mod sanitize;
 pub mod summary;
 pub mod wxr;
 

@@ -25,6 +25,9 @@ enum Command {
         /// Language of the corpus (ISO 639-1 code) for stemming and stop words.
         #[arg(long, default_value = "en")]
         language: String,
+        /// Fail if any record cannot be used (by default it is skipped and reported).
+        #[arg(long)]
+        strict: bool,
     },
     /// Make a Trunk build in DIST relative and write DIST/standalone.html.
     Bundle {
@@ -36,7 +39,7 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Index { corpus, out, language } => {
+        Command::Index { corpus, out, language, strict } => {
             let Some(analyzer) = Analyzer::for_language(&language) else {
                 eprintln!("error: language {language:?} is not supported");
                 return ExitCode::FAILURE;
@@ -51,6 +54,11 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
+            eprint!("{}", read.report());
+            if strict && !read.rejected.is_empty() {
+                eprintln!("--strict: {} record(s) skipped; nothing was built", read.rejected.len());
+                return ExitCode::FAILURE;
+            }
             let index = build_index(&read, analyzer);
             let bytes = index.to_bytes();
             if let Some(out) = out {

@@ -118,6 +118,9 @@ mod tests {
         let article = Article::new("a", "A title", PartialDate::parse("2017").unwrap(), body);
         Corpus {
             root: PathBuf::from("."),
+            files_read: 1,
+            rejected: Vec::new(),
+            warnings: Vec::new(),
             articles: vec![(PathBuf::from("a.md"), article)],
             entities: vec![Entity {
                 date: None,

@@ -174,6 +174,10 @@ fn not_an_export() {
 fn an_export_is_a_corpus() {
     let corpus = readingroom_indexer::read_corpus(&fixture("blog.xml")).unwrap();
     assert_eq!(corpus.articles.len(), 2);
+    // Bad items are skipped and reported, the rest built; in-file duplicates come as warnings.
+    let corpus = readingroom_indexer::read_corpus(&fixture("broken.xml")).unwrap();
+    assert_eq!((corpus.articles.len(), corpus.rejected.len(), corpus.warnings.len()), (3, 3, 3));
+    assert!(corpus.rejected.iter().all(|e| e.line.is_some()));
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(fixture("cdata.xml"), dir.path().join("export.xml")).unwrap();
     std::fs::write(dir.path().join("sitemap.xml"), "<urlset></urlset>").unwrap();
