@@ -394,7 +394,8 @@ impl Item {
             }
         }
         a.summary = (!summary.is_empty()).then_some(summary);
-        a.url = (!self.link.is_empty()).then(|| self.link.clone());
+        // http(s), mailto or relative only, as for every importer (`sanitize::url`).
+        a.url = crate::sanitize::url(&self.link);
         Ok(a)
     }
 

@@ -90,6 +90,7 @@ fn undeclared_prefixes_no_declaration_escaped_html_and_html_entities() {
     assert_eq!(b.date.iso(), "2019-07-01", "from pubDate");
     assert_eq!(b.slug, "entities-undeclared-in-xml-t");
     assert_eq!(texts(b), ["Summer—at last & a bare & ampersand."]);
+    assert_eq!(b.url, None, "a javascript: link is dropped");
 }
 
 #[test]
