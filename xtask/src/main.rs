@@ -3,6 +3,7 @@
 
 mod bench_corpora;
 mod bench_search;
+mod fixtures;
 mod fuzz;
 mod serve;
 mod tools;
@@ -46,6 +47,8 @@ enum Command {
     },
     /// Run every test: formatting, lints, native tests, and end to end in headless Chromium.
     Test,
+    /// The importers on real exports fetched from public packages (also part of `test`).
+    TestImporters,
     /// Measure sizes and time to first results in headless Chromium; prints Markdown.
     Bench {
         #[arg(long, default_value_t = 7)]
@@ -88,6 +91,7 @@ fn main() -> ExitCode {
             web::build(corpus, &out, strict).and_then(|built| serve::serve(&built, port))
         }
         Command::Test => web::test(),
+        Command::TestImporters => fixtures::test_real(),
         Command::Bench { runs } => web::bench(runs),
         Command::BenchSearch { synthetic } => bench_search::bench(synthetic),
         Command::Entities { corpus, min } => entities(corpus, min),

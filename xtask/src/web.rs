@@ -110,6 +110,8 @@ pub fn test() -> Result {
     // be fetched on these machines.
     run(cargo().args(["deny", "--log-level", "error", "check", "licenses", "bans", "sources"]))?;
     run(cargo().args(["test", "--workspace"]))?;
+    // The importers on real exports that public packages ship as test data.
+    crate::fixtures::test_real()?;
     let built = build(None, &e2e_dist(), true)?;
     let edited = edited_build()?;
     // Script-injection payloads in every field: tests/e2e/hostile.test.mjs checks none runs.

@@ -49,7 +49,8 @@ impl Corpus {
 pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Reads every article file under `root` (or `root` itself if it is a file): Markdown with
-/// front matter (`*.md`), and JSON Lines (`*.jsonl`, `*.ndjson`, one article a line). Every
+/// front matter (`*.md`), JSON Lines (`*.jsonl`, `*.ndjson`, one article a line) and WordPress
+/// exports (`*.xml`, published posts). Every
 /// problem in every file is reported, not just the first, so a curator can fix them in one pass.
 pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     let files = article_files(root).map_err(|e| vec![e])?;
@@ -57,7 +58,7 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
         return Err(vec![CorpusError::new(
             root,
             None,
-            "no articles found: expected Markdown (*.md) or JSON Lines (*.jsonl, *.ndjson) files",
+            "no articles found: expected Markdown (*.md), JSON Lines (*.jsonl, *.ndjson) or WordPress export (*.xml) files",
         )]);
     }
     // The gazetteer is configuration, not a record: a broken one stops the build.
@@ -78,6 +79,21 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
                         slug_lines.push(Some(line));
                     }
                     rejected.extend(bad);
+                }
+                Err(e) => rejected.push(CorpusError::new(&file, None, e.to_string())),
+            }
+            continue;
+        }
+        if is_xml(&file) {
+            match std::fs::read(&file) {
+                Ok(bytes) => {
+                    let read = crate::wxr::read(&file, &bytes, &crate::wxr::WxrOptions::default());
+                    for (line, a) in read.articles {
+                        articles.push((file.clone(), a));
+                        slug_lines.push(Some(line));
+                    }
+                    rejected.extend(read.errors);
+                    warnings.extend(read.warnings);
                 }
                 Err(e) => rejected.push(CorpusError::new(&file, None, e.to_string())),
             }
@@ -157,6 +173,15 @@ fn is_json_lines(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
 }
 
+/// A WordPress export: `*.xml` that says so in its first KB (other XML in a corpus is left alone).
+fn is_xml(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        && std::fs::File::open(path).and_then(|f| f.take(8192).read_to_end(&mut head)).is_ok()
+        && crate::wxr::is_wxr(&head)
+}
+
 fn article_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
     let meta = std::fs::metadata(root)
         .map_err(|e| CorpusError::new(root, None, format!("cannot read corpus: {e}")))?;
@@ -180,7 +205,7 @@ fn article_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
             if kind.is_dir() {
                 stack.push(path);
             } else if (kind.is_file() || path.is_file())
-                && (path.extension().is_some_and(|e| e == "md") || is_json_lines(&path))
+                && (path.extension().is_some_and(|e| e == "md") || is_json_lines(&path) || is_xml(&path))
             {
                 out.push(path);
             }

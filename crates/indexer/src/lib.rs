@@ -10,12 +10,14 @@ pub mod elasticlunr_export;
 pub mod error;
 pub mod frontmatter;
 pub mod gazetteer;
+pub mod html_blocks;
 pub mod jsonl;
 pub mod name_candidates;
 pub mod note_refs;
 pub mod related;
 pub mod sanitize;
 pub mod summary;
+pub mod wxr;
 
 pub use corpus::{build_index, read_corpus, Corpus};
 pub use error::CorpusError;
