@@ -69,40 +69,33 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     let mut articles = Vec::new();
     // The line of each article's `slug` key (or JSON line), for the duplicate warning below.
     let mut slug_lines = Vec::new();
-    for file in files {
-        if is_json_lines(&file) {
-            match std::fs::read(&file) {
-                Ok(bytes) => {
-                    let (read, bad) = crate::jsonl::read(&file, &bytes, &crate::jsonl::FieldMap::default());
-                    for (line, a) in read {
-                        articles.push((file.clone(), a));
-                        slug_lines.push(Some(line));
-                    }
-                    rejected.extend(bad);
-                }
-                Err(e) => rejected.push(CorpusError::new(&file, None, e.to_string())),
+    for (file, format) in files {
+        // Each file gives its articles, each with the line to name in a warning about it.
+        let read = match format {
+            Format::Markdown => {
+                read_article(&file).map(|(a, line)| (vec![(line, a)], Vec::new(), Vec::new()))
             }
-            continue;
-        }
-        if is_xml(&file) {
-            match std::fs::read(&file) {
-                Ok(bytes) => {
-                    let read = crate::wxr::read(&file, &bytes, &crate::wxr::WxrOptions::default());
-                    for (line, a) in read.articles {
-                        articles.push((file.clone(), a));
-                        slug_lines.push(Some(line));
-                    }
-                    rejected.extend(read.errors);
-                    warnings.extend(read.warnings);
+            Format::JsonLines => read_bytes(&file).map(|bytes| {
+                let (read, bad) = crate::jsonl::read(&file, &bytes, &crate::jsonl::FieldMap::default());
+                (read.into_iter().map(|(line, a)| (Some(line), a)).collect(), bad, Vec::new())
+            }),
+            Format::Wxr => read_bytes(&file).map(|bytes| {
+                let read = crate::wxr::read(&file, &bytes, &crate::wxr::WxrOptions::default());
+                (
+                    read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect(),
+                    read.errors,
+                    read.warnings,
+                )
+            }),
+        };
+        match read {
+            Ok((read, bad, warned)) => {
+                for (line, a) in read {
+                    articles.push((file.clone(), a));
+                    slug_lines.push(line);
                 }
-                Err(e) => rejected.push(CorpusError::new(&file, None, e.to_string())),
-            }
-            continue;
-        }
-        match read_article(&file) {
-            Ok((a, slug_line)) => {
-                articles.push((file, a));
-                slug_lines.push(slug_line);
+                rejected.extend(bad);
+                warnings.extend(warned);
             }
             Err(e) => rejected.push(e),
         }
@@ -173,20 +166,46 @@ fn is_json_lines(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
 }
 
-/// A WordPress export: `*.xml` that says so in its first KB (other XML in a corpus is left alone).
-fn is_xml(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = Vec::new();
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml"))
-        && std::fs::File::open(path).and_then(|f| f.take(8192).read_to_end(&mut head)).is_ok()
-        && crate::wxr::is_wxr(&head)
+/// How a file holds its articles.
+#[derive(Clone, Copy)]
+enum Format {
+    /// One article, TOML front matter and a Markdown body.
+    Markdown,
+    /// One article a line.
+    JsonLines,
+    /// A WordPress export.
+    Wxr,
 }
 
-fn article_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
+/// The format of an article file, or `None` for a file that is not one. A `*.xml` file is a
+/// WordPress export only if its first 8 KB say so: other XML in a corpus is left alone.
+fn format_of(path: &Path) -> Option<Format> {
+    use std::io::Read;
+    let ext = path.extension()?;
+    if ext == "md" {
+        Some(Format::Markdown)
+    } else if is_json_lines(path) {
+        Some(Format::JsonLines)
+    } else if ext.eq_ignore_ascii_case("xml") {
+        let mut head = Vec::new();
+        let read = std::fs::File::open(path).and_then(|f| f.take(8192).read_to_end(&mut head));
+        (read.is_ok() && crate::wxr::is_wxr(&head)).then_some(Format::Wxr)
+    } else {
+        None
+    }
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, CorpusError> {
+    std::fs::read(path).map_err(|e| CorpusError::new(path, None, e.to_string()))
+}
+
+/// The article files under `root` with their formats, in path order; `root` itself if it is a
+/// file (read as Markdown unless its name or content says otherwise).
+fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
     let meta = std::fs::metadata(root)
         .map_err(|e| CorpusError::new(root, None, format!("cannot read corpus: {e}")))?;
     if meta.is_file() {
-        return Ok(vec![root.to_path_buf()]);
+        return Ok(vec![(root.to_path_buf(), format_of(root).unwrap_or(Format::Markdown))]);
     }
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
@@ -204,14 +223,14 @@ fn article_files(root: &Path) -> Result<Vec<PathBuf>, CorpusError> {
             let Ok(kind) = entry.file_type() else { continue };
             if kind.is_dir() {
                 stack.push(path);
-            } else if (kind.is_file() || path.is_file())
-                && (path.extension().is_some_and(|e| e == "md") || is_json_lines(&path) || is_xml(&path))
-            {
-                out.push(path);
+            } else if kind.is_file() || path.is_file() {
+                if let Some(format) = format_of(&path) {
+                    out.push((path, format));
+                }
             }
         }
     }
-    out.sort();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
 }
 
@@ -229,8 +248,7 @@ fn read_article(path: &Path) -> Result<(Article, Option<usize>), CorpusError> {
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| CorpusError::new(path, None, e.to_string()))?;
-    let text = decode(path, bytes)?;
+    let text = decode(path, read_bytes(path)?)?;
     let parsed = frontmatter::parse(path, &text)?;
     Ok((to_article(path, &parsed)?, parsed.key_line("slug")))
 }
