@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { writeFile } from 'node:fs/promises';
-import { HOME_READY, launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+import { HOME_READY, browserAndServer, modes as buildModes, watch } from './browser.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -34,16 +34,9 @@ const WIDTHS = [
   { name: 'phone', viewport: { width: 390, height: 844 } },
 ];
 
-let browser;
-let server;
+const shared = browserAndServer();
 const report = [];
-before(async () => {
-  browser = await launchChromium();
-  server = await serveDist();
-});
 after(async () => {
-  await browser?.close();
-  await server?.close();
   if (process.env.A11Y_REPORT) await writeFile(process.env.A11Y_REPORT, JSON.stringify(report, null, 2));
 });
 
@@ -70,12 +63,12 @@ const describeViolations = (violations) =>
 const settle = (page) =>
   page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 
-for (const mode of buildModes(() => server)) {
+for (const mode of buildModes(() => shared.server)) {
   describe(mode.name, () => {
     let page;
     let problems;
     before(async () => {
-      page = await browser.newPage({ viewport: WIDTHS[0].viewport, bypassCSP: true });
+      page = await shared.browser.newPage({ viewport: WIDTHS[0].viewport, bypassCSP: true });
       problems = watch(page, mode.isOwn);
     });
     after(async () => {

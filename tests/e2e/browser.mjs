@@ -2,6 +2,7 @@
 // playwright-core (installed in tools/ by `cargo xtask`), and a static server for the web build.
 
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { createServer } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -68,6 +69,22 @@ function compressed(encoding, file, info, bytes) {
       : gzip(bytes, { level: 9 }));
   }
   return compressedCache.get(key);
+}
+
+/// For a test file: Chromium, and `dist` served as by `serveDist`, started before its tests and
+/// closed after them. Their handles are `.browser` and `.server` of the returned object, set when
+/// the tests run.
+export function browserAndServer(dist = DIST) {
+  const shared = {};
+  before(async () => {
+    shared.browser = await launchChromium();
+    shared.server = await serveDist(dist);
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 /// Serves `dist` (DIST by default) under SUB_PATH on a free loopback port, as a host site would:

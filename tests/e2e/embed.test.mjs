@@ -5,18 +5,9 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, serveDist, watch } from './browser.mjs';
+import { browserAndServer, watch } from './browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchChromium();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServer();
 
 const style = (locator, prop) => locator.evaluate((e, p) => getComputedStyle(e)[p], prop);
 
@@ -24,9 +15,9 @@ describe('embedded in a hostile host page, over http', () => {
   let page;
   let problems;
   before(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    problems = watch(page, (u) => u.startsWith(server.url));
-    await page.goto(server.url + 'embed-demo.html');
+    page = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    problems = watch(page, (u) => u.startsWith(shared.server.url));
+    await page.goto(shared.server.url + 'embed-demo.html');
     await page.locator('#archive ol.rr-articles > li').nth(6).waitFor();
   });
   after(async () => {
@@ -84,14 +75,14 @@ describe('embedded in a hostile host page, over http', () => {
   });
 
   test('data-start opens a chosen view when the URL names none', async () => {
-    const other = await browser.newPage();
-    const otherProblems = watch(other, (u) => u.startsWith(server.url));
+    const other = await shared.browser.newPage();
+    const otherProblems = watch(other, (u) => u.startsWith(shared.server.url));
     await other.route('**/embed-demo.html', async (route) => {
       const res = await route.fetch();
       const body = (await res.text()).replace('data-theme="light"', 'data-theme="dark" data-start="/timeline"');
       await route.fulfill({ response: res, body });
     });
-    await other.goto(server.url + 'embed-demo.html');
+    await other.goto(shared.server.url + 'embed-demo.html');
     await other.locator('#archive .rr-timeline').waitFor();
     assert.equal(await other.locator('#archive .rr-root').getAttribute('data-theme'), 'dark');
     await other.close();

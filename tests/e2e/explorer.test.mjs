@@ -3,24 +3,15 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOME_READY, launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+import { HOME_READY, browserAndServer, modes as buildModes, watch } from './browser.mjs';
 
 const INTERVIEW = 'A View from the CT Foxhole: Neil Basu, Senior National Coordinator for Counterterrorism Policing in the United Kingdom';
 const KASHMIR = 'Sectarian violence in Kashmir is increasingly spilling over onto the streets of Britain';
 const REVIEW = 'Al-Qaeda’s Revenge: The 2004 Madrid Train Bombings/The Exile: The Flight of Osama bin Laden';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchChromium();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServer();
 
-const modes = buildModes(() => server);
+const modes = buildModes(() => shared.server);
 
 const titles = (page, list) => page.locator(`ol.${list} > li .rr-title`).allInnerTexts();
 
@@ -29,7 +20,7 @@ for (const mode of modes) {
     let page;
     let problems;
     before(async () => {
-      page = await browser.newPage();
+      page = await shared.browser.newPage();
       problems = watch(page, mode.isOwn);
     });
     after(async () => {
@@ -151,7 +142,7 @@ for (const mode of modes) {
     });
 
     test('a pasted link opens the same view in a fresh page', async () => {
-      const fresh = await browser.newPage();
+      const fresh = await shared.browser.newPage();
       const freshProblems = watch(fresh, mode.isOwn);
       await fresh.goto(mode.start() + '#/search?q=lone+actor');
       await fresh.locator('ol.rr-hits > li').first().waitFor();
@@ -169,7 +160,7 @@ for (const mode of modes) {
     });
 
     test('the page runs under its content security policy, with no violation on any view', async () => {
-      const fresh = await browser.newPage();
+      const fresh = await shared.browser.newPage();
       const freshProblems = watch(fresh, mode.isOwn);
       await fresh.addInitScript(() => {
         window.__csp = [];

@@ -3,18 +3,9 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOME_READY, launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+import { HOME_READY, browserAndServer, modes as buildModes, watch } from './browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchChromium();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServer();
 
 /** `{value: count}` of one facet as shown. */
 async function counts(page, facet) {
@@ -36,12 +27,12 @@ const resultSlugs = (page) =>
 const waitCount = (page, n) =>
   page.locator('.rr-count').filter({ hasText: new RegExp(`^${n === 0 ? 'No' : n} results?`) }).waitFor();
 
-for (const mode of buildModes(() => server)) {
+for (const mode of buildModes(() => shared.server)) {
   describe(mode.name, () => {
     let page;
     let problems;
     before(async () => {
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
       problems = watch(page, mode.isOwn);
     });
     after(async () => {
@@ -223,7 +214,7 @@ for (const mode of buildModes(() => server)) {
     });
 
     test('on a phone the facets fold away behind a Filters button', async () => {
-      const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      const phone = await shared.browser.newPage({ viewport: { width: 390, height: 844 } });
       const phoneProblems = watch(phone, mode.isOwn);
       await phone.goto(mode.start() + '#/');
       await phone.locator(HOME_READY).first().waitFor();

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_READY, launchChromium, serveDist } from './browser.mjs';
+import { APP_READY, browserAndServer } from './browser.mjs';
 
 const DIST = process.env.READINGROOM_HOSTILE_DIST;
 if (!DIST) {
@@ -34,20 +34,11 @@ const ARTICLES = [
   },
 ];
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchChromium();
-  server = await serveDist(DIST);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServer(DIST);
 
 const standalone = pathToFileURL(join(DIST, 'standalone.html')).href;
 const modes = [
-  { name: 'web build over http', start: () => server.url + 'index.html' },
+  { name: 'web build over http', start: () => shared.server.url + 'index.html' },
   { name: 'standalone.html over file://', start: () => standalone },
 ];
 
@@ -81,7 +72,7 @@ for (const mode of modes) {
     let page;
     const problems = [];
     before(async () => {
-      const context = await browser.newContext({ bypassCSP: true });
+      const context = await shared.browser.newContext({ bypassCSP: true });
       page = await context.newPage();
       page.on('dialog', (d) => {
         problems.push(`dialog: ${d.message()}`);
@@ -94,7 +85,7 @@ for (const mode of modes) {
       // A payload's image, fetch or frame would request something outside the build.
       page.on('request', (r) => {
         const u = r.url();
-        const own = u.startsWith(server.url) || u.startsWith(standalone) || u.startsWith('data:application/wasm')
+        const own = u.startsWith(shared.server.url) || u.startsWith(standalone) || u.startsWith('data:application/wasm')
           || u.startsWith('data:image/svg+xml,%3Csvg'); // the standalone page's icon
         if (!own) problems.push(`request: ${u}`);
       });

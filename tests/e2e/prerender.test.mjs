@@ -4,20 +4,11 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOME_READY, launchChromium, serveDist, watch } from './browser.mjs';
+import { HOME_READY, browserAndServer, watch } from './browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchChromium();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServer();
 
-const own = (u) => u.startsWith(server.url);
+const own = (u) => u.startsWith(shared.server.url);
 const items = (page) => page.locator('ol.rr-articles > li').evaluateAll((lis) => lis.map((li) => ({
   href: li.querySelector('a.rr-title').getAttribute('href'),
   text: li.innerText,
@@ -36,15 +27,15 @@ async function holdWasm(page) {
 
 describe('the pre-rendered home page of the web build', () => {
   test('without JavaScript it lists the same articles, links and text as the app', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await shared.browser.newContext({ javaScriptEnabled: false });
     const still = await context.newPage();
-    await still.goto(server.url);
+    await still.goto(shared.server.url);
     const shell = await items(still);
     await context.close();
 
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     const problems = watch(page, own);
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await page.locator(HOME_READY).first().waitFor();
     assert.deepEqual(await items(page), shell);
     assert.equal(shell.length, 7);
@@ -54,7 +45,7 @@ describe('the pre-rendered home page of the web build', () => {
 
   for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 900 }]) {
     test(`at ${viewport.width}px it paints first and the app replaces it without a layout shift`, async () => {
-      const page = await browser.newPage({ viewport });
+      const page = await shared.browser.newPage({ viewport });
       const problems = watch(page, own);
       await page.addInitScript(() => {
         window.__shifts = [];
@@ -65,7 +56,7 @@ describe('the pre-rendered home page of the web build', () => {
         new PerformanceObserver((l) => window.__lcp.push(...l.getEntries().map((e) => (e.element?.closest('[data-prerendered]') ? 'page' : 'app'))))
           .observe({ type: 'largest-contentful-paint', buffered: true });
       });
-      await page.goto(server.url);
+      await page.goto(shared.server.url);
       await page.locator(HOME_READY).first().waitFor();
       await page.waitForTimeout(300);
       const { shifts, lcp } = await page.evaluate(() => ({ shifts: window.__shifts, lcp: window.__lcp }));
@@ -77,18 +68,18 @@ describe('the pre-rendered home page of the web build', () => {
   }
 
   test('before the app starts, other routes show "Loading", not the home page', async () => {
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     const release = await holdWasm(page);
-    await page.goto(`${server.url}#/article/sectarian-violence-in-kashmir`);
+    await page.goto(`${shared.server.url}#/article/sectarian-violence-in-kashmir`);
     await page.locator('.rr-shell-wait').waitFor();
     assert.equal(await page.locator('ol.rr-articles').isVisible(), false);
     assert.equal(await page.locator('a.rr-brand').isVisible(), true, 'the header is the same on every route');
     release();
     await page.locator('.rr-article-title').waitFor();
 
-    const home = await browser.newPage();
+    const home = await shared.browser.newPage();
     const releaseHome = await holdWasm(home);
-    await home.goto(server.url);
+    await home.goto(shared.server.url);
     assert.equal(await home.locator('ol.rr-articles > li').count(), 7);
     assert.equal(await home.locator('.rr-shell-wait').isVisible(), false);
     releaseHome();
@@ -97,8 +88,8 @@ describe('the pre-rendered home page of the web build', () => {
   });
 
   test('a dark theme chosen earlier applies before the app starts', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await shared.browser.newPage();
+    await page.goto(shared.server.url);
     await page.evaluate(() => localStorage.setItem('readingroom-theme', 'dark'));
     const release = await holdWasm(page);
     await page.reload();
@@ -113,10 +104,10 @@ describe('the pre-rendered home page of the web build', () => {
   });
 
   test('words typed before the app starts are searched, and the search box keeps the focus', async () => {
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     const problems = watch(page, own);
     const release = await holdWasm(page);
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await page.locator('#rr-q').pressSequentially('Kashmir');
     release();
     await page.waitForFunction(() => location.hash === '#/search?q=Kashmir');

@@ -4,27 +4,18 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOME_READY, launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+import { HOME_READY, browserAndServer, modes as buildModes, watch } from './browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchChromium();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServer();
 
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('href'));
 
-for (const mode of buildModes(() => server)) {
+for (const mode of buildModes(() => shared.server)) {
   describe(mode.name, () => {
     let page;
     let problems;
     before(async () => {
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      page = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
       problems = watch(page, mode.isOwn);
     });
     after(async () => {

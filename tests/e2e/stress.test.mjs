@@ -11,20 +11,11 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOME_READY, launchChromium, modes as buildModes, serveDist, watch } from './browser.mjs';
+import { HOME_READY, browserAndServer, modes as buildModes, watch } from './browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchChromium();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServer();
 
-const modes = buildModes(() => server);
+const modes = buildModes(() => shared.server);
 
 const FINAL = 'lone actor';
 
@@ -66,7 +57,7 @@ function instrument() {
 }
 
 async function openPage(mode) {
-  const page = await browser.newPage();
+  const page = await shared.browser.newPage();
   const problems = watch(page, mode.isOwn);
   await page.addInitScript(instrument);
   return { page, problems };
