@@ -298,7 +298,7 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
     let slug = match &f.slug {
         Some(s) => s.clone(),
         // A file name is not chosen as a URL: "My Draft.md" is served as "my-draft".
-        None => crate::jsonl::slugify(&path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default()),
+        None => crate::slug::slugify(&path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default()),
     };
     if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
         return Err(CorpusError::new(

@@ -7,6 +7,7 @@
 
 use crate::body;
 use crate::error::CorpusError;
+use crate::slug::slugify;
 use readingroom_core::{Article, PartialDate};
 use serde_json::{Map, Value};
 use std::path::Path;
@@ -169,23 +170,6 @@ fn parse_date(s: &str) -> Result<PartialDate, String> {
     PartialDate::parse(date)
 }
 
-/// A URL-safe slug: lower-case ASCII letters and digits, runs of anything else one hyphen.
-pub fn slugify(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out.truncate(80);
-    out.trim_end_matches('-').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,12 +241,5 @@ mod tests {
         assert_eq!(errors[0].line, Some(2));
         assert_eq!(errors[0].message, "not valid UTF-8");
         assert_eq!(errors[1].message, "field \"title\" must be a string");
-    }
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slugify("Al-Qaeda’s Revenge: The 2004 Madrid…"), "al-qaeda-s-revenge-the-2004-madrid");
-        assert_eq!(slugify("42"), "42");
-        assert_eq!(slugify("—"), "");
     }
 }

@@ -16,6 +16,7 @@ pub mod name_candidates;
 pub mod note_refs;
 pub mod related;
 pub mod sanitize;
+pub mod slug;
 pub mod summary;
 pub mod wxr;
 

@@ -11,7 +11,7 @@
 
 use crate::error::CorpusError;
 use crate::html_blocks;
-use crate::jsonl::slugify;
+use crate::slug::slugify;
 use quick_xml::escape::{resolve_html5_entity, resolve_predefined_entity};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
