@@ -1,5 +1,6 @@
-//! HTML bodies (WordPress's `content:encoded`) reduced to the blocks the reader shows:
-//! paragraphs, headings, list items, quotes and footnotes; everything else is dropped.
+//! HTML bodies (WordPress's `content:encoded`, the main content of a saved page) reduced to the
+//! blocks the reader shows: paragraphs, headings, list items, quotes and footnotes; everything
+//! else is dropped.
 //!
 //! Parsed with html5ever (the WHATWG algorithm, as browsers do), so the broken markup of old
 //! posts — unclosed `<p>`, stray `</div>`, misnested inline tags — lands where a browser would
@@ -60,8 +61,14 @@ const BLOCKS: &[&str] = &[
 pub fn blocks(html: &str) -> Vec<Block> {
     let html = shortcodes(html);
     let dom = parse_document(RcDom::default(), ParseOpts::default()).one(html.as_str());
+    node_blocks(&dom.document)
+}
+
+/// The blocks of an already parsed node: a saved page's main content, found by `html_page`.
+/// No shortcode step: a page shows WordPress's output, where they have been expanded.
+pub fn node_blocks(node: &Handle) -> Vec<Block> {
     let mut w = Walker::default();
-    w.walk(&dom.document);
+    w.walk(node);
     w.flush();
     resolve_calls(w.out)
 }

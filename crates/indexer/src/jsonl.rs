@@ -161,8 +161,8 @@ fn article(record: &Map<String, Value>, f: &FieldMap) -> Result<Article, String>
 
 /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a timestamp that starts with a date
 /// (`2017-03-05T10:00:00Z`, `2017-03-05 10:00:00`): the time of day says nothing a reader of an
-/// archive needs.
-fn parse_date(s: &str) -> Result<PartialDate, String> {
+/// archive needs. Also the saved-page importer's, for its meta tags and `<time datetime>`.
+pub(crate) fn parse_date(s: &str) -> Result<PartialDate, String> {
     let date = match s.get(10..11) {
         Some("T" | " ") => &s[..10],
         _ => s,

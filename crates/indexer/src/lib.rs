@@ -11,6 +11,7 @@ pub mod error;
 pub mod frontmatter;
 pub mod gazetteer;
 pub mod html_blocks;
+pub mod html_page;
 pub mod jsonl;
 pub mod name_candidates;
 pub mod note_refs;
