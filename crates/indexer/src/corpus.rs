@@ -49,8 +49,8 @@ impl Corpus {
 pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Reads every article file under `root` (or `root` itself if it is a file): Markdown with
-/// front matter (`*.md`), JSON Lines (`*.jsonl`, `*.ndjson`, one article a line) and WordPress
-/// exports (`*.xml`, published posts). Every
+/// front matter (`*.md`), JSON Lines (`*.jsonl`, `*.ndjson`, one article a line), WordPress
+/// exports (`*.xml`, published posts) and saved web pages (`*.html`, `*.htm`). Every
 /// problem in every file is reported, not just the first, so a curator can fix them in one pass.
 pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     let files = article_files(root).map_err(|e| vec![e])?;
@@ -58,7 +58,7 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
         return Err(vec![CorpusError::new(
             root,
             None,
-            "no articles found: expected Markdown (*.md), JSON Lines (*.jsonl, *.ndjson) or WordPress export (*.xml) files",
+            "no articles found: expected Markdown (*.md), JSON Lines (*.jsonl, *.ndjson), WordPress export (*.xml) or web page (*.html, *.htm) files",
         )]);
     }
     // The gazetteer is configuration, not a record: a broken one stops the build.
@@ -87,6 +87,9 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
                     read.warnings,
                 )
             }),
+            Format::Html => read_bytes(&file)
+                .and_then(|bytes| crate::html_page::read(&file, &bytes))
+                .map(|page| (vec![(None, page.article)], Vec::new(), page.warnings)),
         };
         match read {
             Ok((read, bad, warned)) => {
@@ -175,6 +178,8 @@ enum Format {
     JsonLines,
     /// A WordPress export.
     Wxr,
+    /// One saved web page.
+    Html,
 }
 
 /// The format of an article file, or `None` for a file that is not one. A `*.xml` file is a
@@ -190,6 +195,8 @@ fn format_of(path: &Path) -> Option<Format> {
         let mut head = Vec::new();
         let read = std::fs::File::open(path).and_then(|f| f.take(8192).read_to_end(&mut head));
         (read.is_ok() && crate::wxr::is_wxr(&head)).then_some(Format::Wxr)
+    } else if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") {
+        Some(Format::Html)
     } else {
         None
     }

@@ -220,6 +220,33 @@ fn scripts_and_handlers_leave_no_text() {
 }
 
 #[test]
+fn a_folder_of_markdown_and_html_is_one_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("markdown-piece.md"),
+        "+++\ntitle = \"A Markdown piece\"\ndate = \"2017-01-02\"\n+++\n\nWritten in Markdown.\n",
+    )
+    .unwrap();
+    for name in ["news-page.html", "Old Piece (2004).htm", "no-date.html"] {
+        std::fs::copy(fixture(name), dir.path().join(name)).unwrap();
+    }
+    let corpus = readingroom_indexer::read_corpus(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let slugs: Vec<&str> = corpus.articles.iter().map(|(_, a)| a.slug.as_str()).collect();
+    assert_eq!(slugs, ["old-piece-2004", "markdown-piece", "news-page"]);
+    assert_eq!(corpus.files_read, 4);
+    assert_eq!(corpus.rejected.len(), 1);
+    assert!(
+        corpus.rejected[0].to_string().contains("no-date.html: no date: looked for"),
+        "{}",
+        corpus.rejected[0]
+    );
+    assert_eq!(corpus.warnings.len(), 1, "the page without a container: {:?}", corpus.warnings);
+    // One page is a corpus too.
+    let corpus = readingroom_indexer::read_corpus(&fixture("wordpress-post.html")).unwrap();
+    assert_eq!(corpus.articles[0].1.title, "Notes from Misrata & Sirte");
+}
+
+#[test]
 fn yoast_graph_references_and_rel_author_links() {
     // Yoast's @graph names the author by @id; the WebPage node has a date too, the Article wins.
     let html = r##"<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
