@@ -87,6 +87,22 @@ impl Route {
         let path = location.pathname().unwrap_or_default();
         format!("{path}?{}{}", ser.finish(), location.hash().unwrap_or_default())
     }
+
+    /// The route as a link another reader can open: absolute, on the host page when embedded;
+    /// none from file://, where a path on one reader's disk would mean nothing to another.
+    pub fn absolute_url(&self) -> Option<String> {
+        let location = gloo::utils::window().location();
+        if location.protocol().ok()? == "file:" {
+            return None;
+        }
+        let href = self.href();
+        let origin = location.origin().ok()?;
+        Some(if href.starts_with('#') {
+            format!("{origin}{}{href}", location.pathname().ok()?)
+        } else {
+            format!("{origin}{href}")
+        })
+    }
 }
 
 /// Writes `route` into the URL without a page load; `replace` keeps the history entry (typing).

@@ -6,22 +6,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-/// The explorer's own link to the article, to cite when the corpus has no original URL; none
-/// from file://, where a path on one reader's disk would mean nothing to another.
-fn own_url(slug: &str) -> Option<String> {
-    let location = gloo::utils::window().location();
-    if location.protocol().ok()? == "file:" {
-        return None;
-    }
-    let href = Route::article(slug).href();
-    let base = format!("{}{}", location.origin().ok()?, location.pathname().ok()?);
-    Some(if href.starts_with('#') {
-        format!("{base}{href}")
-    } else {
-        format!("{}{href}", location.origin().ok()?)
-    })
-}
-
 /// Copies `text`, then tells `done` whether it worked: the async Clipboard API where the page
 /// may use it, else (or when it refuses) a selection and the older copy command.
 pub fn copy_text(text: &str, done: Callback<bool>) {
@@ -83,7 +67,7 @@ pub struct Props {
 pub fn cite_box(props: &Props) -> Html {
     let copied = use_state(|| None::<&'static str>);
     let Some((_, a)) = crate::data::data().index.article(&props.slug) else { return html! {} };
-    let url = own_url(&a.slug);
+    let url = Route::article(&a.slug).absolute_url();
     let url = url.as_deref();
     let styles: [(&'static str, String); 4] = [
         ("Chicago", cite::chicago(a, url)),

@@ -8,20 +8,10 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Where links in the export point: the explorer's own page (nothing, from file://).
-fn base_url() -> String {
-    let location = gloo::utils::window().location();
-    if location.protocol().ok().as_deref() == Some("file:") {
-        return String::new();
-    }
-    let href = Route::Home.href();
-    let page =
-        format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-    if href.starts_with('#') {
-        page
-    } else {
-        location.href().unwrap_or(page)
-    }
+/// Where an export links an article without a URL of its own: its page in the explorer, as
+/// the cite box links it (on the host page when embedded; nothing from file://).
+fn own_url(a: &Article) -> Option<String> {
+    Route::article(&a.slug).absolute_url()
 }
 
 fn download(name: &str, mime: &str, text: &str) {
@@ -53,12 +43,12 @@ pub fn export_links(props: &Props) -> Html {
     let button = |label: &'static str,
                   file: &'static str,
                   mime: &'static str,
-                  make: fn(&[&Article], &str) -> String| {
+                  make: fn(&[&Article], &export::OwnUrl) -> String| {
         let docs = props.docs.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let d = data();
             let articles: Vec<&Article> = docs.iter().map(|&i| &d.index.articles[i as usize]).collect();
-            download(file, mime, &make(&articles, &base_url()));
+            download(file, mime, &make(&articles, &own_url));
         });
         html! { <button type="button" class="rr-export-button" {onclick}>{ label }</button> }
     };

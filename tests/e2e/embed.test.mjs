@@ -57,6 +57,29 @@ describe('embedded in a hostile host page, over http', () => {
     assert.equal(new URL(page.url()).searchParams.get('rr'), '/search?q=Libya');
   });
 
+  test('exported results link to their articles on the host page, which opens them', async () => {
+    // A page of its own: the tests around this one share `page`'s state.
+    const mine = await shared.browser.newPage();
+    await mine.goto(shared.server.url + 'embed-demo.html?rr=' + encodeURIComponent('/search?q=Libya'));
+    await mine.locator('#archive .rr-export').waitFor();
+    const [download] = await Promise.all([mine.waitForEvent('download'), mine.locator('#archive .rr-export button').filter({ hasText: 'CSV' }).click()]);
+    const chunks = [];
+    for await (const c of await download.createReadStream()) chunks.push(c);
+    const rows = Buffer.concat(chunks).toString('utf8').trim().split('\r\n').slice(1);
+    assert.equal(rows.length, 3);
+    const links = rows.map((r) => new URL(r.split(',').at(-1)));
+    for (const [i, link] of links.entries()) {
+      assert.equal(link.origin + link.pathname, shared.server.url + 'embed-demo.html', 'the host page, not the app’s own');
+      assert.equal(link.searchParams.get('rr'), '/article/' + rows[i].split(',')[0]);
+    }
+    const other = await shared.browser.newPage();
+    await other.goto(links[0].href);
+    await other.locator('#archive .rr-article-title').waitFor();
+    assert.equal(await other.locator('#archive .rr-article-title').count(), 1);
+    await other.close();
+    await mine.close();
+  });
+
   test('links, facets, reload and back work inside the host page', async () => {
     await page.locator('#archive section.rr-facet[data-facet="year"] .rr-facet-value').filter({ hasText: '2018' }).locator('input').check();
     await page.locator('#archive .rr-chips').waitFor();

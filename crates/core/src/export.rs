@@ -1,9 +1,10 @@
 //! Export of a result set as CSV, JSON or BibTeX, made in the page for download.
 //!
-//! Every format links each article to its original URL, else to `base_url` +
-//! `#/article/SLUG` (the explorer's own page for it; anything after a `#` in `base_url` is
-//! dropped first). An empty `base_url` (the app from file://) gives no link: an empty CSV cell,
-//! a JSON `null`, no BibTeX `url` field.
+//! Every format links each article to its original URL, else to what `own_url` gives for it:
+//! the explorer's own page for the article, which only the app knows how to write (a hash route
+//! on its own page, a query on a host page that embeds it; none from file://, where a path on one
+//! reader's disk means nothing to another). No link is an empty CSV cell, a JSON `null`, no
+//! BibTeX `url` field. [`explorer_url`] writes the plain hash-route form.
 //!
 //! - **CSV** (RFC 4180): header `slug,title,date,outlet,kind,authors,topics,url`; the date in
 //!   ISO form at its known precision ("2018-02"); authors and topics joined with "; "; fields
@@ -24,7 +25,7 @@ use crate::model::Article;
 use std::collections::{HashMap, HashSet};
 
 /// CSV (RFC 4180, CRLF) with a header row; see the module notes.
-pub fn csv(articles: &[&Article], base_url: &str) -> String {
+pub fn csv(articles: &[&Article], own_url: &OwnUrl) -> String {
     let mut out = String::from("slug,title,date,outlet,kind,authors,topics,url\r\n");
     for a in articles {
         let cells = [
@@ -35,7 +36,7 @@ pub fn csv(articles: &[&Article], base_url: &str) -> String {
             a.kind.clone(),
             a.authors.join("; "),
             a.topics.join("; "),
-            link(a, base_url).unwrap_or_default(),
+            link(a, own_url).unwrap_or_default(),
         ];
         let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&cells.join(","));
@@ -45,7 +46,7 @@ pub fn csv(articles: &[&Article], base_url: &str) -> String {
 }
 
 /// A compact JSON array of objects; see the module notes.
-pub fn json(articles: &[&Article], base_url: &str) -> String {
+pub fn json(articles: &[&Article], own_url: &OwnUrl) -> String {
     let mut out = String::from("[");
     for (i, a) in articles.iter().enumerate() {
         if i > 0 {
@@ -64,7 +65,7 @@ pub fn json(articles: &[&Article], base_url: &str) -> String {
             ("kind", json_string(&a.kind)),
             ("authors", list(&a.authors)),
             ("topics", list(&a.topics)),
-            ("url", opt(link(a, base_url).as_deref())),
+            ("url", opt(link(a, own_url).as_deref())),
             ("summary", opt(a.summary.as_deref())),
         ];
         out.push('{');
@@ -81,12 +82,12 @@ pub fn json(articles: &[&Article], base_url: &str) -> String {
 }
 
 /// BibTeX entries separated by blank lines, keys unique within the export.
-pub fn bibtex(articles: &[&Article], base_url: &str) -> String {
+pub fn bibtex(articles: &[&Article], own_url: &OwnUrl) -> String {
     let keys = unique_keys(articles);
     let entries: Vec<String> = articles
         .iter()
         .zip(&keys)
-        .map(|(a, key)| cite::bibtex_entry(a, link(a, base_url).as_deref(), key))
+        .map(|(a, key)| cite::bibtex_entry(a, link(a, own_url).as_deref(), key))
         .collect();
     entries.join("\n")
 }
@@ -136,16 +137,23 @@ fn suffix(mut n: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
-/// The article's original URL, else its page in the explorer at `base_url`, else none.
-fn link(a: &Article, base_url: &str) -> Option<String> {
-    if let Some(u) = a.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-        return Some(u.to_string());
+/// The explorer's own link to an article, if it has one.
+pub type OwnUrl = dyn Fn(&Article) -> Option<String>;
+
+/// The article's original URL, else its page in the explorer, else none.
+fn link(a: &Article, own_url: &OwnUrl) -> Option<String> {
+    match a.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        Some(u) => Some(u.to_string()),
+        None => own_url(a),
     }
+}
+
+/// The article's page in an explorer served at `base_url` with hash routes
+/// (`base_url#/article/SLUG`; anything after a `#` in `base_url` is dropped first); none for an
+/// empty `base_url`.
+pub fn explorer_url(base_url: &str, slug: &str) -> Option<String> {
     let base = base_url.split('#').next().unwrap_or("").trim();
-    if base.is_empty() {
-        return None;
-    }
-    Some(format!("{base}#/article/{}", encode(&a.slug)))
+    (!base.is_empty()).then(|| format!("{base}#/article/{}", encode(slug)))
 }
 
 /// Percent-encodes a slug for the route (alphanumerics and `*-._` kept, as form-urlencoding
@@ -205,6 +213,11 @@ mod tests {
                            Counterterrorism Policing in the United Kingdom";
     const BASE: &str = "https://example.org/rr/";
 
+    /// The explorer's links as a hash-routed page at `base` gives them.
+    fn at(base: &'static str) -> impl Fn(&Article) -> Option<String> {
+        move |a| explorer_url(base, &a.slug)
+    }
+
     fn article(slug: &str, title: &str, date: &str, authors: &[&str]) -> Article {
         let mut a = Article::new(slug, title, PartialDate::parse(date).unwrap(), vec![]);
         a.authors = authors.iter().map(|s| s.to_string()).collect();
@@ -240,7 +253,7 @@ mod tests {
     fn csv_of_the_sample() {
         let (f, c) = (foxhole(), comic());
         assert_eq!(
-            csv(&[&f, &c], BASE),
+            csv(&[&f, &c], &at(BASE)),
             format!(
                 "slug,title,date,outlet,kind,authors,topics,url\r\n\
                  view-from-the-ct-foxhole-neil-basu,\"{FOXHOLE}\",2018-02,CTC Sentinel,interview,\
@@ -251,7 +264,7 @@ mod tests {
                  https://theconversation.com/comic-explainer-79431\r\n"
             )
         );
-        assert_eq!(csv(&[], BASE), "slug,title,date,outlet,kind,authors,topics,url\r\n");
+        assert_eq!(csv(&[], &at(BASE)), "slug,title,date,outlet,kind,authors,topics,url\r\n");
     }
 
     #[test]
@@ -261,7 +274,7 @@ mod tests {
         a.kind = "CR\r\nLF".into();
         a.topics = vec!["plain".into()];
         assert_eq!(
-            csv(&[&a], ""),
+            csv(&[&a], &at("")),
             "slug,title,date,outlet,kind,authors,topics,url\r\n\
              s,\"He said \"\"no\"\", twice\",2016-12-19,\"Line one\nline two\",\"CR\r\nLF\",,plain,\r\n"
         );
@@ -274,7 +287,7 @@ mod tests {
         a.kind = "\tcmd".into();
         a.topics = vec!["＝1+1".into(), "ok".into()];
         a.url = Some("https://x.org/a-b".into());
-        let body = csv(&[&a], BASE);
+        let body = csv(&[&a], &at(BASE));
         let row = body.split("\r\n").nth(1).unwrap();
         assert_eq!(
             row,
@@ -290,22 +303,22 @@ mod tests {
     fn links_fall_back_to_the_explorer_or_to_nothing() {
         let mut a = article("al qaeda/é", "T", "2018", &[]);
         assert_eq!(
-            link(&a, "https://x.org/rr/index.html#/search?q=x").unwrap(),
+            link(&a, &at("https://x.org/rr/index.html#/search?q=x")).unwrap(),
             "https://x.org/rr/index.html#/article/al%20qaeda%2F%C3%A9"
         );
-        assert_eq!(link(&a, ""), None);
-        assert_eq!(link(&a, "  "), None);
+        assert_eq!(link(&a, &at("")), None);
+        assert_eq!(link(&a, &at("  ")), None);
         a.url = Some("https://orig.example/x".into());
-        assert_eq!(link(&a, "").unwrap(), "https://orig.example/x");
+        assert_eq!(link(&a, &at("")).unwrap(), "https://orig.example/x");
         a.url = Some(String::new());
-        assert_eq!(link(&a, BASE).unwrap(), "https://example.org/rr/#/article/al%20qaeda%2F%C3%A9");
+        assert_eq!(link(&a, &at(BASE)).unwrap(), "https://example.org/rr/#/article/al%20qaeda%2F%C3%A9");
     }
 
     #[test]
     fn json_of_the_sample() {
         let (f, c) = (foxhole(), comic());
         assert_eq!(
-            json(&[&f, &c], BASE),
+            json(&[&f, &c], &at(BASE)),
             format!(
                 "[{{\"slug\":\"view-from-the-ct-foxhole-neil-basu\",\"title\":\"{FOXHOLE}\",\"date\":\"2018-02\",\
                  \"outlet\":\"CTC Sentinel\",\"kind\":\"interview\",\"authors\":[\"Raffaello Pantucci\"],\
@@ -319,9 +332,11 @@ mod tests {
                  \"summary\":\"Lone actors, \\\"drawn\\\".\\nTwo lines.\"}}]"
             )
         );
-        assert_eq!(json(&[], BASE), "[]");
+        assert_eq!(json(&[], &at(BASE)), "[]");
         let bare = article("s", "T", "2018", &[]);
-        assert!(json(&[&bare], "").contains(",\"authors\":[],\"topics\":[],\"url\":null,\"summary\":null}"));
+        assert!(
+            json(&[&bare], &at("")).contains(",\"authors\":[],\"topics\":[],\"url\":null,\"summary\":null}")
+        );
     }
 
     #[test]
@@ -329,7 +344,7 @@ mod tests {
         let mut a = comic();
         a.title = "Quote \" backslash \\ tab \t bell \u{7} nul \u{0} ls \u{2028} é ’ 😀".into();
         a.authors = vec!["</script>".into()];
-        let text = json(&[&a, &foxhole()], BASE);
+        let text = json(&[&a, &foxhole()], &at(BASE));
         assert!(text
             .contains(r#""title":"Quote \" backslash \\ tab \t bell \u0007 nul \u0000 ls \u2028 é ’ 😀""#));
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -344,7 +359,7 @@ mod tests {
     fn bibtex_of_the_sample() {
         let (f, c) = (foxhole(), comic());
         assert_eq!(
-            bibtex(&[&f, &c], BASE),
+            bibtex(&[&f, &c], &at(BASE)),
             format!(
                 "@article{{pantucci2018view,\n  author = {{Pantucci, Raffaello}},\n  title = {{{{{FOXHOLE}}}}},\n  \
                  journal = {{CTC Sentinel}},\n  volume = {{11}},\n  number = {{2}},\n  year = {{2018}},\n  \
@@ -358,9 +373,9 @@ mod tests {
         );
         // One article: the cite box's entry, with the same link.
         let own = format!("{BASE}#/article/{}", f.slug);
-        assert_eq!(bibtex(&[&f], BASE), cite::bibtex(&f, Some(&own)));
-        assert_eq!(bibtex(&[], BASE), "");
-        assert!(!bibtex(&[&f], "").contains("url"));
+        assert_eq!(bibtex(&[&f], &at(BASE)), cite::bibtex(&f, Some(&own)));
+        assert_eq!(bibtex(&[], &at(BASE)), "");
+        assert!(!bibtex(&[&f], &at("")).contains("url"));
     }
 
     #[test]
@@ -374,7 +389,7 @@ mod tests {
         let other = article("o", "Views", "2018", &["Raffaello Pantucci"]); // same key "pantucci2018views"
         let taken = article("t", "Viewsa", "2018", &["Raffaello Pantucci"]); // "pantucci2018viewsa" taken
         let keys = |list: &[&Article]| -> Vec<String> {
-            bibtex(list, "")
+            bibtex(list, &at(""))
                 .split("\n\n")
                 .map(|e| e[e.find('{').unwrap() + 1..e.find(',').unwrap()].to_string())
                 .collect()

@@ -8,7 +8,7 @@ use crate::frontmatter::Interview;
 use crate::sanitize;
 
 /// Headings under which `[label] text` paragraphs are footnotes or citations.
-fn is_notes_heading(h: &str) -> bool {
+pub fn is_notes_heading(h: &str) -> bool {
     let h = h.to_lowercase();
     ["notes", "citations", "references", "footnotes", "endnotes", "sources"]
         .iter()
@@ -26,10 +26,13 @@ fn note_label(p: &str) -> Option<(&str, &str)> {
         .then_some((label, text))
 }
 
-enum Raw {
+/// A paragraph or heading of text, before interview turns and footnotes are told apart.
+pub enum RawBlock {
     Paragraph(String),
     Heading(String),
 }
+
+use RawBlock as Raw;
 
 /// Markdown may carry raw HTML. Its text is the reader's, its markup is not: a paragraph or
 /// heading with inline HTML, and an HTML block, are kept as HTML (the Markdown text escaped) and
@@ -86,9 +89,15 @@ fn raw_blocks(markdown: &str) -> Vec<Raw> {
 /// Converts a Markdown body into blocks. With an interview, paragraphs opening with
 /// `Questioner: ` or `Respondent: ` start a turn, and the paragraphs after one continue it.
 pub fn blocks(markdown: &str, interview: Option<&Interview>) -> Vec<Block> {
+    from_raw(raw_blocks(markdown), interview)
+}
+
+/// Paragraphs and headings of text (from Markdown, or from a text dump's lines) as blocks: under
+/// a notes heading, `[label] text` paragraphs are notes; with an interview, turns.
+pub fn from_raw(raws: Vec<RawBlock>, interview: Option<&Interview>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut in_notes = false;
-    for raw in raw_blocks(markdown) {
+    for raw in raws {
         match raw {
             Raw::Heading(h) => {
                 in_notes = is_notes_heading(&h);

@@ -58,7 +58,7 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
         return Err(vec![CorpusError::new(
             root,
             None,
-            "no articles found: expected Markdown (*.md), JSON Lines (*.jsonl, *.ndjson), WordPress export (*.xml) or web page (*.html, *.htm) files",
+            "no articles found: expected Markdown (*.md), JSON Lines (*.jsonl, *.ndjson), WordPress export (*.xml), web page (*.html, *.htm) or tag-page text dump (*.txt) files",
         )]);
     }
     // The gazetteer is configuration, not a record: a broken one stops the build.
@@ -78,6 +78,13 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
             Format::JsonLines => read_bytes(&file).map(|bytes| {
                 let (read, bad) = crate::jsonl::read(&file, &bytes, &crate::jsonl::FieldMap::default());
                 (read.into_iter().map(|(line, a)| (Some(line), a)).collect(), bad, Vec::new())
+            }),
+            Format::TextDump => read_text_dump(&file).map(|read| {
+                (
+                    read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect(),
+                    read.errors,
+                    read.warnings,
+                )
             }),
             Format::Wxr => read_bytes(&file).map(|bytes| {
                 let read = crate::wxr::read(&file, &bytes, &crate::wxr::WxrOptions::default());
@@ -180,6 +187,8 @@ enum Format {
     Wxr,
     /// One saved web page.
     Html,
+    /// A text dump of a blog's tag or archive page: several posts.
+    TextDump,
 }
 
 /// The format of an article file, or `None` for a file that is not one. A `*.xml` file is a
@@ -197,6 +206,10 @@ fn format_of(path: &Path) -> Option<Format> {
         (read.is_ok() && crate::wxr::is_wxr(&head)).then_some(Format::Wxr)
     } else if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") {
         Some(Format::Html)
+    } else if ext.eq_ignore_ascii_case("txt") {
+        let mut head = Vec::new();
+        let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
+        (read.is_ok() && crate::textdump::is_dump(path, &head)).then_some(Format::TextDump)
     } else {
         None
     }
@@ -212,7 +225,13 @@ fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
     let meta = std::fs::metadata(root)
         .map_err(|e| CorpusError::new(root, None, format!("cannot read corpus: {e}")))?;
     if meta.is_file() {
-        return Ok(vec![(root.to_path_buf(), format_of(root).unwrap_or(Format::Markdown))]);
+        // A text file given by name is a dump, whatever its first line.
+        let given = if root.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+            Format::TextDump
+        } else {
+            format_of(root).unwrap_or(Format::Markdown)
+        };
+        return Ok(vec![(root.to_path_buf(), given)]);
     }
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
@@ -239,6 +258,18 @@ fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
+}
+
+/// A text dump, with its sidecar manifest if there is one.
+fn read_text_dump(path: &Path) -> Result<crate::textdump::DumpRead, CorpusError> {
+    let text = decode(path, read_bytes(path)?)?;
+    let mpath = crate::textdump::manifest_path(path);
+    let manifest = match std::fs::read(&mpath) {
+        Ok(bytes) => Some(decode(&mpath, bytes)?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(CorpusError::new(&mpath, None, e.to_string())),
+    };
+    Ok(crate::textdump::read(path, &text, manifest.as_deref().map(|m| (mpath.as_path(), m))))
 }
 
 /// An article and the line of its `slug` key, if it has one.

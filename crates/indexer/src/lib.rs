@@ -19,6 +19,7 @@ pub mod related;
 pub mod sanitize;
 pub mod slug;
 pub mod summary;
+pub mod textdump;
 pub mod wxr;
 
 pub use corpus::{build_index, read_corpus, Corpus};

@@ -16,7 +16,7 @@ struct Cli {
 enum Command {
     /// Validate a corpus, build its index artifact and print a summary.
     Index {
-        /// Corpus folder (or one Markdown file).
+        /// Corpus folder, or one file (Markdown, JSON Lines, WordPress export, web page or text dump).
         #[arg(long, default_value = "corpus")]
         corpus: PathBuf,
         /// Where to write the artifact; omit to only validate and summarise.

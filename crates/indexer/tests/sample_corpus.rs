@@ -15,7 +15,7 @@ fn root() -> PathBuf {
 fn seed_lines() -> &'static [String] {
     static SEED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     SEED.get_or_init(|| {
-        let text = std::fs::read_to_string(root().join("corpus/source/posts-tagged-al-qaeda.txt")).unwrap();
+        let text = std::fs::read_to_string(root().join("corpus-dump/posts-tagged-al-qaeda.txt")).unwrap();
         text.lines().map(|l| l.trim_end().to_string()).collect()
     })
 }
