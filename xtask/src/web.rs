@@ -130,7 +130,9 @@ pub fn test() -> Result {
 const EDITED_TITLE: &str = "Comic explainer: what is lone-actor terrorism? (edited)";
 
 /// Builds a copy of the sample corpus, edits one of its files, and builds the same folder again:
-/// the second build must show the edit (the end-to-end suite checks it in the browser).
+/// the second build must show the edit (the end-to-end suite checks it in the browser). The
+/// first build, of the same corpus as `e2e_dist()` but compiled anew, must be the same bytes,
+/// file for file: builds are deterministic.
 fn edited_build() -> Result<PathBuf> {
     let work = root().join("target/e2e/edited");
     let corpus = work.join("corpus");
@@ -141,9 +143,12 @@ fn edited_build() -> Result<PathBuf> {
         let path = entry.map_err(|e| e.to_string())?.path();
         std::fs::copy(&path, corpus.join(path.file_name().expect("a file"))).map_err(|e| e.to_string())?;
     }
+    std::fs::copy(root().join("corpus/gazetteer.toml"), corpus.join("gazetteer.toml"))
+        .map_err(|e| e.to_string())?;
     // The same output folder both times, as a curator would rebuild.
     let dist = work.join("dist");
     build(Some(corpus.clone()), &dist, true)?;
+    same_files(&e2e_dist(), &dist)?;
     std::fs::copy(dist.join("standalone.html"), work.join("before.html")).map_err(|e| e.to_string())?;
     let path = corpus.join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -157,6 +162,39 @@ fn edited_build() -> Result<PathBuf> {
     }
     std::fs::write(&path, edited).map_err(|e| e.to_string())?;
     Ok(build(Some(corpus), &dist, true)?.dist)
+}
+
+/// Every file under `a` is under `b` with the same bytes, and the other way round.
+fn same_files(a: &Path, b: &Path) -> Result {
+    fn files(dir: &Path, under: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                files(&path, under, out)?;
+            } else {
+                out.push(path.strip_prefix(under).expect("under").to_path_buf());
+            }
+        }
+        Ok(())
+    }
+    let (mut fa, mut fb) = (Vec::new(), Vec::new());
+    files(a, a, &mut fa).map_err(|e| format!("{}: {e}", a.display()))?;
+    files(b, b, &mut fb).map_err(|e| format!("{}: {e}", b.display()))?;
+    fa.sort();
+    fb.sort();
+    if fa != fb {
+        return Err(format!("not deterministic: {} and {} hold different files", a.display(), b.display()));
+    }
+    let differ: Vec<String> = fa
+        .iter()
+        .filter(|f| std::fs::read(a.join(f)).ok() != std::fs::read(b.join(f)).ok())
+        .map(|f| f.display().to_string())
+        .collect();
+    if !differ.is_empty() {
+        return Err(format!("not deterministic: two builds of one corpus differ in {}", differ.join(", ")));
+    }
+    eprintln!("xtask: deterministic: two builds of the sample are the same {} files", fa.len());
+    Ok(())
 }
 
 /// Sizes and time to first results, in headless Chromium, over http and file://.
