@@ -388,6 +388,40 @@ fn mention(rng: &mut Rng, paragraphs: &mut [Vec<String>], entities: &[Named], po
 /// Zipf-distributed outlet (of 60) and 1–4 topics (of 300), a skewed kind, one author (one in
 /// ten has two, of 400), and mentions of the invented entities of the corpus's gazetteer.toml.
 pub fn synthetic(n: usize) -> Result<PathBuf> {
+    let (docs, entities) = synthetic_docs(n, 120, 300)?;
+    let dir = write_corpus("synthetic", &docs)?;
+    std::fs::write(dir.join("corpus/gazetteer.toml"), gazetteer_toml(&entities))
+        .map_err(|e| e.to_string())?;
+    Ok(dir)
+}
+
+/// The synthetic corpus of `n` articles as one JSON Lines file (the importer's fields: id,
+/// title, date, authors, outlet, kind, tags, body) with its gazetteer, in
+/// target/bench/scale-N/corpus/; returns that folder.
+pub fn synthetic_jsonl(n: usize) -> Result<PathBuf> {
+    let corpus = bench_dir().join(format!("scale-{n}/corpus"));
+    let file = corpus.join("articles.jsonl");
+    if file.exists() {
+        return Ok(corpus);
+    }
+    // 60–240 words an article: about 120 MB for 100,000 articles, as archives of short pieces.
+    let (docs, entities) = synthetic_docs(n, 60, 180)?;
+    std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    for d in &docs {
+        let line = json!({
+            "id": d.id, "title": d.title, "date": d.date, "authors": d.authors, "outlet": d.outlet,
+            "kind": d.kind, "tags": d.topics, "body": d.paragraphs.join("\n\n"),
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(corpus.join("gazetteer.toml"), gazetteer_toml(&entities)).map_err(|e| e.to_string())?;
+    std::fs::write(&file, out).map_err(|e| e.to_string())?;
+    Ok(corpus)
+}
+
+fn synthetic_docs(n: usize, min_words: usize, spread: u64) -> Result<(Vec<Doc>, Vec<Named>)> {
     let mut freq: HashMap<String, u64> = HashMap::new();
     for d in sotu_docs()? {
         for p in &d.paragraphs {
@@ -421,7 +455,7 @@ pub fn synthetic(n: usize) -> Result<PathBuf> {
             *first = capitalise(first);
         }
         let mut paragraphs = Vec::new();
-        let mut left = 120 + rng.below(300) as usize;
+        let mut left = min_words + rng.below(spread) as usize;
         while left > 0 {
             let len = (30 + rng.below(60) as usize).min(left);
             left -= len;
@@ -450,10 +484,7 @@ pub fn synthetic(n: usize) -> Result<PathBuf> {
             paragraphs: paragraphs.iter().map(|p| format!("{}.", p.join(" "))).collect(),
         });
     }
-    let dir = write_corpus("synthetic", &docs)?;
-    std::fs::write(dir.join("corpus/gazetteer.toml"), gazetteer_toml(&entities))
-        .map_err(|e| e.to_string())?;
-    Ok(dir)
+    Ok((docs, entities))
 }
 
 /// Query sets drawn from the corpus itself, the same for every engine:

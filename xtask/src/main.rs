@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's commands. Each one installs what it is missing first, so a fresh
 //! machine needs nothing but this repository and the Rust toolchain.
 
+mod bench_build;
 mod bench_corpora;
 mod bench_search;
 mod fixtures;
@@ -61,6 +62,14 @@ enum Command {
         #[arg(long, default_value_t = 20_000)]
         synthetic: usize,
     },
+    /// Time the indexer on a synthetic JSON Lines corpus (100,000 articles, ~120 MB), with its
+    /// peak memory; prints Markdown.
+    BenchBuild {
+        #[arg(long, default_value_t = 100_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 3)]
+        runs: u32,
+    },
     /// List frequent capitalised names the gazetteer does not know, with counts and an example.
     Entities {
         #[arg(long)]
@@ -94,6 +103,7 @@ fn main() -> ExitCode {
         Command::TestImporters => fixtures::test_real(),
         Command::Bench { runs } => web::bench(runs),
         Command::BenchSearch { synthetic } => bench_search::bench(synthetic),
+        Command::BenchBuild { articles, runs } => bench_build::bench_build(articles, runs),
         Command::Entities { corpus, min } => entities(corpus, min),
         Command::Fuzz { seconds } => fuzz::fuzz(seconds),
         Command::Screenshots => web::screenshots(),

@@ -69,35 +69,16 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     let mut articles = Vec::new();
     // The line of each article's `slug` key (or JSON line), for the duplicate warning below.
     let mut slug_lines = Vec::new();
-    for (file, format) in files {
-        // Each file gives its articles, each with the line to name in a warning about it.
-        let read = match format {
-            Format::Markdown => {
-                read_article(&file).map(|(a, line)| (vec![(line, a)], Vec::new(), Vec::new()))
-            }
-            Format::JsonLines => read_bytes(&file).map(|bytes| {
-                let (read, bad) = crate::jsonl::read(&file, &bytes, &crate::jsonl::FieldMap::default());
-                (read.into_iter().map(|(line, a)| (Some(line), a)).collect(), bad, Vec::new())
-            }),
-            Format::TextDump => read_text_dump(&file).map(|read| {
-                (
-                    read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect(),
-                    read.errors,
-                    read.warnings,
-                )
-            }),
-            Format::Wxr => read_bytes(&file).map(|bytes| {
-                let read = crate::wxr::read(&file, &bytes, &crate::wxr::WxrOptions::default());
-                (
-                    read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect(),
-                    read.errors,
-                    read.warnings,
-                )
-            }),
-            Format::Html => read_bytes(&file)
-                .and_then(|bytes| crate::html_page::read(&file, &bytes))
-                .map(|page| (vec![(None, page.article)], Vec::new(), page.warnings)),
-        };
+    let reading = crate::progress::phase("reading", Some(files_read as u64));
+    // Files are read in parallel, and their results taken in file order: the same corpus gives
+    // the same articles in the same order, however many cores read it.
+    let reads = crate::parallel::map(&files, 1, |(file, format)| {
+        let read = read_file(file, *format);
+        reading.inc(1);
+        read
+    });
+    drop(reading);
+    for ((file, _), read) in files.iter().zip(reads) {
         match read {
             Ok((read, bad, warned)) => {
                 for (line, a) in read {
@@ -116,10 +97,18 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     rename_duplicates(&mut articles, &slug_lines, &mut warnings);
     warnings.extend(future_dates(&articles, &slug_lines));
     let tagger = readingroom_core::entities::Tagger::new(&entities);
-    for (_, a) in &mut articles {
-        a.dates = crate::date_mentions::date_mentions(a, &entities, &tagger);
+    let dating = crate::progress::phase("dates and events", Some(articles.len() as u64));
+    let dates = crate::parallel::map(&articles, 256, |(_, a)| {
+        dating.inc(1);
+        crate::date_mentions::date_mentions(a, &entities, &tagger)
+    });
+    drop(dating);
+    for ((_, a), d) in articles.iter_mut().zip(dates) {
+        a.dates = d;
     }
+    let relating = crate::progress::phase("related articles", None);
     crate::related::fill_related(articles.iter_mut().map(|(_, a)| a), &tagger, &Analyzer::english(), 5);
+    drop(relating);
     Ok(Corpus { root: root.to_path_buf(), articles, entities, files_read, rejected, warnings })
 }
 
@@ -260,6 +249,30 @@ fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
     Ok(out)
 }
 
+/// What one file gives: its articles (each with the line to name in a warning about it), its
+/// rejected records and its warnings; or why it could not be read at all.
+type FileRead = (Vec<(Option<usize>, Article)>, Vec<CorpusError>, Vec<CorpusError>);
+
+fn read_file(file: &Path, format: Format) -> Result<FileRead, CorpusError> {
+    match format {
+        Format::Markdown => read_article(file).map(|(a, line)| (vec![(line, a)], Vec::new(), Vec::new())),
+        Format::JsonLines => read_bytes(file).map(|bytes| {
+            let (read, bad) = crate::jsonl::read(file, &bytes, &crate::jsonl::FieldMap::default());
+            (read.into_iter().map(|(line, a)| (Some(line), a)).collect(), bad, Vec::new())
+        }),
+        Format::TextDump => read_text_dump(file).map(|read| {
+            (read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect(), read.errors, read.warnings)
+        }),
+        Format::Wxr => read_bytes(file).map(|bytes| {
+            let read = crate::wxr::read(file, &bytes, &crate::wxr::WxrOptions::default());
+            (read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect(), read.errors, read.warnings)
+        }),
+        Format::Html => read_bytes(file)
+            .and_then(|bytes| crate::html_page::read(file, &bytes))
+            .map(|page| (vec![(None, page.article)], Vec::new(), page.warnings)),
+    }
+}
+
 /// A text dump, with its sidecar manifest if there is one.
 fn read_text_dump(path: &Path) -> Result<crate::textdump::DumpRead, CorpusError> {
     let text = decode(path, read_bytes(path)?)?;
@@ -383,6 +396,7 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
 
 /// Builds the index of a read corpus with the given language pipeline.
 pub fn build_index(corpus: &Corpus, analyzer: Analyzer) -> Index {
+    let _indexing = crate::progress::phase("index", None);
     let mut builder = IndexBuilder::new(analyzer).with_entities(corpus.entities.clone());
     for (_, a) in &corpus.articles {
         builder.add(a.clone());

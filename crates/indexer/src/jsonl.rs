@@ -78,25 +78,29 @@ impl FieldMap {
 /// The articles of a JSON Lines file, each with its line, and an error for each line that
 /// could not be used.
 pub fn read(path: &Path, bytes: &[u8], fields: &FieldMap) -> (Vec<(usize, Article)>, Vec<CorpusError>) {
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line = i + 1;
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        if raw.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let record = std::str::from_utf8(raw)
+    let lines: Vec<(usize, &[u8])> = bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .map(|(i, raw)| (i + 1, raw.strip_suffix(b"\r").unwrap_or(raw)))
+        .filter(|(_, raw)| !raw.iter().all(u8::is_ascii_whitespace))
+        .collect();
+    // Lines are independent: parsed on every core, kept in line order.
+    let records = crate::parallel::map(&lines, 1024, |(_, raw)| {
+        std::str::from_utf8(raw)
             .map_err(|_| "not valid UTF-8".to_string())
             .and_then(|text| serde_json::from_str::<Value>(text).map_err(|e| format!("not JSON: {e}")))
             .and_then(|value| match value {
                 Value::Object(map) => article(&map, fields),
                 _ => Err("expected a JSON object, one article a line".to_string()),
-            });
+            })
+    });
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for ((line, _), record) in lines.iter().zip(records) {
         match record {
-            Ok(a) => articles.push((line, a)),
-            Err(message) => errors.push(CorpusError::new(path, Some(line), message)),
+            Ok(a) => articles.push((*line, a)),
+            Err(message) => errors.push(CorpusError::new(path, Some(*line), message)),
         }
     }
     (articles, errors)

@@ -15,6 +15,8 @@ pub mod html_page;
 pub mod jsonl;
 pub mod name_candidates;
 pub mod note_refs;
+pub mod parallel;
+pub mod progress;
 pub mod related;
 pub mod sanitize;
 pub mod slug;

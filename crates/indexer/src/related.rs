@@ -77,7 +77,7 @@ pub fn related<A: Borrow<Article> + Sync>(
         slug_rank[i as usize] = rank as u32;
     }
     let lists = inverted_lists(&vectors, &slug_rank);
-    let ranked = parallel_chunks(n, |range| {
+    let ranked = crate::parallel::chunks(n, 512, |range| {
         let mut acc = vec![0f64; n];
         let mut touched: Vec<u32> = Vec::new();
         range
@@ -103,7 +103,7 @@ fn weighted_vectors<A: Borrow<Article> + Sync>(
     let n = articles.len();
     let language = analyzer.language().to_string();
     // The analyzer is not `Sync`: each thread makes its own for the same language.
-    let parts = parallel_chunks(n, |range| {
+    let parts = crate::parallel::chunks(n, 512, |range| {
         let analyzer = Analyzer::for_language(&language).unwrap_or_else(Analyzer::english);
         let mut extractor = Extractor::new(analyzer, tagger);
         let counts: Vec<Vec<(Feature, f64)>> =
@@ -317,25 +317,6 @@ fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
         }
     }
     sum
-}
-
-/// `work` on `0..n` split into one contiguous range per available core (one range for a small
-/// corpus), the results in the order of the ranges.
-fn parallel_chunks<R: Send>(n: usize, work: impl Fn(std::ops::Range<usize>) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |t| t.get()).min(n.div_ceil(512)).max(1);
-    if threads == 1 {
-        return vec![work(0..n)];
-    }
-    let chunk = n.div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let work = &work;
-                s.spawn(move || work(t * chunk..((t + 1) * chunk).min(n)))
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().expect("a related-articles worker panicked")).collect()
-    })
 }
 
 #[cfg(test)]

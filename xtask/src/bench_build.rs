@@ -1,0 +1,54 @@
+//! `cargo xtask bench-build`: the indexer at archive scale. Makes the synthetic corpus as one
+//! JSON Lines file (100,000 articles by default, about 120 MB), then times the release
+//! indexer reading, validating and indexing it, with its peak memory (GNU time's maximum
+//! resident set size). Prints Markdown for BENCHMARKS.md.
+
+use crate::tools::{root, run, Result};
+use std::process::Command;
+use std::time::Instant;
+
+pub fn bench_build(articles: usize, runs: u32) -> Result {
+    let corpus = crate::bench_corpora::synthetic_jsonl(articles)?;
+    let file = corpus.join("articles.jsonl");
+    let size = std::fs::metadata(&file).map_err(|e| e.to_string())?.len();
+    run(Command::new("cargo").args(["build", "--release", "-p", "readingroom-indexer"]).current_dir(root()))?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
+    let exe = target.join("release/readingroom");
+    let out = corpus.with_file_name("index.bin");
+    println!("| run | wall s | peak RSS MB | artifact MB |\n|---:|---:|---:|---:|");
+    for i in 1..=runs {
+        let report = corpus.with_file_name("time.txt");
+        let start = Instant::now();
+        let status = Command::new("/usr/bin/time")
+            .args(["-f", "%M", "-o"])
+            .arg(&report)
+            .arg(&exe)
+            .args(["index", "--corpus"])
+            .arg(&corpus)
+            .arg("--out")
+            .arg(&out)
+            .status()
+            .map_err(|e| format!("/usr/bin/time: {e}"))?;
+        let wall = start.elapsed().as_secs_f64();
+        if !status.success() {
+            return Err(format!("the indexer failed on {}", corpus.display()));
+        }
+        let kb: f64 = std::fs::read_to_string(&report)
+            .map_err(|e| e.to_string())?
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .ok_or("no peak memory in GNU time's report")?;
+        let artifact = std::fs::metadata(&out).map_err(|e| e.to_string())?.len();
+        println!("| {i} | {wall:.1} | {:.0} | {:.1} |", kb / 1024.0, artifact as f64 / 1e6);
+    }
+    println!(
+        "\n{articles} articles, {:.1} MB of JSON Lines ({}), {} cores",
+        size as f64 / 1e6,
+        file.display(),
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    );
+    Ok(())
+}
