@@ -1,6 +1,8 @@
 //! `cargo xtask`: the project's commands. Each one installs what it is missing first, so a fresh
 //! machine needs nothing but this repository and the Rust toolchain.
 
+use readingroom_indexer::corpus::ReadArgs;
+
 mod bench_build;
 mod bench_corpora;
 mod bench_search;
@@ -33,6 +35,8 @@ enum Command {
         /// Fail if any record of the corpus cannot be used (by default it is skipped and reported).
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Build the sample corpus (or --corpus) and serve it on http://127.0.0.1:PORT.
     Serve {
@@ -45,6 +49,8 @@ enum Command {
         /// Fail if any record of the corpus cannot be used.
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Run every test: formatting, lints, native tests, and end to end in headless Chromium.
     Test,
@@ -95,10 +101,13 @@ enum Command {
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Build { corpus, out, strict } => web::build(corpus, &out, strict).map(|_| ()),
-        Command::Serve { corpus, out, port, strict } => {
-            web::build(corpus, &out, strict).and_then(|built| serve::serve(&built, port))
+        Command::Build { corpus, out, strict, read } => {
+            read.options().and_then(|o| web::build_with(corpus, &out, strict, &o)).map(|_| ())
         }
+        Command::Serve { corpus, out, port, strict, read } => read
+            .options()
+            .and_then(|o| web::build_with(corpus, &out, strict, &o))
+            .and_then(|built| serve::serve(&built, port)),
         Command::Test => web::test(),
         Command::TestImporters => fixtures::test_real(),
         Command::Bench { runs } => web::bench(runs),

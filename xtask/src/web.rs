@@ -1,7 +1,7 @@
 //! Building the explorer, and the test and benchmark runs that use the build.
 
 use crate::tools::{self, node_bin, root, run, Result};
-use readingroom_indexer::{build_index, bundle, read_corpus, summary::summary, Analyzer};
+use readingroom_indexer::{build_index, bundle, read_corpus_with, summary::summary, Analyzer, ReadOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -21,10 +21,15 @@ fn absolute(p: &Path) -> PathBuf {
 /// relative and writes standalone.html beside it.
 /// With `strict`, any skipped record fails the build; without, skipped records are reported.
 pub fn build(corpus: Option<PathBuf>, out: &Path, strict: bool) -> Result<Built> {
+    build_with(corpus, out, strict, &ReadOptions::default())
+}
+
+/// [`build`] with the importers' options (WordPress pages, JSON Lines field names).
+pub fn build_with(corpus: Option<PathBuf>, out: &Path, strict: bool, options: &ReadOptions) -> Result<Built> {
     tools::ensure(false)?;
     let corpus = absolute(&corpus.unwrap_or_else(|| root().join("corpus")));
     let dist = absolute(out);
-    let read = read_corpus(&corpus).map_err(|errors| {
+    let read = read_corpus_with(&corpus, options).map_err(|errors| {
         for e in &errors {
             eprintln!("error: {e}");
         }

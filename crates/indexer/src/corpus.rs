@@ -21,6 +21,44 @@ pub struct Corpus {
     pub rejected: Vec<CorpusError>,
     /// Records used, but not as written (a duplicate slug renamed, a date in the future).
     pub warnings: Vec<CorpusError>,
+    /// What was left out on purpose, not for a fault, by kind: a WordPress export's drafts,
+    /// revisions, attachments and comments.
+    pub left_out: BTreeMap<String, usize>,
+}
+
+/// The command-line flags for [`ReadOptions`], shared by `readingroom index` and `cargo xtask
+/// build`/`serve`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReadArgs {
+    /// WordPress exports: import pages as well as posts.
+    #[arg(long)]
+    pub wxr_pages: bool,
+    /// JSON Lines: the export's names for our fields, e.g. `title=headline,body=content,tags=keywords`.
+    #[arg(long, value_name = "OURS=THEIRS,...")]
+    pub fields: Option<String>,
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> Result<ReadOptions, String> {
+        Ok(ReadOptions {
+            wxr: crate::wxr::WxrOptions { pages: self.wxr_pages },
+            fields: self
+                .fields
+                .as_deref()
+                .map(crate::jsonl::FieldMap::parse)
+                .transpose()?
+                .unwrap_or_default(),
+        })
+    }
+}
+
+/// How to read formats whose files do not say everything.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// WordPress exports: pages too, not only posts.
+    pub wxr: crate::wxr::WxrOptions,
+    /// JSON Lines: the names an export gives our fields.
+    pub fields: crate::jsonl::FieldMap,
 }
 
 impl Corpus {
@@ -33,6 +71,10 @@ impl Corpus {
         }
         for r in &self.rejected {
             out.push_str(&format!("skipped: {r}\n"));
+        }
+        if !self.left_out.is_empty() {
+            let kinds: Vec<String> = self.left_out.iter().map(|(k, n)| format!("{k} × {n}")).collect();
+            out.push_str(&format!("left out as not articles: {}\n", kinds.join(", ")));
         }
         out.push_str(&format!(
             "{} file(s) read: {} article(s) indexed, {} skipped, {} warning(s)\n",
@@ -53,6 +95,11 @@ pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 /// exports (`*.xml`, published posts) and saved web pages (`*.html`, `*.htm`). Every
 /// problem in every file is reported, not just the first, so a curator can fix them in one pass.
 pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
+    read_corpus_with(root, &ReadOptions::default())
+}
+
+/// [`read_corpus`] with options for the WordPress and JSON Lines importers.
+pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Vec<CorpusError>> {
     let files = article_files(root).map_err(|e| vec![e])?;
     if files.is_empty() {
         return Err(vec![CorpusError::new(
@@ -73,14 +120,18 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     // Files are read in parallel, and their results taken in file order: the same corpus gives
     // the same articles in the same order, however many cores read it.
     let reads = crate::parallel::map(&files, 1, |(file, format)| {
-        let read = read_file(file, *format);
+        let read = read_file(file, *format, options);
         reading.inc(1);
         read
     });
     drop(reading);
+    let mut left_out = BTreeMap::new();
     for ((file, _), read) in files.iter().zip(reads) {
         match read {
-            Ok((read, bad, warned)) => {
+            Ok((read, bad, warned, left)) => {
+                for (kind, n) in left {
+                    *left_out.entry(kind).or_default() += n;
+                }
                 for (line, a) in read {
                     articles.push((file.clone(), a));
                     slug_lines.push(line);
@@ -109,7 +160,7 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
     let relating = crate::progress::phase("related articles", None);
     crate::related::fill_related(articles.iter_mut().map(|(_, a)| a), &tagger, &Analyzer::english(), 5);
     drop(relating);
-    Ok(Corpus { root: root.to_path_buf(), articles, entities, files_read, rejected, warnings })
+    Ok(Corpus { root: root.to_path_buf(), articles, entities, files_read, rejected, warnings, left_out })
 }
 
 /// Two articles with one slug: the first (in file order) keeps it, each later one gets `-2`,
@@ -251,25 +302,29 @@ fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
 
 /// What one file gives: its articles (each with the line to name in a warning about it), its
 /// rejected records and its warnings; or why it could not be read at all.
-type FileRead = (Vec<(Option<usize>, Article)>, Vec<CorpusError>, Vec<CorpusError>);
+type FileRead = (Vec<(Option<usize>, Article)>, Vec<CorpusError>, Vec<CorpusError>, BTreeMap<String, usize>);
 
-fn read_file(file: &Path, format: Format) -> Result<FileRead, CorpusError> {
+fn read_file(file: &Path, format: Format, options: &ReadOptions) -> Result<FileRead, CorpusError> {
     match format {
-        Format::Markdown => read_article(file).map(|(a, line)| (vec![(line, a)], Vec::new(), Vec::new())),
+        Format::Markdown => {
+            read_article(file).map(|(a, line)| (vec![(line, a)], Vec::new(), Vec::new(), BTreeMap::new()))
+        }
         Format::JsonLines => read_bytes(file).map(|bytes| {
-            let (read, bad) = crate::jsonl::read(file, &bytes, &crate::jsonl::FieldMap::default());
-            (read.into_iter().map(|(line, a)| (Some(line), a)).collect(), bad, Vec::new())
+            let (read, bad) = crate::jsonl::read(file, &bytes, &options.fields);
+            (read.into_iter().map(|(line, a)| (Some(line), a)).collect(), bad, Vec::new(), BTreeMap::new())
         }),
         Format::TextDump => read_text_dump(file).map(|read| {
-            (read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect(), read.errors, read.warnings)
+            let articles = read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect();
+            (articles, read.errors, read.warnings, BTreeMap::new())
         }),
         Format::Wxr => read_bytes(file).map(|bytes| {
-            let read = crate::wxr::read(file, &bytes, &crate::wxr::WxrOptions::default());
-            (read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect(), read.errors, read.warnings)
+            let read = crate::wxr::read(file, &bytes, &options.wxr);
+            let articles = read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect();
+            (articles, read.errors, read.warnings, read.skipped)
         }),
         Format::Html => read_bytes(file)
             .and_then(|bytes| crate::html_page::read(file, &bytes))
-            .map(|page| (vec![(None, page.article)], Vec::new(), page.warnings)),
+            .map(|page| (vec![(None, page.article)], Vec::new(), page.warnings, BTreeMap::new())),
     }
 }
 

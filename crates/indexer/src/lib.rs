@@ -24,6 +24,6 @@ pub mod summary;
 pub mod textdump;
 pub mod wxr;
 
-pub use corpus::{build_index, read_corpus, Corpus};
+pub use corpus::{build_index, read_corpus, read_corpus_with, Corpus, ReadOptions};
 pub use error::CorpusError;
 pub use readingroom_core::Analyzer;

@@ -1,7 +1,7 @@
 //! `readingroom`: the indexer's command line.
 
 use clap::{Parser, Subcommand};
-use readingroom_indexer::{build_index, bundle, read_corpus, summary::summary, Analyzer};
+use readingroom_indexer::{build_index, bundle, read_corpus_with, summary::summary, Analyzer};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -28,6 +28,8 @@ enum Command {
         /// Fail if any record cannot be used (by default it is skipped and reported).
         #[arg(long)]
         strict: bool,
+        #[command(flatten)]
+        read: readingroom_indexer::corpus::ReadArgs,
     },
     /// Make a Trunk build in DIST relative and write DIST/standalone.html.
     Bundle {
@@ -39,12 +41,19 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Index { corpus, out, language, strict } => {
+        Command::Index { corpus, out, language, strict, read } => {
+            let options = match read.options() {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
             let Some(analyzer) = Analyzer::for_language(&language) else {
                 eprintln!("error: language {language:?} is not supported");
                 return ExitCode::FAILURE;
             };
-            let read = match read_corpus(&corpus) {
+            let read = match read_corpus_with(&corpus, &options) {
                 Ok(c) => c,
                 Err(errors) => {
                     for e in &errors {

@@ -121,6 +121,7 @@ mod tests {
             files_read: 1,
             rejected: Vec::new(),
             warnings: Vec::new(),
+            left_out: Default::default(),
             articles: vec![(PathBuf::from("a.md"), article)],
             entities: vec![Entity {
                 date: None,
