@@ -8,7 +8,8 @@
 //!
 //! A post starts where a title-like line (short, no closing full stop, not a speaker's turn nor
 //! a notes heading) follows a paragraph in the blogger's voice (first person, or "piece",
-//! "posting", "spoke to"…) and leads to prose. That is a heuristic, so an optional sidecar
+//! "posting", "spoke to"…), or by a theme's date line ("Posted on March 3, 2018 by Jane Roe"),
+//! and leads to prose. That is a heuristic, so an optional sidecar
 //! manifest (`NAME.manifest.toml` beside `NAME.txt`) names what the text does not say, post by
 //! post, matched by title: date, outlet, kind, topics, slug, an interview's speakers. A title the
 //! manifest names is a boundary even where the heuristic would not see one.
@@ -44,6 +45,18 @@ const FURNITURE: &[&str] = &[
     "older entries",
     "newer entries",
 ];
+
+/// Lines a theme prints under a post ("Posted in Security | Tagged Libya | Leave a comment"):
+/// page furniture, and the end of the post.
+const FURNITURE_PREFIXES: &[&str] =
+    &["posted in ", "filed under ", "tagged ", "continue reading", "read more"];
+
+/// A post's date line as themes print it: "Posted on March 3, 2018 by Jane Roe", "3 March
+/// 2018", "Published: 2018-03-03".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:posted|published)(?:\s+on)?:?\s+|date:\s+|on\s+)?(?P<date>.+?)(?:\s+(?i:by)\s+(?P<by>[^|]+?))?$")
+        .expect("dateline pattern")
+});
 
 /// The heading of a tag, category or archive page; its group is the tag.
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -174,7 +187,8 @@ pub fn read(path: &Path, text: &str, manifest: Option<(&Path, &str)>) -> DumpRea
         if t.is_empty() {
             continue;
         }
-        if FURNITURE.contains(&t.to_lowercase().as_str()) {
+        let lower = t.to_lowercase();
+        if FURNITURE.contains(&lower.as_str()) || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
             breaks.push(lines.len());
             continue;
         }
@@ -262,14 +276,35 @@ fn is_title(lines: &[Line], i: usize) -> bool {
         && !body::is_notes_heading(t)
         && !BIO.is_match(t);
     let after_note = i > 0 && is_prose(lines[i - 1].text) && NOTE_VOICE.is_match(lines[i - 1].text);
+    // Or a theme's date line right above or below it.
+    let dated = (i > 0 && dateline(lines[i - 1].text).is_some())
+        || lines.get(i + 1).is_some_and(|l| dateline(l.text).is_some());
     // The piece itself follows within a few lines (image, caption, issue and authors lines).
     let leads_to_prose = lines[i + 1..].iter().take(5).any(|l| is_prose(l.text));
-    looks_like_title && after_note && leads_to_prose
+    looks_like_title && (after_note || dated) && leads_to_prose && dateline(t).is_none()
+}
+
+/// The date (and author) of a date line: the whole line, less "Posted on" and "by …", must be
+/// one date of at least a month's precision.
+fn dateline(l: &str) -> Option<(PartialDate, Option<String>)> {
+    if words(l) > 14 {
+        return None;
+    }
+    let c = DATELINE.captures(l)?;
+    let date = c.name("date")?.as_str().trim().trim_end_matches(['.', ',']);
+    let mined = crate::date_mining::mine(date);
+    let [m] = mined.as_slice() else { return None };
+    (m.start == 0 && m.end == date.len() && m.from == m.to && m.from.month.is_some())
+        .then(|| (m.from, c.name("by").map(|b| b.as_str().trim().to_string())))
 }
 
 /// The first line of the note before title `t`: up to three paragraphs in the blogger's voice,
 /// never across the page's furniture.
 fn note_start(lines: &[Line], breaks: &[usize], t: usize) -> usize {
+    // A date line above the title starts the post.
+    if t > 0 && dateline(lines[t - 1].text).is_some() {
+        return t - 1;
+    }
     let mut s = t;
     while s > 0
         && t - s < 3
@@ -297,6 +332,19 @@ fn post(
     let mut authors: Vec<String> = Vec::new();
     let mut summary = None;
     let mut texts: Vec<&str> = Vec::new();
+    // A theme's date line, above the title (where the note would be) or in the header.
+    let mut dated: Option<PartialDate> = None;
+    let mut take_dateline = |l: &str, authors: &mut Vec<String>| match dateline(l) {
+        Some((date, by)) if dated.is_none() => {
+            dated = Some(date);
+            if let Some(by) = by.filter(|_| authors.is_empty()) {
+                *authors = split_names(&by);
+            }
+            true
+        }
+        _ => false,
+    };
+    let note: Vec<&Line> = note.iter().filter(|l| !take_dateline(l.text, &mut authors)).collect();
     // Lines before the first prose paragraph: image, caption, issue and authors lines.
     let mut in_header = true;
     let mut i = 0;
@@ -311,7 +359,9 @@ fn post(
             i += 2;
             continue;
         }
-        if MEDIA_FILE.is_match(l) && l.contains(['-', '_', '.']) {
+        if in_header && take_dateline(l, &mut authors) {
+            // The date line is metadata, not text.
+        } else if MEDIA_FILE.is_match(l) && l.contains(['-', '_', '.']) {
             media.push(Media { file: Some(l.into()), ..Media::default() });
         } else if in_header && issue.is_none() && words(l) <= 15 && ISSUE.is_match(l) {
             issue = Some(l.to_string());
@@ -341,6 +391,7 @@ fn post(
 
     let date = match entry.and_then(|e| e.date.as_deref()) {
         Some(d) => PartialDate::parse(d).map_err(|why| CorpusError::new(path, Some(title.no), why))?,
+        None if dated.is_some() => dated.expect("a date"),
         None => issue
             .as_deref()
             .and_then(|i| crate::date_mining::mine(i).into_iter().next())
@@ -528,6 +579,47 @@ title = "A title that is not in the dump"
         assert!(read.warnings[0]
             .to_string()
             .starts_with("dump.manifest.toml:10: post \"A title that is not in the dump\""));
+    }
+
+    /// A theme's tag page: no blogger's notes, but a date line by each title and furniture
+    /// after each post.
+    const THEMED: &str = "Category Archives: Security
+
+Libya after the fall
+Posted on March 3, 2018 by Jane Roe
+The first paragraph is about Libya and runs on long enough to be prose for the importer.
+The second paragraph closes the post with a sentence that ends where it should.
+Posted in Security | Tagged Libya | Leave a comment
+
+14 February 2018
+The long war, revisited
+One paragraph of prose is enough for a post, as long as it reads as a sentence or two.
+Posted in Security | Leave a comment
+";
+
+    #[test]
+    fn a_themes_date_lines_date_and_split_the_posts() {
+        let read = read(Path::new("themed.txt"), THEMED, None);
+        assert!(read.errors.is_empty(), "{:?}", read.errors);
+        let got: Vec<(&str, String, &[String], usize)> = read
+            .articles
+            .iter()
+            .map(|(_, a)| (a.title.as_str(), a.date.iso(), a.authors.as_slice(), a.body_texts().count()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Libya after the fall", "2018-03-03".to_string(), &["Jane Roe".to_string()][..], 2),
+                ("The long war, revisited", "2018-02-14".to_string(), &[][..], 1),
+            ]
+        );
+        for (_, a) in &read.articles {
+            assert!(a.note.is_empty(), "{:?}", a.note);
+            assert_eq!(a.topics, ["Security"]);
+        }
+        assert_eq!(dateline("Published: 2018-03-03").map(|d| d.0.iso()), Some("2018-03-03".into()));
+        assert_eq!(dateline("In 2018 we went"), None);
+        assert_eq!(dateline("2018"), None, "a year alone is a heading or a number, not a date line");
     }
 
     #[test]
