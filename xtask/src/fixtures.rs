@@ -1,4 +1,5 @@
-//! Real-world test data whose licence keeps it out of the repository, fetched into
+//! Real-world test data (pelican's, AGPL-3.0, whose licence keeps it out of the repository, and
+//! nikola's, MIT, fetched the same way rather than copied), fetched into
 //! `target/fixtures/` when the tests run (once: later runs reuse it).
 
 use crate::tools::{root, run, Result};
@@ -10,25 +11,35 @@ const PELICAN: &str = "pelican-4.9.1";
 const PELICAN_SHA256: &str = "c08434f0df2a6b649cfe485cbf0d8fdb727ff89ba6ecb1c867f88ceb2f37f179";
 const WXR_IN_SDIST: &str = "pelican/tests/content/wordpressexport.xml";
 
+const NIKOLA: &str = "nikola-8.3.3";
+const NIKOLA_SHA256: &str = "636d7d6ffc2ab24f4c2649e8695f8bb5604e309153ea4b60b786facae03ab1c7";
+/// Nikola's WordPress import tests: a full export, a Unicode one and two single-item fragments
+/// of a multilingual (qTranslate) site.
+const NIKOLA_WXR_DIR: &str = "tests/data/wordpress_import";
+
 /// The importers' ignored tests on the real exports, fetched first.
 pub fn test_real() -> Result {
-    let wxr = pelican_wxr()?;
+    let pelican = sdist_path(PELICAN, PELICAN_SHA256, WXR_IN_SDIST)?;
+    let nikola = sdist_path(NIKOLA, NIKOLA_SHA256, NIKOLA_WXR_DIR)?;
     run(Command::new("cargo")
         .args(["test", "-p", "readingroom-indexer", "--test", "wxr", "real_export", "--", "--ignored"])
         .current_dir(root())
-        .env("READINGROOM_WXR_REAL", wxr))
+        .env("READINGROOM_WXR_REAL", pelican)
+        .env("READINGROOM_WXR_NIKOLA", nikola))
 }
 
-/// Pelican's WordPress export test file (AGPL-3.0), from its sdist on PyPI.
-pub fn pelican_wxr() -> Result<PathBuf> {
+/// `inside` (a file or folder) of the sdist `name` (e.g. "pelican-4.9.1") from PyPI, checked
+/// against its pinned hash, unpacked under target/fixtures/ once.
+fn sdist_path(name: &str, sha256: &str, inside: &str) -> Result<PathBuf> {
     let dir = root().join("target/fixtures");
-    let wxr = dir.join(PELICAN).join(WXR_IN_SDIST);
-    if wxr.is_file() {
-        return Ok(wxr);
+    let wanted = dir.join(name).join(inside);
+    if wanted.exists() {
+        return Ok(wanted);
     }
+    let (package, version) = name.rsplit_once('-').expect("name-version");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let requirements = dir.join("pelican-requirements.txt");
-    std::fs::write(&requirements, format!("pelican==4.9.1 --hash=sha256:{PELICAN_SHA256}\n"))
+    let requirements = dir.join(format!("{package}-requirements.txt"));
+    std::fs::write(&requirements, format!("{package}=={version} --hash=sha256:{sha256}\n"))
         .map_err(|e| format!("{}: {e}", requirements.display()))?;
     run(Command::new("python3")
         .args([
@@ -47,9 +58,9 @@ pub fn pelican_wxr() -> Result<PathBuf> {
         .arg(&dir))?;
     run(Command::new("tar")
         .arg("xzf")
-        .arg(dir.join(format!("{PELICAN}.tar.gz")))
+        .arg(dir.join(format!("{name}.tar.gz")))
         .arg("-C")
         .arg(&dir)
-        .arg(format!("{PELICAN}/{WXR_IN_SDIST}")))?;
-    Ok(wxr)
+        .arg(format!("{name}/{inside}")))?;
+    Ok(wanted)
 }

@@ -16,8 +16,10 @@ use quick_xml::escape::{resolve_html5_entity, resolve_predefined_entity};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use readingroom_core::{Article, Block, PartialDate};
+use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WxrOptions {
@@ -38,11 +40,31 @@ pub struct WxrRead {
 }
 
 /// Whether a file is a WordPress export: the first few KB have an `<rss` root and WordPress's
-/// export namespace (`http://wordpress.org/export/1.2/`).
+/// export namespace (`http://wordpress.org/export/1.2/`); or it is a fragment of one, `<item>`s
+/// cut out of an export (as bug reports and test suites carry them) with their `wp:` fields.
 pub fn is_wxr(head: &[u8]) -> bool {
     let head = &head[..head.len().min(8192)];
     let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
-    has(b"<rss") && (has(b"wordpress.org/export") || has(b"<wp:wxr_version"))
+    let export = has(b"<rss") && (has(b"wordpress.org/export") || has(b"<wp:wxr_version"));
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = body.iter().position(|b| !b.is_ascii_whitespace()).map_or(&body[..0], |i| &body[i..]);
+    let fragment = start.starts_with(b"<item") && (has(b"<wp:post_type") || has(b"<wp:status"));
+    export || fragment
+}
+
+/// A multilingual field of the qTranslate plugins (`[:fr]Sous le ciel[:][:en]Under heaven[:]`,
+/// or the older `<!--:fr-->…<!--:-->`) reduced to its first language, the site's default; a
+/// field without them is returned as it is. Without this, readers see the markers and every
+/// language run together.
+fn first_language(field: &str) -> std::borrow::Cow<'_, str> {
+    static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?s)(?:\[:([a-z]{2})\]|<!--:([a-z]{2})-->)(.*?)(?:\[:\]|<!--:-->|\[:[a-z]{2}\]|<!--:[a-z]{2}-->|$)")
+            .expect("qTranslate pattern")
+    });
+    match BLOCK.captures(field) {
+        Some(c) => std::borrow::Cow::Owned(c.get(3).map_or("", |m| m.as_str()).to_string()),
+        None => std::borrow::Cow::Borrowed(field),
+    }
 }
 
 /// The fields of one `<item>` that an article needs, as written.
@@ -141,11 +163,11 @@ pub fn read(path: &Path, bytes: &[u8], options: &WxrOptions) -> WxrRead {
             Ok(Event::Start(e)) => {
                 let name = raw_name(&e);
                 seen_root = true;
-                if stack.is_empty() && name != "rss" {
+                if stack.is_empty() && name != "rss" && name != "item" {
                     out.errors.push(CorpusError::new(
                         path,
                         Some(line),
-                        format!("not a WordPress export: the root element is <{name}>, not <rss>"),
+                        format!("not a WordPress export: the root element is <{name}>, not <rss> (or <item>s cut from an export)"),
                     ));
                     return out;
                 }
@@ -348,9 +370,12 @@ impl Item {
 
     fn article(&self, outlet: &str, authors: &HashMap<String, String>) -> Result<Article, String> {
         let date = self.date()?;
-        let mut body = html_blocks::blocks(&self.content);
-        let summary: Vec<String> =
-            html_blocks::blocks(&self.excerpt).iter().flat_map(|b| b.texts()).map(String::from).collect();
+        let mut body = html_blocks::blocks(&first_language(&self.content));
+        let summary: Vec<String> = html_blocks::blocks(&first_language(&self.excerpt))
+            .iter()
+            .flat_map(|b| b.texts())
+            .map(String::from)
+            .collect();
         let summary = summary.join(" ");
         // A post that is only an image or an embed: its excerpt, if any, is all it says.
         if body.is_empty() && !summary.is_empty() {
@@ -363,8 +388,8 @@ impl Item {
             );
         }
         let note_refs = crate::note_refs::extract(&mut body);
-        let title = plain(&self.title);
-        let slug = [&self.post_name, &self.title]
+        let title = plain(&first_language(&self.title));
+        let slug = [&self.post_name, &title]
             .iter()
             .filter(|s| !s.contains('%'))
             .map(|s| slugify(&plain(s)))
