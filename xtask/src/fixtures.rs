@@ -17,15 +17,56 @@ const NIKOLA_SHA256: &str = "636d7d6ffc2ab24f4c2649e8695f8bb5604e309153ea4b60b78
 /// of a multilingual (qTranslate) site.
 const NIKOLA_WXR_DIR: &str = "tests/data/wordpress_import";
 
+/// wagtail-wordpress-import (BSD) ships its test exports in its wheel (its sdist does not build).
+const WAGTAIL_WHEEL: &str = "wagtail_wordpress_import-0.3.0-py3-none-any.whl";
+const WAGTAIL_SHA256: &str = "f9e9cb8fb94e71080a723ce3578b87967e293aca4ed3d8bfc9bbc10345b073a4";
+const WAGTAIL_WXR_DIR: &str = "wagtail_wordpress_import/test/fixtures";
+
 /// The importers' ignored tests on the real exports, fetched first.
 pub fn test_real() -> Result {
     let pelican = sdist_path(PELICAN, PELICAN_SHA256, WXR_IN_SDIST)?;
     let nikola = sdist_path(NIKOLA, NIKOLA_SHA256, NIKOLA_WXR_DIR)?;
+    let wagtail = wagtail_fixtures()?;
     run(Command::new("cargo")
         .args(["test", "-p", "readingroom-indexer", "--test", "wxr", "real_export", "--", "--ignored"])
         .current_dir(root())
         .env("READINGROOM_WXR_REAL", pelican)
-        .env("READINGROOM_WXR_NIKOLA", nikola))
+        .env("READINGROOM_WXR_NIKOLA", nikola)
+        .env("READINGROOM_WXR_WAGTAIL", wagtail))
+}
+
+/// wagtail-wordpress-import's test exports, from its wheel on PyPI (pinned hash).
+fn wagtail_fixtures() -> Result<PathBuf> {
+    let dir = root().join("target/fixtures");
+    let out = dir.join("wagtail-wordpress-import-0.3.0");
+    let wanted = out.join(WAGTAIL_WXR_DIR);
+    if wanted.exists() {
+        return Ok(wanted);
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let requirements = dir.join("wagtail-wordpress-import-requirements.txt");
+    std::fs::write(
+        &requirements,
+        format!("wagtail-wordpress-import==0.3.0 --hash=sha256:{WAGTAIL_SHA256}\n"),
+    )
+    .map_err(|e| format!("{}: {e}", requirements.display()))?;
+    run(Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary",
+            ":all:",
+            "--require-hashes",
+            "-r",
+        ])
+        .arg(&requirements)
+        .arg("-d")
+        .arg(&dir))?;
+    run(Command::new("python3").args(["-m", "zipfile", "-e"]).arg(dir.join(WAGTAIL_WHEEL)).arg(&out))?;
+    Ok(wanted)
 }
 
 /// `inside` (a file or folder) of the sdist `name` (e.g. "pelican-4.9.1") from PyPI, checked

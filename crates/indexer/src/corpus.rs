@@ -170,7 +170,8 @@ fn rename_duplicates(
     lines: &[Option<usize>],
     warnings: &mut Vec<CorpusError>,
 ) {
-    let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
+    // Where each slug was first used: `file` or `file:line`, to name in the warning.
+    let mut taken: BTreeMap<String, String> = BTreeMap::new();
     let all: std::collections::HashSet<String> = articles.iter().map(|(_, a)| a.slug.clone()).collect();
     for ((file, a), line) in articles.iter_mut().zip(lines) {
         if let Some(first) = taken.get(&a.slug) {
@@ -182,14 +183,17 @@ fn rename_duplicates(
                 file.as_path(),
                 *line,
                 format!(
-                    "duplicate slug {:?}: already used by {}; this article is served as {new:?}",
-                    a.slug,
-                    first.display()
+                    "duplicate slug {:?}: already used by {first}; this article is served as {new:?}",
+                    a.slug
                 ),
             ));
             a.slug = new;
         }
-        taken.insert(a.slug.clone(), file.clone());
+        let here = match line {
+            Some(l) => format!("{}:{l}", file.display()),
+            None => file.display().to_string(),
+        };
+        taken.insert(a.slug.clone(), here);
     }
 }
 
@@ -266,8 +270,11 @@ fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
         .map_err(|e| CorpusError::new(root, None, format!("cannot read corpus: {e}")))?;
     if meta.is_file() {
         // A text file given by name is a dump, whatever its first line.
+        // And an XML file, a WordPress export: if it is not one, its error should say so.
         let given = if root.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
             Format::TextDump
+        } else if root.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+            Format::Wxr
         } else {
             format_of(root).unwrap_or(Format::Markdown)
         };

@@ -265,7 +265,6 @@ pub fn read(path: &Path, bytes: &[u8], options: &WxrOptions) -> WxrRead {
     }
     // post_id → (line, post_name, title, date) of the first item with that id.
     let mut by_id: HashMap<String, (usize, [String; 3])> = HashMap::new();
-    let mut slugs: HashMap<String, usize> = HashMap::new();
     for it in items {
         *out.skipped.entry("comment".into()).or_default() += it.comments;
         // Broken markup first: its fields (even its status) may have been read into the wrong place.
@@ -301,24 +300,8 @@ pub fn read(path: &Path, bytes: &[u8], options: &WxrOptions) -> WxrRead {
             }
         }
         match it.article(&outlet, &authors) {
-            Ok(mut a) => {
-                if let Some(first) = slugs.get(&a.slug) {
-                    let renamed = format!(
-                        "{}-{}",
-                        a.slug,
-                        if it.post_id.is_empty() { it.line.to_string() } else { it.post_id.clone() }
-                    );
-                    out.warnings.push(CorpusError::new(
-                        path,
-                        Some(it.line),
-                        format!(
-                            "slug {:?} already used by the item at line {first}: this one is {renamed:?}",
-                            a.slug
-                        ),
-                    ));
-                    a.slug = renamed;
-                }
-                slugs.insert(a.slug.clone(), it.line);
+            // Slug clashes are the corpus's to resolve, across all files alike (`-2`, `-3`…).
+            Ok(a) => {
                 out.articles.push((it.line, a));
             }
             Err(message) => out.errors.push(CorpusError::new(path, Some(it.line), message)),
