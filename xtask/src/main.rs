@@ -69,10 +69,15 @@ enum Command {
         #[arg(long, default_value_t = 2)]
         min: usize,
     },
-    /// Fuzz the query engine and the index reader (cargo fuzz), each for SECONDS.
+    /// Fuzz the query engine, the index reader, every importer and the gazetteer (cargo fuzz),
+    /// each for SECONDS.
     Fuzz {
         #[arg(long, default_value_t = 600)]
         seconds: u32,
+        /// Only this target (query, index_reader, import_markdown, import_jsonl, import_wxr,
+        /// import_html, import_textdump, gazetteer).
+        #[arg(long)]
+        target: Option<String>,
     },
     /// Screenshots of every view at phone and desktop width into docs/screenshots/.
     Screenshots,
@@ -95,7 +100,7 @@ fn main() -> ExitCode {
         Command::Bench { runs } => web::bench(runs),
         Command::BenchSearch { synthetic } => bench_search::bench(synthetic),
         Command::Entities { corpus, min } => entities(corpus, min),
-        Command::Fuzz { seconds } => fuzz::fuzz(seconds),
+        Command::Fuzz { seconds, target } => fuzz::fuzz(seconds, target),
         Command::Screenshots => web::screenshots(),
         Command::Setup { browser } => tools::ensure(browser),
     };
