@@ -84,10 +84,15 @@ enum Command {
         #[arg(long, default_value_t = 2)]
         min: usize,
     },
-    /// Fuzz the query engine and the index reader (cargo fuzz), each for SECONDS.
+    /// Fuzz the query engine, the index reader, every importer and the gazetteer (cargo fuzz),
+    /// each for SECONDS.
     Fuzz {
         #[arg(long, default_value_t = 600)]
         seconds: u32,
+        /// Only this target (query, index_reader, import_markdown, import_jsonl, import_wxr,
+        /// import_html, import_textdump, gazetteer).
+        #[arg(long)]
+        target: Option<String>,
     },
     /// Screenshots of every view at phone and desktop width into docs/screenshots/.
     Screenshots,
@@ -114,7 +119,7 @@ fn main() -> ExitCode {
         Command::BenchSearch { synthetic } => bench_search::bench(synthetic),
         Command::BenchBuild { articles, runs } => bench_build::bench_build(articles, runs),
         Command::Entities { corpus, min } => entities(corpus, min),
-        Command::Fuzz { seconds } => fuzz::fuzz(seconds),
+        Command::Fuzz { seconds, target } => fuzz::fuzz(seconds, target),
         Command::Screenshots => web::screenshots(),
         Command::Setup { browser } => tools::ensure(browser),
     };

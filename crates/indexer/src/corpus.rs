@@ -145,13 +145,27 @@ pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Ve
     if articles.is_empty() {
         return Err(rejected);
     }
-    rename_duplicates(&mut articles, &slug_lines, &mut warnings);
-    warnings.extend(future_dates(&articles, &slug_lines));
-    let tagger = readingroom_core::entities::Tagger::new(&entities);
+    warnings.extend(settle(&mut articles, &slug_lines, &entities));
+    Ok(Corpus { root: root.to_path_buf(), articles, entities, files_read, rejected, warnings, left_out })
+}
+
+/// What the build does to the articles of every file once all are read: duplicate slugs
+/// renamed, future dates warned about, each article's dated mentions mined and its related
+/// articles chosen. `lines` holds each article's line (of its `slug` key or JSON line). Returns
+/// the warnings. Public so the importer fuzz targets run imported articles through it.
+pub fn settle(
+    articles: &mut [(PathBuf, Article)],
+    lines: &[Option<usize>],
+    entities: &[Entity],
+) -> Vec<CorpusError> {
+    let mut warnings = Vec::new();
+    rename_duplicates(articles, lines, &mut warnings);
+    warnings.extend(future_dates(articles, lines));
+    let tagger = readingroom_core::entities::Tagger::new(entities);
     let dating = crate::progress::phase("dates and events", Some(articles.len() as u64));
-    let dates = crate::parallel::map(&articles, 256, |(_, a)| {
+    let dates = crate::parallel::map(articles, 256, |(_, a)| {
         dating.inc(1);
-        crate::date_mentions::date_mentions(a, &entities, &tagger)
+        crate::date_mentions::date_mentions(a, entities, &tagger)
     });
     drop(dating);
     for ((_, a), d) in articles.iter_mut().zip(dates) {
@@ -160,7 +174,7 @@ pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Ve
     let relating = crate::progress::phase("related articles", None);
     crate::related::fill_related(articles.iter_mut().map(|(_, a)| a), &tagger, &Analyzer::english(), 5);
     drop(relating);
-    Ok(Corpus { root: root.to_path_buf(), articles, entities, files_read, rejected, warnings, left_out })
+    warnings
 }
 
 /// Two articles with one slug: the first (in file order) keeps it, each later one gets `-2`,
@@ -361,7 +375,14 @@ fn read_article(path: &Path) -> Result<(Article, Option<usize>), CorpusError> {
             ),
         ));
     }
-    let text = decode(path, read_bytes(path)?)?;
+    read_markdown(path, read_bytes(path)?)
+}
+
+/// A Markdown article from its file's bytes, and the line of its `slug` key if it has one: the
+/// Markdown importer without the file system (`path` only names the file in errors and gives
+/// the slug of an article without one).
+pub fn read_markdown(path: &Path, bytes: Vec<u8>) -> Result<(Article, Option<usize>), CorpusError> {
+    let text = decode(path, bytes)?;
     let parsed = frontmatter::parse(path, &text)?;
     Ok((to_article(path, &parsed)?, parsed.key_line("slug")))
 }

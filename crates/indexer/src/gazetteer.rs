@@ -38,9 +38,14 @@ pub fn read(root: &Path) -> Result<Vec<Entity>, CorpusError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(CorpusError::new(&path, None, e.to_string())),
     };
-    let file: File = toml::from_str(&text).map_err(|e| {
+    parse(&path, &text)
+}
+
+/// The entities of a gazetteer's text; `path` names the file in errors.
+pub fn parse(path: &Path, text: &str) -> Result<Vec<Entity>, CorpusError> {
+    let file: File = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of(text.as_bytes(), s.start));
-        CorpusError::new(&path, line, format!("malformed gazetteer: {}", e.message()))
+        CorpusError::new(path, line, format!("malformed gazetteer: {}", e.message()))
     })?;
     let mut out = Vec::new();
     for entry in file.entity {
@@ -48,14 +53,14 @@ pub fn read(root: &Path) -> Result<Vec<Entity>, CorpusError> {
             || text.find(&format!("name = \"{}\"", entry.name)).map(|at| line_of(text.as_bytes(), at));
         if !KINDS.contains(&entry.kind.as_str()) {
             return Err(CorpusError::new(
-                &path,
+                path,
                 line_of_name(),
                 format!("entity {:?}: type {:?} is not one of {}", entry.name, entry.kind, KINDS.join(", ")),
             ));
         }
         let date = match &entry.date {
             Some(d) => Some(PartialDate::parse(d).map_err(|why| {
-                CorpusError::new(&path, line_of_name(), format!("entity {:?}: {why}", entry.name))
+                CorpusError::new(path, line_of_name(), format!("entity {:?}: {why}", entry.name))
             })?),
             None => None,
         };
@@ -74,7 +79,7 @@ pub fn read(root: &Path) -> Result<Vec<Entity>, CorpusError> {
         // Names are shown on entity pages and chips: markup in them is reduced to its text.
         let name = sanitize::text(&entry.name);
         if name.is_empty() {
-            return Err(CorpusError::new(&path, line_of_name(), "entity name has no text"));
+            return Err(CorpusError::new(path, line_of_name(), "entity name has no text"));
         }
         out.push(Entity { name, kind: entry.kind, aliases, date });
     }
