@@ -24,6 +24,7 @@
 
 use crate::error::{line_of, CorpusError};
 use crate::html_blocks;
+use crate::names::split_names;
 use crate::sanitize;
 use crate::slug::slugify;
 use encoding_rs::Encoding;
@@ -624,13 +625,6 @@ fn last_first(name: &str) -> String {
         }
         _ => name.to_string(),
     }
-}
-
-/// `<meta name=author>` with several names: "Ann Lee and Bob O'Neil", "A, B & C".
-fn split_names(s: &str) -> Vec<String> {
-    static SEP: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r"\s*(?:[,;&]|\band\b)\s*").unwrap());
-    SEP.split(s).map(str::trim).filter(|n| !n.is_empty()).map(String::from).collect()
 }
 
 fn looks_like_url(s: &str) -> bool {

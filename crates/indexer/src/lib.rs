@@ -14,6 +14,7 @@ pub mod html_blocks;
 pub mod html_page;
 pub mod jsonl;
 pub mod name_candidates;
+pub mod names;
 pub mod note_refs;
 pub mod parallel;
 pub mod progress;

@@ -22,6 +22,7 @@
 use crate::body::{self, RawBlock};
 use crate::error::{line_of, CorpusError};
 use crate::frontmatter::Interview;
+use crate::names::split_names;
 use readingroom_core::{Article, Media, PartialDate};
 use regex::Regex;
 use serde::Deserialize;
@@ -462,16 +463,6 @@ fn post(
     }
     a.topics = topics;
     Ok(a)
-}
-
-/// "Raffaello Pantucci, Jane Doe and John Roe" → three names.
-fn split_names(s: &str) -> Vec<String> {
-    s.split([',', '&', ';'])
-        .flat_map(|p| p.split(" and "))
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(String::from)
-        .collect()
 }
 
 /// A short line by a picture: a credit if it names a source or licence, else a caption.
