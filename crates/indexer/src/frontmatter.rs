@@ -28,7 +28,7 @@ pub struct FrontMatter {
     pub media: Vec<MediaEntry>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Interview {
     pub questioner: String,

@@ -419,13 +419,7 @@ fn post(
             }
         })
         .collect();
-    let interview = entry
-        .and_then(|e| {
-            e.interview
-                .as_ref()
-                .map(|i| Interview { questioner: i.questioner.clone(), respondent: i.respondent.clone() })
-        })
-        .or_else(|| interview_of(&texts));
+    let interview = entry.and_then(|e| e.interview.clone()).or_else(|| interview_of(&texts));
     let blocks = body::from_raw(paragraphs, interview.as_ref());
     if blocks.is_empty() {
         return Err(CorpusError::new(path, Some(title.no), format!("post {:?} has no text", title.text)));
