@@ -128,16 +128,16 @@ pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Ve
     let mut left_out = BTreeMap::new();
     for ((file, _), read) in files.iter().zip(reads) {
         match read {
-            Ok((read, bad, warned, left)) => {
-                for (kind, n) in left {
+            Ok(read) => {
+                for (kind, n) in read.left_out {
                     *left_out.entry(kind).or_default() += n;
                 }
-                for (line, a) in read {
+                for (line, a) in read.articles {
                     articles.push((file.clone(), a));
                     slug_lines.push(line);
                 }
-                rejected.extend(bad);
-                warnings.extend(warned);
+                rejected.extend(read.rejected);
+                warnings.extend(read.warnings);
             }
             Err(e) => rejected.push(e),
         }
@@ -321,31 +321,46 @@ fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
     Ok(out)
 }
 
-/// What one file gives: its articles (each with the line to name in a warning about it), its
-/// rejected records and its warnings; or why it could not be read at all.
-type FileRead = (Vec<(Option<usize>, Article)>, Vec<CorpusError>, Vec<CorpusError>, BTreeMap<String, usize>);
+/// What one file gives: its articles, each with the line to name in a warning about it, its
+/// rejected records, its warnings, and what it left out on purpose, by kind.
+#[derive(Default)]
+struct FileRead {
+    articles: Vec<(Option<usize>, Article)>,
+    rejected: Vec<CorpusError>,
+    warnings: Vec<CorpusError>,
+    left_out: BTreeMap<String, usize>,
+}
 
+/// One article file's records; `Err` when the file could not be read at all.
 fn read_file(file: &Path, format: Format, options: &ReadOptions) -> Result<FileRead, CorpusError> {
+    let lined =
+        |articles: Vec<(usize, Article)>| articles.into_iter().map(|(line, a)| (Some(line), a)).collect();
     match format {
         Format::Markdown => {
-            read_article(file).map(|(a, line)| (vec![(line, a)], Vec::new(), Vec::new(), BTreeMap::new()))
+            read_article(file).map(|(a, line)| FileRead { articles: vec![(line, a)], ..FileRead::default() })
         }
         Format::JsonLines => read_bytes(file).map(|bytes| {
-            let (read, bad) = crate::jsonl::read(file, &bytes, &options.fields);
-            (read.into_iter().map(|(line, a)| (Some(line), a)).collect(), bad, Vec::new(), BTreeMap::new())
+            let (read, rejected) = crate::jsonl::read(file, &bytes, &options.fields);
+            FileRead { articles: lined(read), rejected, ..FileRead::default() }
         }),
-        Format::TextDump => read_text_dump(file).map(|read| {
-            let articles = read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect();
-            (articles, read.errors, read.warnings, BTreeMap::new())
+        Format::TextDump => read_text_dump(file).map(|read| FileRead {
+            articles: lined(read.articles),
+            rejected: read.errors,
+            warnings: read.warnings,
+            ..FileRead::default()
         }),
         Format::Wxr => read_bytes(file).map(|bytes| {
             let read = crate::wxr::read(file, &bytes, &options.wxr);
-            let articles = read.articles.into_iter().map(|(line, a)| (Some(line), a)).collect();
-            (articles, read.errors, read.warnings, read.skipped)
+            FileRead {
+                articles: lined(read.articles),
+                rejected: read.errors,
+                warnings: read.warnings,
+                left_out: read.skipped,
+            }
         }),
-        Format::Html => read_bytes(file)
-            .and_then(|bytes| crate::html_page::read(file, &bytes))
-            .map(|page| (vec![(None, page.article)], Vec::new(), page.warnings, BTreeMap::new())),
+        Format::Html => read_bytes(file).and_then(|bytes| crate::html_page::read(file, &bytes)).map(|page| {
+            FileRead { articles: vec![(None, page.article)], warnings: page.warnings, ..FileRead::default() }
+        }),
     }
 }
 
