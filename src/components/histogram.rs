@@ -172,7 +172,7 @@ pub fn histogram(props: &Props) -> Html {
             <h2 id="rr-hist-h">{ "Published" }</h2>
             <p class="rr-range-label">
                 <span>{ if ranged { range_label(Some(bins[lo].start), Some(bins[hi].end)) } else { format!("{} – {}", bin_label(&bins[0]), bin_label(&bins[n - 1])) } }</span>
-                <span class="rr-n">{ format!("{total} articles") }</span>
+                <span class="rr-n">{ if total == 1 { "1 article".to_string() } else { format!("{total} articles") } }</span>
             </p>
             <svg ref={ svg_ref } viewBox={ format!("0 0 {w} {h}") } preserveAspectRatio="none" role="img"
                 aria-label="Articles published over time; drag across the bars to choose a date range"

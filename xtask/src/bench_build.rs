@@ -44,6 +44,33 @@ pub fn bench_build(articles: usize, runs: u32) -> Result {
         let artifact = std::fs::metadata(&out).map_err(|e| e.to_string())?.len();
         println!("| {i} | {wall:.1} | {:.0} | {:.1} |", kb / 1024.0, artifact as f64 / 1e6);
     }
+    // The peer, the same run: MiniSearch (Node) indexing the same file and serialising its index.
+    let report = corpus.with_file_name("time.txt");
+    let peer_out = corpus.with_file_name("minisearch.json");
+    let start = Instant::now();
+    let status = Command::new("/usr/bin/time")
+        .args(["-f", "%M", "-o"])
+        .arg(&report)
+        .arg("node")
+        .arg(root().join("tests/bench/peer-build.mjs"))
+        .arg(&file)
+        .arg(&peer_out)
+        .status()
+        .map_err(|e| format!("/usr/bin/time: {e}"))?;
+    let wall = start.elapsed().as_secs_f64();
+    if status.success() {
+        let kb: f64 = std::fs::read_to_string(&report)
+            .map_err(|e| e.to_string())?
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or(0.0);
+        let size = std::fs::metadata(&peer_out).map_err(|e| e.to_string())?.len();
+        println!("| peer: MiniSearch (Node) | {wall:.1} | {:.0} | {:.1} |", kb / 1024.0, size as f64 / 1e6);
+    } else {
+        // Node's default heap may not hold the peer's index: say so rather than fail the run.
+        println!("| peer: MiniSearch (Node) | failed after {wall:.1} s | | |");
+    }
     println!(
         "\n{articles} articles, {:.1} MB of JSON Lines ({}), {} cores",
         size as f64 / 1e6,
