@@ -48,6 +48,15 @@ pub fn app() -> Html {
         move || drop(keys)
     });
 
+    // Views that show bodies render again when a shard arrives.
+    let shards_loaded = use_reducer(crate::shards::ShardsLoaded::default);
+    {
+        let dispatcher = shards_loaded.dispatcher();
+        use_effect_with((), move |_| {
+            crate::shards::on_change(Callback::from(move |()| dispatcher.dispatch(())));
+        });
+    }
+
     {
         use_effect_with((*route).clone(), |route| {
             gloo::utils::document().set_title(&page_title(route));
@@ -93,7 +102,11 @@ pub fn app() -> Html {
                 </nav>
                 <crate::components::theme_toggle::ThemeToggle />
             </header>
-            <main class="rr-main">{ view }</main>
+            <main class="rr-main">
+                <ContextProvider<crate::shards::ShardsLoaded> context={ (*shards_loaded).clone() }>
+                    { view }
+                </ContextProvider<crate::shards::ShardsLoaded>>
+            </main>
             <footer class="rr-footer">
                 <p>{ format!("{} articles · searchable offline, in your browser", crate::data::data().index.articles.len()) }</p>
             </footer>

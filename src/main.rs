@@ -10,6 +10,7 @@ mod keyboard;
 mod location;
 mod nav;
 mod route;
+mod shards;
 mod views;
 
 use wasm_bindgen::JsCast;

@@ -7,7 +7,8 @@ use readingroom_core::{search, Analyzer, Index, Sort};
 
 fuzz_target!(|data: &[u8]| {
     // Most inputs lack the header; give the fuzzer the magic and version for free.
-    let mut bytes = b"RRIX\x01\x00\x00\x00".to_vec();
+    let mut bytes = b"RRIX".to_vec();
+    bytes.extend_from_slice(&readingroom_core::index::FORMAT_VERSION.to_le_bytes());
     bytes.extend_from_slice(data);
     for input in [data, &bytes[..]] {
         if let Ok(index) = Index::from_bytes(input) {

@@ -7,9 +7,10 @@ use crate::components::match_nav::MatchNav;
 use crate::components::reader_links::{original_link, prev_next, related_list};
 use crate::data::data;
 use crate::route::Explore;
+use crate::shards::{BodyState, ShardsLoaded};
 use readingroom_core::facets::Facet;
 use readingroom_core::snippet::Highlighter;
-use readingroom_core::{search, Block, NoteRef, Results, Role, Sort};
+use readingroom_core::{search, Article, Block, NoteRef, Results, Role, Sort};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -32,9 +33,13 @@ pub fn article_view(props: &Props) -> Html {
             search(&d.index, &d.analyzer, q, Sort::Relevance)
         }
     });
-    let Some((doc, a)) = d.index.article(&props.slug) else {
+    // Renders again when a shard arrives.
+    let _ = use_context::<ShardsLoaded>();
+    let Some((doc, _)) = d.index.article(&props.slug) else {
         return html! { <crate::views::not_found::NotFound path={ format!("/article/{}", props.slug) } /> };
     };
+    let (full, body_state) = crate::shards::article(doc);
+    let a: &Article = &full;
     let highlighter = Highlighter::new(&d.index, &d.analyzer, &results);
     let hl = |text: &str| marked(&highlighter.highlight(text));
     let back_label = if props.from.is_empty() {
@@ -135,7 +140,8 @@ pub fn article_view(props: &Props) -> Html {
     html! {
         <article class="rr-article">
             <nav class="rr-crumbs" aria-label="Back"><a class="rr-back" href={ back_href }>{ back_label }</a></nav>
-            <MatchNav key_for={ format!("{}?{}&{:?}", props.slug, q, props.at) } />
+            // Keyed on the body's arrival too: matches in a body loaded from a shard count.
+            <MatchNav key_for={ format!("{}?{}&{:?}&{}", props.slug, q, props.at, matches!(body_state, BodyState::Ready)) } />
             <header class="rr-article-head">
                 <p class="rr-kicker">
                     if !a.kind.is_empty() { <a class="rr-kind" href={ facet_href(Facet::Kind, &a.kind) }>{ &a.kind }</a> }
@@ -156,7 +162,13 @@ pub fn article_view(props: &Props) -> Html {
                     { for a.note.iter().map(|p| html! { <p>{ hl(p) }</p> }) }
                 </section>
             }
-            <div class="rr-body">{ for body }</div>
+            { match &body_state {
+                BodyState::Ready => html! { <div class="rr-body">{ for body }</div> },
+                BodyState::Loading => html! {
+                    <div class="rr-body"><p class="rr-shard-loading" role="status">{ "Loading the text…" }</p></div>
+                },
+                BodyState::Failed(why) => shard_failed(why),
+            } }
             if let Some(bio) = &a.bio { <p class="rr-bio">{ hl(bio) }</p> }
             if !credits.is_empty() {
                 <section class="rr-credits" aria-label="Images and credits">
@@ -183,6 +195,17 @@ pub fn article_view(props: &Props) -> Html {
             { related_list(a) }
             { prev_next(doc) }
         </article>
+    }
+}
+
+/// In place of a body whose shard is missing or damaged: what happened, and that the rest works.
+fn shard_failed(why: &str) -> Html {
+    html! {
+        <div class="rr-body rr-shard-error" role="alert">
+            <p><strong>{ "The text of this article could not be loaded." }</strong></p>
+            <p class="rr-shard-why">{ format!("{why}.") }</p>
+            <p>{ "Search, filters and the other articles still work. Copying the archive’s shards folder again, or rebuilding the archive, brings this text back." }</p>
+        </div>
     }
 }
 

@@ -12,7 +12,7 @@ use crate::components::show_more::show_more;
 use crate::data::data;
 use crate::route::{Explore, Route};
 use readingroom_core::facets::{tally, Facet};
-use readingroom_core::snippet::Highlighter;
+use readingroom_core::snippet::{clip_words, Highlighter};
 use readingroom_core::{search, Hit, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,6 +38,8 @@ pub fn search_view(props: &Props) -> Html {
     } else {
         e.sort
     };
+    // Snippets render again when a shard arrives.
+    let _ = use_context::<crate::shards::ShardsLoaded>();
     let results = use_memo((e.q.clone(), sort), |(q, sort)| search(&d.index, &d.analyzer, q, *sort));
     let tallied = {
         let results = results.clone();
@@ -60,6 +62,17 @@ pub fn search_view(props: &Props) -> Html {
         let current = (s == sort).then_some("true");
         html! { <a href={ href } aria-current={ current }>{ label.to_string() }</a> }
     };
+    // A snippet needs the body: from a shard not yet loaded, the standfirst or note stands in
+    // until it arrives (the view renders again then).
+    let snippet = |doc: u32| match crate::shards::article(doc) {
+        (full, crate::shards::BodyState::Ready) => {
+            html! { <p class="rr-snippet">{ marked(&hl.snippet(doc, &full, 32)) }</p> }
+        }
+        (light, _) => match light.summary.as_ref().or(light.note.first()) {
+            Some(s) => html! { <p class="rr-snippet">{ marked(&hl.highlight(&clip_words(s, 32))) }</p> },
+            None => html! {},
+        },
+    };
     let item = |doc: u32| {
         let a = &d.index.articles[doc as usize];
         let href = Route::Article { slug: a.slug.clone(), from: e.clone(), at: None }.href();
@@ -68,7 +81,7 @@ pub fn search_view(props: &Props) -> Html {
                 <a class="rr-title" href={ href }>{ marked(&hl.highlight(&a.title)) }</a>
                 { article_meta(a) }
                 if typed {
-                    <p class="rr-snippet">{ marked(&hl.snippet(doc, a, 32)) }</p>
+                    { snippet(doc) }
                 } else if let Some(s) = a.summary.as_ref().or(a.note.first()) {
                     <p class="rr-snippet">{ crate::components::marked::clipped(s, 32) }</p>
                 }

@@ -75,6 +75,8 @@ struct Mention<'a> {
 
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &Props) -> Html {
+    // Quoted sentences render again when a shard arrives.
+    let _ = use_context::<crate::shards::ShardsLoaded>();
     let d = data();
     let zoom = props.by;
     let within = |y: i32| props.from.is_none_or(|f| y >= f) && props.to.is_none_or(|t| y <= t);
@@ -144,7 +146,8 @@ pub fn timeline_view(props: &Props) -> Html {
     let list = buckets.iter().rev().filter(|(_, (p, m))| !p.is_empty() || !m.is_empty()).map(|(k, (pubs, mentions))| {
         let label = key_label(zoom, *k);
         let mention_items = mentions.iter().map(|x| {
-            let a = &d.index.articles[x.doc as usize];
+            // The sentence is in the body: from a shard, once it has arrived.
+            let (a, _) = crate::shards::article(x.doc);
             let texts: Vec<&str> = a.body_texts().collect();
             let quote = texts.get(x.m.paragraph as usize).map(|t| sentence_with_mark(t, x.m)).unwrap_or_default();
             let href = Route::Article { slug: a.slug.clone(), from: Explore::default(), at: Some(x.index) }.href();

@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { DIST, launchChromium, serveDist, standaloneUrl } from '../e2e/browser.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
-const QUERY = '#/search?q=lone+actor';
+// QUERY and READINGROOM_DIST let `cargo xtask bench-web` measure a large synthetic build.
+const QUERY = process.env.QUERY ?? '#/search?q=lone+actor';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => {

@@ -177,7 +177,7 @@ for (const mode of modes) {
       if (mode.start().startsWith('http')) {
         assert.equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'");
       } else {
-        assert.match(csp, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
+        assert.match(csp, /^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+' 'strict-dynamic' 'wasm-unsafe-eval'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
       }
       for (const hash of ['#/article/view-from-the-ct-foxhole-neil-basu?q=Prevent', '#/timeline', '#/entity/place/libya']) {
         await fresh.evaluate((h) => { location.hash = h; }, hash);

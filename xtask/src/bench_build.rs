@@ -8,6 +8,8 @@ use std::process::Command;
 use std::time::Instant;
 
 pub fn bench_build(articles: usize, runs: u32) -> Result {
+    // The peer runs in Node from tools/node_modules.
+    crate::tools::ensure(false)?;
     let corpus = crate::bench_corpora::synthetic_jsonl(articles)?;
     let file = corpus.join("articles.jsonl");
     let size = std::fs::metadata(&file).map_err(|e| e.to_string())?.len();
@@ -78,4 +80,33 @@ pub fn bench_build(articles: usize, runs: u32) -> Result {
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
     Ok(())
+}
+
+/// `cargo xtask bench-web`: the explorer built on the synthetic corpus (bodies in shards past
+/// the threshold), opened in headless Chromium over http and from file://: navigation to the
+/// first search results painted, with the build's sizes. Prints Markdown for BENCHMARKS.md.
+pub fn bench_web(articles: usize, runs: u32, query: &str) -> Result {
+    crate::tools::ensure(true)?;
+    let corpus = crate::bench_corpora::synthetic_jsonl(articles)?;
+    let dist = corpus.with_file_name("app");
+    let start = Instant::now();
+    crate::web::build_with(
+        Some(corpus),
+        &dist,
+        false,
+        &readingroom_indexer::ReadOptions::default(),
+        readingroom_core::shards::ShardOptions::default(),
+    )?;
+    println!(
+        "Web build of {articles} articles: {:.0} s (index, app compile, bundle).\n",
+        start.elapsed().as_secs_f64()
+    );
+    let shards = std::fs::read_dir(dist.join("shards")).map(|d| d.count() / 2).unwrap_or(0);
+    println!("Shards: {shards}.\n");
+    run(Command::new("node")
+        .arg(root().join("tests/bench/first-results.mjs"))
+        .current_dir(root())
+        .env("READINGROOM_DIST", &dist)
+        .env("QUERY", format!("#/search?q={query}"))
+        .env("RUNS", runs.to_string()))
 }

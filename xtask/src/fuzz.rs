@@ -6,9 +6,10 @@ use crate::tools::{root, run, Result};
 use readingroom_indexer::{build_index, read_corpus, Analyzer};
 use std::process::Command;
 
-pub const TARGETS: [&str; 8] = [
+pub const TARGETS: [&str; 9] = [
     "query",
     "index_reader",
+    "shard_reader",
     "import_markdown",
     "import_jsonl",
     "import_wxr",
@@ -68,6 +69,16 @@ fn seed() -> Result {
     let corpus = read_corpus(&root().join("corpus")).map_err(|e| format!("{e:?}"))?;
     let artifact = build_index(&corpus, Analyzer::english()).to_bytes();
     write_seeds("index_reader", [("sample.bin".into(), artifact)])?;
+    // The sample's bodies as shards; the seeds are what follows the 12-byte header the target adds.
+    let mut sharded = build_index(&corpus, Analyzer::english());
+    let shards = sharded.shard_bodies(readingroom_core::shards::ShardOptions {
+        mode: readingroom_core::shards::ShardMode::Always,
+        target_bytes: 8 << 10,
+    });
+    write_seeds(
+        "shard_reader",
+        shards.into_iter().enumerate().map(|(k, s)| (format!("{k}.bin"), s[12..].to_vec())),
+    )?;
     write_seeds("import_markdown", files("corpus/articles", &[".md"])?)?;
     write_seeds("import_wxr", files("crates/indexer/tests/fixtures/wxr", &[".xml"])?)?;
     write_seeds("import_html", files("crates/indexer/tests/fixtures/html", &[".html", ".htm"])?)?;

@@ -2,6 +2,7 @@
 //! machine needs nothing but this repository and the Rust toolchain.
 
 use readingroom_indexer::corpus::ReadArgs;
+use readingroom_indexer::shard_files::ShardArgs;
 
 mod bench_build;
 mod bench_corpora;
@@ -37,6 +38,8 @@ enum Command {
         strict: bool,
         #[command(flatten)]
         read: ReadArgs,
+        #[command(flatten)]
+        shard: ShardArgs,
     },
     /// Build the sample corpus (or --corpus) and serve it on http://127.0.0.1:PORT.
     Serve {
@@ -51,6 +54,8 @@ enum Command {
         strict: bool,
         #[command(flatten)]
         read: ReadArgs,
+        #[command(flatten)]
+        shard: ShardArgs,
     },
     /// Run every test: formatting, lints, native tests, and end to end in headless Chromium.
     Test,
@@ -75,6 +80,17 @@ enum Command {
         articles: usize,
         #[arg(long, default_value_t = 3)]
         runs: u32,
+    },
+    /// Build the explorer on the synthetic corpus (100,000 articles) and time its first search
+    /// in headless Chromium over http and file://; prints Markdown.
+    BenchWeb {
+        #[arg(long, default_value_t = 100_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 3)]
+        runs: u32,
+        /// The query typed (URL-encoded).
+        #[arg(long, default_value = "security")]
+        query: String,
     },
     /// List frequent capitalised names the gazetteer does not know, with counts and an example.
     Entities {
@@ -106,18 +122,20 @@ enum Command {
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Build { corpus, out, strict, read } => {
-            read.options().and_then(|o| web::build_with(corpus, &out, strict, &o)).map(|_| ())
-        }
-        Command::Serve { corpus, out, port, strict, read } => read
+        Command::Build { corpus, out, strict, read, shard } => read
             .options()
-            .and_then(|o| web::build_with(corpus, &out, strict, &o))
+            .and_then(|o| web::build_with(corpus, &out, strict, &o, shard.options()))
+            .map(|_| ()),
+        Command::Serve { corpus, out, port, strict, read, shard } => read
+            .options()
+            .and_then(|o| web::build_with(corpus, &out, strict, &o, shard.options()))
             .and_then(|built| serve::serve(&built, port)),
         Command::Test => web::test(),
         Command::TestImporters => fixtures::test_real(),
         Command::Bench { runs } => web::bench(runs),
         Command::BenchSearch { synthetic } => bench_search::bench(synthetic),
         Command::BenchBuild { articles, runs } => bench_build::bench_build(articles, runs),
+        Command::BenchWeb { articles, runs, query } => bench_build::bench_web(articles, runs, &query),
         Command::Entities { corpus, min } => entities(corpus, min),
         Command::Fuzz { seconds, target } => fuzz::fuzz(seconds, target),
         Command::Screenshots => web::screenshots(),

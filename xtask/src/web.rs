@@ -1,6 +1,7 @@
 //! Building the explorer, and the test and benchmark runs that use the build.
 
 use crate::tools::{self, node_bin, root, run, Result};
+use readingroom_core::shards::ShardOptions;
 use readingroom_indexer::{build_index, bundle, read_corpus_with, summary::summary, Analyzer, ReadOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,11 +22,18 @@ fn absolute(p: &Path) -> PathBuf {
 /// relative and writes standalone.html beside it.
 /// With `strict`, any skipped record fails the build; without, skipped records are reported.
 pub fn build(corpus: Option<PathBuf>, out: &Path, strict: bool) -> Result<Built> {
-    build_with(corpus, out, strict, &ReadOptions::default())
+    build_with(corpus, out, strict, &ReadOptions::default(), ShardOptions::default())
 }
 
-/// [`build`] with the importers' options (WordPress pages, JSON Lines field names).
-pub fn build_with(corpus: Option<PathBuf>, out: &Path, strict: bool, options: &ReadOptions) -> Result<Built> {
+/// [`build`] with the importers' options (WordPress pages, JSON Lines field names) and when
+/// bodies go into shards.
+pub fn build_with(
+    corpus: Option<PathBuf>,
+    out: &Path,
+    strict: bool,
+    options: &ReadOptions,
+    shards: ShardOptions,
+) -> Result<Built> {
     tools::ensure(false)?;
     let corpus = absolute(&corpus.unwrap_or_else(|| root().join("corpus")));
     let dist = absolute(out);
@@ -43,10 +51,19 @@ pub fn build_with(corpus: Option<PathBuf>, out: &Path, strict: bool, options: &R
             corpus.display()
         ));
     }
-    let index = build_index(&read, Analyzer::english());
+    let mut index = build_index(&read, Analyzer::english());
+    let shard_files = index.shard_bodies(shards);
     let bytes = index.to_bytes();
     eprintln!("corpus     {}", corpus.display());
     eprint!("{}", summary(&index, bytes.len()));
+    if !shard_files.is_empty() {
+        let size: usize = shard_files.iter().map(Vec::len).sum();
+        eprintln!(
+            "shards     {} files, {:.1} MB of bodies loaded on demand",
+            shard_files.len(),
+            size as f64 / 1e6
+        );
+    }
     // Hand the artifact to the app's build script; rewrite it only when it changed, so an
     // unchanged corpus does not recompile the app.
     let artifact = root().join("target/readingroom").join(format!("{}.bin", artifact_name(&dist)));
@@ -73,6 +90,7 @@ pub fn build_with(corpus: Option<PathBuf>, out: &Path, strict: bool, options: &R
     let web = bundle::find_build(&dist).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("elasticlunr-index.json"), json).map_err(|e| e.to_string())?;
     bundle::relativize(&web).map_err(|e| e.to_string())?;
+    readingroom_indexer::shard_files::write(&dist, &shard_files).map_err(|e| e.to_string())?;
     // The home page from the artifact the app decodes, so both list the same articles.
     let decoded = readingroom_core::Index::from_bytes(&bytes).map_err(|e| e.to_string())?;
     let analyzer =
@@ -122,13 +140,20 @@ pub fn test() -> Result {
     // Script-injection payloads in every field: tests/e2e/hostile.test.mjs checks none runs.
     let hostile =
         build(Some(root().join("tests/fixtures/hostile")), &root().join("target/e2e/hostile"), true)?;
+    // The sample with its bodies in shards of about 8 KB (so its seven articles span several),
+    // as a large archive's would be: tests/e2e/shards.test.mjs reads them over http and file://.
+    let small_shards =
+        ShardOptions { mode: readingroom_core::shards::ShardMode::Always, target_bytes: 8 << 10 };
+    let sharded =
+        build_with(None, &root().join("target/e2e/sharded"), true, &ReadOptions::default(), small_shards)?;
     run(Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
         .arg(root().join("tests/e2e"))
         .current_dir(root())
         .env("READINGROOM_DIST", &built.dist)
         .env("READINGROOM_EDITED_DIST", edited)
-        .env("READINGROOM_HOSTILE_DIST", hostile.dist))
+        .env("READINGROOM_HOSTILE_DIST", hostile.dist)
+        .env("READINGROOM_SHARDED_DIST", sharded.dist))
 }
 
 /// The title the edit test writes into a copy of the corpus.

@@ -5,12 +5,13 @@
 use crate::analyze::{tokenize, Analyzer};
 use crate::entities::{entity_term, Entity, Tagger};
 use crate::model::Article;
+use crate::shards::{self, ShardMode, ShardOptions, ShardTable};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// Bumped whenever the byte layout changes, so an app never misreads an older artifact.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 const MAGIC: &[u8; 4] = b"RRIX";
 
 /// Searched fields. Their weights rank a match in the title above one in the metadata, above
@@ -28,13 +29,8 @@ pub const FIELD_WEIGHTS: [f32; FIELD_COUNT] = [5.0, 3.0, 1.5, 1.0];
 /// once says little; light for short fields, whose length says little about relevance.
 pub const FIELD_B: [f32; FIELD_COUNT] = [0.3, 0.3, 0.5, 0.75];
 
-/// Occurrences of one term in one field of one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Posting {
-    pub doc: u32,
-    pub field: u8,
-    pub positions: Vec<u32>,
-}
+pub use crate::postings::Posting;
+use crate::postings::Postings;
 
 /// The in-memory index, as the query engine uses it.
 #[derive(Debug, Clone)]
@@ -44,8 +40,8 @@ pub struct Index {
     pub articles: Vec<Article>,
     /// Sorted, unique index terms (stemmed).
     pub terms: Vec<String>,
-    /// Postings of `terms[i]`, sorted by (doc, field).
-    pub postings: Vec<Vec<Posting>>,
+    /// Postings of `terms[i]`, sorted by (doc, field), decoded on first use.
+    pub postings: Postings,
     /// Folded surface words → term id, as a finite state transducer: prefix and typo-tolerant
     /// search run on what readers type, not on stems ("terrori" must find "terrorism", whose
     /// stem is "terror"), and the automaton walks only the branches that can match.
@@ -60,6 +56,9 @@ pub struct Index {
     /// The gazetteer: mentions are posted under `entity_term(slug)`.
     pub entities: Vec<Entity>,
     pub tagger: Tagger,
+    /// When bodies live in shards (see `shards`), where each article's is; its articles' bodies
+    /// are then empty until the app puts a loaded shard's parts back.
+    pub shards: Option<ShardTable>,
 }
 
 #[derive(Debug)]
@@ -90,53 +89,15 @@ struct Stored {
     language: String,
     articles: Vec<Article>,
     terms: Vec<String>,
-    postings: Vec<Vec<u32>>,
+    /// Byte strings, so reading the artifact copies each stream whole rather than byte by byte.
+    postings: Vec<serde_bytes::ByteBuf>,
     /// Sorted (word, term id) pairs. The fst is rebuilt from them at load: fst's own reader
     /// trusts its bytes and can panic on damaged ones, while building from a list validates it.
     words: Vec<(String, u32)>,
     field_lengths: Vec<[u32; FIELD_COUNT]>,
     text_starts: Vec<[Vec<u32>; 2]>,
     entities: Vec<Entity>,
-}
-
-fn encode_postings(list: &[Posting]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(list.len() * 4);
-    let mut last_doc = 0;
-    for p in list {
-        out.push(p.doc - last_doc);
-        last_doc = p.doc;
-        out.push(u32::from(p.field));
-        out.push(p.positions.len() as u32);
-        let mut last = 0;
-        for &pos in &p.positions {
-            out.push(pos - last);
-            last = pos;
-        }
-    }
-    out
-}
-
-fn decode_postings(stream: &[u32], docs: u32) -> Result<Vec<Posting>, IndexError> {
-    let corrupt = || IndexError::Corrupt("postings stream ends early or is out of range".into());
-    let mut out = Vec::new();
-    let mut it = stream.iter().copied();
-    let mut doc = 0u32;
-    while let Some(delta) = it.next() {
-        doc = doc.checked_add(delta).ok_or_else(corrupt)?;
-        let field = it.next().ok_or_else(corrupt)?;
-        let n = it.next().ok_or_else(corrupt)? as usize;
-        if doc >= docs || field as usize >= FIELD_COUNT || n > stream.len() {
-            return Err(corrupt());
-        }
-        let mut positions = Vec::with_capacity(n);
-        let mut pos = 0u32;
-        for _ in 0..n {
-            pos = pos.checked_add(it.next().ok_or_else(corrupt)?).ok_or_else(corrupt)?;
-            positions.push(pos);
-        }
-        out.push(Posting { doc, field: field as u8, positions });
-    }
-    Ok(out)
+    shards: Option<ShardTable>,
 }
 
 impl Index {
@@ -145,7 +106,7 @@ impl Index {
             language: self.language.clone(),
             articles: self.articles.clone(),
             terms: self.terms.clone(),
-            postings: self.postings.iter().map(|p| encode_postings(p)).collect(),
+            postings: self.postings.streams().iter().map(|s| serde_bytes::ByteBuf::from(s.clone())).collect(),
             words: {
                 use fst::Streamer;
                 let mut out = Vec::with_capacity(self.words.len());
@@ -158,6 +119,7 @@ impl Index {
             field_lengths: self.field_lengths.clone(),
             text_starts: self.text_starts.clone(),
             entities: self.entities.clone(),
+            shards: self.shards.clone(),
         };
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -181,12 +143,23 @@ impl Index {
         {
             return Err(IndexError::Corrupt("section lengths disagree".into()));
         }
+        if let Some(table) = &s.shards {
+            let increasing = table.starts.windows(2).all(|w| w[0] < w[1]);
+            if table.starts.first() != Some(&0)
+                || !increasing
+                || table.starts.last().is_some_and(|&l| l >= docs)
+                || table.crcs.len() != table.starts.len()
+            {
+                return Err(IndexError::Corrupt("shard table does not cover the articles".into()));
+            }
+        }
         if s.words.iter().any(|(_, t)| *t as usize >= s.terms.len()) {
             return Err(IndexError::Corrupt("word points past the term dictionary".into()));
         }
         let words = fst::Map::from_iter(s.words.iter().map(|(w, t)| (w.as_bytes(), u64::from(*t))))
             .map_err(|e| IndexError::Corrupt(format!("word list: {e}")))?;
-        let postings = s.postings.iter().map(|p| decode_postings(p, docs)).collect::<Result<Vec<_>, _>>()?;
+        let postings =
+            Postings::from_streams(s.postings.into_iter().map(|b| b.into_vec()).collect(), docs, FIELD_COUNT);
         Ok(Self {
             avg_field_length: averages(&s.field_lengths),
             language: s.language,
@@ -198,7 +171,31 @@ impl Index {
             text_starts: s.text_starts,
             tagger: Tagger::new(&s.entities),
             entities: s.entities,
+            shards: s.shards,
         })
+    }
+
+    /// Moves the articles' bodies into shard files when `options` ask for it (for `Auto`, past
+    /// [`shards::AUTO_THRESHOLD`] bytes of bodies), recording where each went. Returns the files,
+    /// none when the bodies stay embedded. Call it once the index is built: the postings and
+    /// snippet offsets were computed from the bodies.
+    pub fn shard_bodies(&mut self, options: ShardOptions) -> Vec<Vec<u8>> {
+        let wanted = match options.mode {
+            ShardMode::Never => false,
+            ShardMode::Always => true,
+            ShardMode::Auto => shards::body_bytes(&self.articles) > shards::AUTO_THRESHOLD,
+        };
+        if !wanted || self.shards.is_some() || self.articles.is_empty() {
+            return Vec::new();
+        }
+        let (table, files) = shards::split(&mut self.articles, options.target_bytes.max(1));
+        self.shards = Some(table);
+        files
+    }
+
+    /// The shard holding article `doc`'s body, when bodies are sharded.
+    pub fn shard_of(&self, doc: u32) -> Option<u32> {
+        self.shards.as_ref()?.shard_of(doc)
     }
 
     /// The id of an index term, if the corpus has it.
@@ -305,6 +302,7 @@ impl IndexBuilder {
     pub fn finish(mut self) -> Index {
         // Newest first, then by slug: the home page order, and a deterministic id order.
         self.articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+        let doc_count = self.articles.len() as u32;
         let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
         let mut words: BTreeMap<String, String> = BTreeMap::new();
         let mut field_lengths = Vec::with_capacity(self.articles.len());
@@ -361,12 +359,13 @@ impl IndexBuilder {
             avg_field_length: averages(&field_lengths),
             articles: self.articles,
             terms,
-            postings: postings.into_values().collect(),
+            postings: Postings::from_lists(postings.into_values().collect(), doc_count, FIELD_COUNT),
             words,
             field_lengths,
             text_starts,
             tagger,
             entities: self.entities,
+            shards: None,
         }
     }
 }

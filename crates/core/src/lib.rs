@@ -11,8 +11,10 @@ pub mod facets;
 pub mod fuzzy;
 pub mod index;
 pub mod model;
+pub mod postings;
 pub mod query;
 pub mod search;
+pub mod shards;
 pub mod snippet;
 
 pub use analyze::Analyzer;

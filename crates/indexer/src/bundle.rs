@@ -307,8 +307,10 @@ await {init}({{ module_or_path: wasmBytes }});
 "#
     );
     // A hash-based policy: exactly this script and this style may run, nothing else loads.
+    // 'strict-dynamic' lets the scripts that script adds itself run: the body shards of a large
+    // archive, which from file:// can only arrive as script elements.
     let csp = format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:",
+        "default-src 'none'; script-src {} 'strict-dynamic' 'wasm-unsafe-eval'; style-src {}; img-src data:",
         csp_hash(&script),
         csp_hash(&style)
     );
@@ -379,6 +381,8 @@ if (other && other.href !== here.href && !host.dataset.readingRoomLoading) {{
   root.className = 'rr-root';
   root.dataset.routing = 'query';
   root.dataset.embedded = '';
+  // Shards load from beside this file, not from the host page's folder.
+  root.dataset.buildUrl = here.href;
   if (host.dataset.start) root.dataset.start = host.dataset.start;
   if (host.dataset.theme && host.dataset.theme !== 'auto') root.dataset.theme = host.dataset.theme;
   root.innerHTML = '<p class="rr-loading">Loading the archive…</p>';

@@ -20,6 +20,7 @@ pub mod parallel;
 pub mod progress;
 pub mod related;
 pub mod sanitize;
+pub mod shard_files;
 pub mod slug;
 pub mod summary;
 pub mod textdump;

@@ -30,6 +30,8 @@ enum Command {
         strict: bool,
         #[command(flatten)]
         read: readingroom_indexer::corpus::ReadArgs,
+        #[command(flatten)]
+        shard: readingroom_indexer::shard_files::ShardArgs,
     },
     /// Make a Trunk build in DIST relative and write DIST/standalone.html.
     Bundle {
@@ -41,7 +43,7 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Index { corpus, out, language, strict, read } => {
+        Command::Index { corpus, out, language, strict, read, shard } => {
             let options = match read.options() {
                 Ok(o) => o,
                 Err(e) => {
@@ -68,15 +70,29 @@ fn main() -> ExitCode {
                 eprintln!("--strict: {} record(s) skipped; nothing was built", read.rejected.len());
                 return ExitCode::FAILURE;
             }
-            let index = build_index(&read, analyzer);
+            let mut index = build_index(&read, analyzer);
+            let shards = index.shard_bodies(shard.options());
             let bytes = index.to_bytes();
             if let Some(out) = out {
-                if let Err(e) = std::fs::write(&out, &bytes) {
+                // Shards go to `shards/` beside the artifact.
+                let dir =
+                    out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+                let written = std::fs::write(&out, &bytes)
+                    .and_then(|()| readingroom_indexer::shard_files::write(dir, &shards));
+                if let Err(e) = written {
                     eprintln!("error: {}: {e}", out.display());
                     return ExitCode::FAILURE;
                 }
             }
             print!("{}", summary(&index, bytes.len()));
+            if !shards.is_empty() {
+                let size: usize = shards.iter().map(Vec::len).sum();
+                println!(
+                    "shards     {} files, {:.1} MB of bodies loaded on demand",
+                    shards.len(),
+                    size as f64 / 1e6
+                );
+            }
             ExitCode::SUCCESS
         }
         Command::Bundle { dist, title } => {
