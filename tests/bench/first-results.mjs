@@ -70,7 +70,10 @@ function staticPeer() {
 }
 
 const browser = await launchChromium();
-const server = await serveDist();
+// COMPRESS=0 serves the files as they are (bench-web: brotli at its best quality on a 60 MB
+// wasm takes minutes, and over loopback would only add decompression to the time).
+const server = await serveDist(DIST, { compress: process.env.COMPRESS !== '0' });
+await server.ready;
 const rows = [
   ['web build, http://127.0.0.1 under /explorer/', await measure(browser, server.url + QUERY)],
   ['standalone.html, file://', await measure(browser, standaloneUrl() + QUERY)],

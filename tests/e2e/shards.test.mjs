@@ -57,11 +57,13 @@ describe('bodies in shards', () => {
     if (broken) rmSync(broken.dir, { recursive: true, force: true });
   });
 
-  test('the build has several shards, each as .bin and .js', () => {
+  test('the build has several shards, each as .bin and .js, and standalone.html\'s wasm beside them', () => {
     const files = readdirSync(join(SHARDED, 'shards'));
     const bins = files.filter((f) => f.endsWith('.bin'));
     assert.ok(bins.length >= 3, `shards: ${files}`);
-    assert.equal(files.length, bins.length * 2);
+    assert.deepEqual(files.filter((f) => !bins.includes(f)).sort(), [...bins.map((b) => b.replace('.bin', '.js')), 'app-wasm.js'].sort());
+    const page = readFileSync(join(SHARDED, 'standalone.html'), 'utf8');
+    assert.ok(page.length < 200_000 && page.includes("'./shards/app-wasm.js'"), 'the page loads its wasm from beside the shards');
     assert.match(readFileSync(join(SHARDED, 'shards', '0000.js'), 'utf8'), /^__readingRoomShard\(0,"[A-Za-z0-9+/=]+"\);\n$/);
   });
 
@@ -96,7 +98,8 @@ describe('bodies in shards', () => {
           assert.equal(await page.locator('.rr-shard-error').count(), 0);
           assert.ok((await body.innerText()).length > 200, `${href} shows its text`);
         }
-        assert.ok(shardRequests.length > 0 && shardRequests.every((u) => mode.requests.test(u)), `requests: ${shardRequests}`);
+        const bodies = shardRequests.filter((u) => !u.endsWith('/app-wasm.js'));
+        assert.ok(bodies.length > 0 && bodies.every((u) => mode.requests.test(u)), `requests: ${shardRequests}`);
         // A word only in the body: its snippet arrives with the shard, marked.
         await page.goto(mode.url(SHARDED, good) + '#/search?q=Kashmir');
         const first = page.locator('ol.rr-hits > li').first();
@@ -144,6 +147,12 @@ describe('bodies in shards', () => {
         await page.locator('#rr-q').fill('Kashmir');
         await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
         assert.deepEqual(errors, [], 'no uncaught error');
+        if (mode.name === 'file://') {
+          // standalone.html copied without its shards folder says what is missing.
+          rmSync(join(broken.dir, 'shards', 'app-wasm.js'));
+          await page.goto(start);
+          await page.locator('.rr-loading').filter({ hasText: 'shards/app-wasm.js is missing' }).waitFor();
+        }
       } finally {
         await page.close();
       }

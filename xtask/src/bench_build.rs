@@ -108,5 +108,6 @@ pub fn bench_web(articles: usize, runs: u32, query: &str) -> Result {
         .current_dir(root())
         .env("READINGROOM_DIST", &dist)
         .env("QUERY", format!("#/search?q={query}"))
+        .env("COMPRESS", "0")
         .env("RUNS", runs.to_string()))
 }

@@ -99,7 +99,11 @@ pub fn build_with(
     std::fs::write(dist.join("embed.js"), bundle::embed_js(&web)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed-demo.html"), bundle::EMBED_DEMO).map_err(|e| e.to_string())?;
     let standalone = dist.join("standalone.html");
-    let size = bundle::write_standalone(&web, "Reading Room", &standalone).map_err(|e| e.to_string())?;
+    // A large archive's page comes with its shards folder: its wasm goes there too, where it
+    // loads far faster than inside the page.
+    let place = if shard_files.is_empty() { bundle::WasmPlace::Inline } else { bundle::WasmPlace::Beside };
+    let size =
+        bundle::write_standalone(&web, "Reading Room", &standalone, place).map_err(|e| e.to_string())?;
     eprintln!("web build  {}", dist.join("index.html").display());
     eprintln!(
         "standalone {} ({:.0} KB): open it from disk, no server needed",

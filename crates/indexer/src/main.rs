@@ -98,7 +98,7 @@ fn main() -> ExitCode {
         Command::Bundle { dist, title } => {
             let result = bundle::find_build(&dist).and_then(|b| {
                 bundle::relativize(&b)?;
-                bundle::write_standalone(&b, &title, &dist.join("standalone.html"))
+                bundle::write_standalone(&b, &title, &dist.join("standalone.html"), bundle::WasmPlace::Inline)
             });
             match result {
                 Ok(size) => {
