@@ -101,7 +101,11 @@ pub fn bench_web(articles: usize, runs: u32, query: &str) -> Result {
         "Web build of {articles} articles: {:.0} s (index, app compile, bundle).\n",
         start.elapsed().as_secs_f64()
     );
-    let shards = std::fs::read_dir(dist.join("shards")).map(|d| d.count() / 2).unwrap_or(0);
+    let shards = std::fs::read_dir(dist.join("shards"))
+        .map(|d| {
+            d.filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "bin")).count()
+        })
+        .unwrap_or(0);
     println!("Shards: {shards}.\n");
     run(Command::new("node")
         .arg(root().join("tests/bench/first-results.mjs"))

@@ -111,38 +111,66 @@ pub struct FacetIndex {
 
 impl FacetIndex {
     pub fn new(index: &Index) -> Self {
+        // Built straight into compressed rows, without a string or a vector per article: at
+        // 100,000 articles this runs at start-up, before the first search.
         let n = index.articles.len();
         let mut values: [Vec<String>; FACET_COUNT] = Default::default();
         let mut value_entity: [Vec<u32>; FACET_COUNT] = Default::default();
-        let mut rows: [Vec<Vec<u32>>; FACET_COUNT] = std::array::from_fn(|_| vec![Vec::new(); n]);
+        let mut starts: [Vec<u32>; FACET_COUNT] = std::array::from_fn(|_| {
+            let mut v = Vec::with_capacity(n + 1);
+            v.push(0);
+            v
+        });
+        let mut ids: [Vec<u32>; FACET_COUNT] = Default::default();
 
-        // Metadata facets: distinct strings, numbered in order of first sight (newest first).
+        // Metadata facets: distinct values, numbered in order of first sight (newest first).
         for facet in [Facet::Year, Facet::Outlet, Facet::Kind, Facet::Topic] {
             let f = facet as usize;
-            let mut ids: std::collections::HashMap<String, u32> = Default::default();
-            for (doc, a) in index.articles.iter().enumerate() {
-                let names: Vec<String> = match facet {
-                    Facet::Year => vec![a.date.year.to_string()],
-                    Facet::Outlet => vec![a.outlet.clone()],
-                    Facet::Kind => vec![a.kind.clone()],
-                    _ => a.topics.clone(),
-                };
-                for name in names.into_iter().filter(|s| !s.trim().is_empty()) {
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(name.clone()).or_insert_with(|| {
-                        values[f].push(name);
+            let mut by_name: std::collections::HashMap<&str, u32> = Default::default();
+            let mut by_year: std::collections::HashMap<i32, u32> = Default::default();
+            let mut found: Vec<u32> = Vec::new();
+            for a in &index.articles {
+                let row = ids[f].len();
+                found.clear();
+                if facet == Facet::Year {
+                    let next = values[f].len() as u32;
+                    found.push(*by_year.entry(a.date.year).or_insert_with(|| {
+                        values[f].push(a.date.year.to_string());
                         next
-                    });
-                    if !rows[f][doc].contains(&id) {
-                        rows[f][doc].push(id);
+                    }));
+                } else {
+                    let names: &[String] = match facet {
+                        Facet::Outlet => std::slice::from_ref(&a.outlet),
+                        Facet::Kind => std::slice::from_ref(&a.kind),
+                        _ => &a.topics,
+                    };
+                    for name in names.iter().filter(|s| !s.trim().is_empty()) {
+                        let id = match by_name.get(name.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let id = values[f].len() as u32;
+                                values[f].push(name.clone());
+                                by_name.insert(name.as_str(), id);
+                                id
+                            }
+                        };
+                        found.push(id);
                     }
                 }
+                for &id in &found {
+                    if !ids[f][row..].contains(&id) {
+                        ids[f].push(id);
+                    }
+                }
+                starts[f].push(ids[f].len() as u32);
             }
         }
 
         // Entity facets: the articles an entity's mentions are posted under.
         let mut entity_docs = vec![Vec::new(); index.entities.len()];
         let mut doc_entities = vec![Vec::new(); n];
+        // Per entity, its facet and value id there, when it has one.
+        let mut entity_value: Vec<Option<(usize, u32)>> = vec![None; index.entities.len()];
         for (e, entity) in index.entities.iter().enumerate() {
             if let Some(term) = index.term_id(&entity_term(&entity.slug())) {
                 for p in &index.postings[term as usize] {
@@ -166,24 +194,23 @@ impl FacetIndex {
                 continue;
             }
             let f = facet as usize;
-            let id = values[f].len() as u32;
+            entity_value[e] = Some((f, values[f].len() as u32));
             values[f].push(entity.name.clone());
             value_entity[f].push(e as u32);
-            for &(doc, _) in &entity_docs[e] {
-                rows[f][doc as usize].push(id);
-            }
         }
-
-        let mut starts: [Vec<u32>; FACET_COUNT] = Default::default();
-        let mut ids: [Vec<u32>; FACET_COUNT] = Default::default();
-        for f in 0..FACET_COUNT {
-            starts[f].reserve(n + 1);
-            starts[f].push(0);
-            for row in &rows[f] {
-                ids[f].extend_from_slice(row);
+        for mentioned in &doc_entities {
+            for f in [Facet::Person, Facet::Org, Facet::Place].map(|f| f as usize) {
+                ids[f].extend(
+                    mentioned
+                        .iter()
+                        .filter_map(|&e| entity_value[e as usize])
+                        .filter(|v| v.0 == f)
+                        .map(|v| v.1),
+                );
                 starts[f].push(ids[f].len() as u32);
             }
         }
+
         let months: Vec<Month> =
             index.articles.iter().map(|a| month_of(a.date.year, a.date.month.unwrap_or(1))).collect();
         let span = months.iter().min().zip(months.iter().max()).map(|(a, b)| (*a, *b));
