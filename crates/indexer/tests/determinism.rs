@@ -55,3 +55,31 @@ fn the_elasticlunr_export_is_the_same_twice() {
     let export = |c| readingroom_indexer::elasticlunr_export::export(c, "en").expect("English");
     assert_eq!(export(&a), export(&b));
 }
+
+#[test]
+fn shards_are_the_same_bytes_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = |run: &str| -> Vec<(String, Vec<u8>)> {
+        let out = dir.path().join(run);
+        std::fs::create_dir(&out).unwrap();
+        let status = Command::new(env!("CARGO_BIN_EXE_readingroom"))
+            .args(["index", "--shards", "always", "--shard-kb", "8", "--corpus"])
+            .arg(root().join("corpus"))
+            .arg("--out")
+            .arg(out.join("index.bin"))
+            .output()
+            .expect("run the indexer");
+        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+        let mut names: Vec<_> =
+            std::fs::read_dir(out.join("shards")).unwrap().map(|e| e.unwrap().path()).collect();
+        names.sort();
+        names.push(out.join("index.bin"));
+        names
+            .iter()
+            .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(p).unwrap()))
+            .collect()
+    };
+    let (a, b) = (files("a"), files("b"));
+    assert!(a.len() >= 7, "several shards, as .bin and .js, and the artifact: {}", a.len());
+    assert!(a == b, "two runs gave different shards or artifacts");
+}
