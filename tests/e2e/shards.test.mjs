@@ -6,7 +6,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,6 +76,25 @@ describe('bodies in shards', () => {
       requests: /shards\/\d{4}\.js$/,
     },
   ];
+
+  test('embedded in a host page of another folder, the app fetches shards from beside embed.js', async () => {
+    const host = join(broken.dir, 'host');
+    mkdirSync(host, { recursive: true });
+    writeFileSync(join(host, 'index.html'), '<!doctype html><meta charset="utf-8"><title>Host</title><div data-reading-room></div><script type="module" src="../embed.js"></script>');
+    const page = await browser.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    try {
+      await page.goto(brokenServer.url + 'host/index.html');
+      // The fourth article's shard is whole in this copy.
+      await page.locator('[data-reading-room] ol.rr-articles > li a.rr-title').nth(3).click();
+      await page.locator(`[data-reading-room] .rr-body ${TEXT}`).first().waitFor();
+      const shards = requests.filter((u) => u.includes('/shards/'));
+      assert.ok(shards.length > 0 && shards.every((u) => u.startsWith(brokenServer.url + 'shards/')), `requests: ${shards}`);
+    } finally {
+      await page.close();
+    }
+  });
 
   for (const mode of modes()) {
     test(`${mode.name}: every article's text arrives from its shard, and snippets mark body matches`, async () => {
