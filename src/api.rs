@@ -5,7 +5,7 @@
 //! - `readingRoom.count(query)` → the number of results (no objects built: the engine alone)
 
 use crate::data::data;
-use readingroom_core::{search, Sort};
+use readingroom_core::Sort;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -21,7 +21,7 @@ struct ApiHit<'a> {
 
 fn search_js(query: String, limit: Option<u32>) -> JsValue {
     let d = data();
-    let results = search(&d.index, &d.analyzer, &query, Sort::Relevance);
+    let results = d.search(&query, Sort::Relevance);
     let hits: Vec<ApiHit> = results
         .hits
         .iter()
@@ -43,7 +43,7 @@ fn search_js(query: String, limit: Option<u32>) -> JsValue {
 
 fn count_js(query: String) -> u32 {
     let d = data();
-    search(&d.index, &d.analyzer, &query, Sort::Relevance).hits.len() as u32
+    d.search(&query, Sort::Relevance).hits.len() as u32
 }
 
 /// Defines `window.readingRoom`. The closures live as long as the page, hence `forget`.

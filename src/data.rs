@@ -1,7 +1,8 @@
 //! The index embedded at build time, decoded once at start-up.
 
 use readingroom_core::facets::FacetIndex;
-use readingroom_core::{Analyzer, Index};
+use readingroom_core::search::{search_cached, ClauseCache};
+use readingroom_core::{Analyzer, Index, Results, Sort};
 
 static ARTIFACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
@@ -9,6 +10,14 @@ pub struct Data {
     pub index: Index,
     pub analyzer: Analyzer,
     pub facets: FacetIndex,
+    /// Clauses found by earlier searches: a keystroke looks up only the word being typed.
+    pub clauses: ClauseCache,
+}
+
+impl Data {
+    pub fn search(&self, q: &str, sort: Sort) -> Results {
+        search_cached(&self.index, &self.analyzer, q, sort, &self.clauses)
+    }
 }
 
 thread_local! {
@@ -18,7 +27,7 @@ thread_local! {
         // Queries must be analysed as the corpus was: the artifact names its language.
         let analyzer = Analyzer::for_language(&index.language).unwrap_or_else(Analyzer::english);
         let facets = FacetIndex::new(&index);
-        Box::leak(Box::new(Data { index, analyzer, facets }))
+        Box::leak(Box::new(Data { index, analyzer, facets, clauses: ClauseCache::default() }))
     };
 }
 

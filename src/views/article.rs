@@ -10,7 +10,7 @@ use crate::route::Explore;
 use crate::shards::{BodyState, ShardsLoaded};
 use readingroom_core::facets::Facet;
 use readingroom_core::snippet::Highlighter;
-use readingroom_core::{search, Article, Block, NoteRef, Results, Role, Sort};
+use readingroom_core::{Article, Block, NoteRef, Results, Role, Sort};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -30,7 +30,7 @@ pub fn article_view(props: &Props) -> Html {
         if q.trim().is_empty() {
             Results::default()
         } else {
-            search(&d.index, &d.analyzer, q, Sort::Relevance)
+            d.search(q, Sort::Relevance)
         }
     });
     // Renders again when a shard arrives.

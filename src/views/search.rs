@@ -13,7 +13,7 @@ use crate::data::data;
 use crate::route::{Explore, Route};
 use readingroom_core::facets::{tally, Facet};
 use readingroom_core::snippet::{clip_words, Highlighter};
-use readingroom_core::{search, Hit, Sort};
+use readingroom_core::{Hit, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,7 +40,7 @@ pub fn search_view(props: &Props) -> Html {
     };
     // Snippets render again when a shard arrives.
     let _ = use_context::<crate::shards::ShardsLoaded>();
-    let results = use_memo((e.q.clone(), sort), |(q, sort)| search(&d.index, &d.analyzer, q, *sort));
+    let results = use_memo((e.q.clone(), sort), |(q, sort)| d.search(q, *sort));
     let tallied = {
         let results = results.clone();
         use_memo((e.q.clone(), sort, e.sel.clone()), move |(_, _, sel)| {

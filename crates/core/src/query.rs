@@ -6,7 +6,7 @@
 use crate::analyze::tokenize;
 
 /// A word or a phrase: words that must appear in this order, next to each other.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Term {
     /// Folded words.
     pub words: Vec<String>,
@@ -19,7 +19,7 @@ pub struct Term {
 }
 
 /// Terms of which any may match (`a OR b`), possibly negated (`-a`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Clause {
     pub any: Vec<Term>,
     pub negated: bool,

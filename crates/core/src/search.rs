@@ -5,7 +5,9 @@
 use crate::analyze::Analyzer;
 use crate::index::{Index, FIELD_B, FIELD_COUNT, FIELD_WEIGHTS};
 use crate::query::{Clause, Query, Term};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 const K1: f32 = 1.2;
 /// A word completed from a prefix scores a little below the word typed in full.
@@ -83,6 +85,23 @@ struct Candidate {
 
 /// Per article: score, and whether the match needed a forgiven typo.
 type Matches = HashMap<u32, (f32, bool)>;
+
+/// What one clause found: its articles, and the index terms and entities that matched (for
+/// highlighting).
+struct ClauseFound {
+    matches: Option<Rc<Matches>>,
+    terms: Vec<u32>,
+    entities: Vec<u32>,
+}
+
+/// Clauses' matches kept from one search to the next: while a reader types the third word of a
+/// query, the first two are not looked up again. For one index; a few dozen clauses at most.
+#[derive(Default)]
+pub struct ClauseCache {
+    found: RefCell<HashMap<Clause, Rc<ClauseFound>>>,
+}
+
+const CACHED_CLAUSES: usize = 64;
 
 struct Engine<'a> {
     index: &'a Index,
@@ -260,6 +279,38 @@ impl<'a> Engine<'a> {
         Some(self.term_scores(id).into_iter().map(|(doc, s)| (doc, (s, false))).collect())
     }
 
+    /// [`Self::clause_matches`], from the cache when an earlier search had the same clause.
+    fn cached_clause(&mut self, clause: &Clause, cache: &ClauseCache) -> Option<Rc<Matches>> {
+        let hit = cache.found.borrow().get(clause).cloned();
+        let found = match hit {
+            Some(found) => found,
+            None => {
+                let mut sub = Engine {
+                    index: self.index,
+                    analyzer: self.analyzer,
+                    n: self.n,
+                    matched: HashSet::default(),
+                    entities: HashSet::default(),
+                };
+                let matches = sub.clause_matches(clause).map(Rc::new);
+                let found = Rc::new(ClauseFound {
+                    matches,
+                    terms: sub.matched.into_iter().collect(),
+                    entities: sub.entities.into_iter().collect(),
+                });
+                let mut map = cache.found.borrow_mut();
+                if map.len() >= CACHED_CLAUSES {
+                    map.clear();
+                }
+                map.insert(clause.clone(), found.clone());
+                found
+            }
+        };
+        self.matched.extend(found.terms.iter().copied());
+        self.entities.extend(found.entities.iter().copied());
+        found.matches.clone()
+    }
+
     /// Articles matching any alternative of a clause; `None` when it is only stop words.
     fn clause_matches(&mut self, clause: &Clause) -> Option<Matches> {
         let mut out: Option<Matches> = None;
@@ -267,7 +318,7 @@ impl<'a> Engine<'a> {
             let literal = self.term_matches(term);
             let named = self.entity_matches(term);
             for m in [literal, named].into_iter().flatten() {
-                let acc = out.get_or_insert_with(HashMap::new);
+                let acc = out.get_or_insert_with(HashMap::default);
                 for (doc, (s, fz)) in m {
                     let e = acc.entry(doc).or_insert((0.0, true));
                     e.0 = e.0.max(s);
@@ -281,20 +332,32 @@ impl<'a> Engine<'a> {
 
 /// Runs `text` against `index`. An empty query (or one of stop words only) lists every article.
 pub fn search(index: &Index, analyzer: &Analyzer, text: &str, sort: Sort) -> Results {
+    search_cached(index, analyzer, text, sort, &ClauseCache::default())
+}
+
+/// [`search`], reusing the clauses `cache` holds from earlier searches of the same index (the
+/// app keeps one for the keystrokes of a reader typing).
+pub fn search_cached(
+    index: &Index,
+    analyzer: &Analyzer,
+    text: &str,
+    sort: Sort,
+    cache: &ClauseCache,
+) -> Results {
     let mut query = Query::parse(text);
     group_names(&mut query, index);
     let mut engine = Engine {
         index,
         analyzer,
         n: index.articles.len() as f32,
-        matched: HashSet::new(),
-        entities: HashSet::new(),
+        matched: HashSet::default(),
+        entities: HashSet::default(),
     };
-    let mut required: Vec<Matches> = Vec::new();
-    let mut optional: Vec<Matches> = Vec::new();
-    let mut excluded: HashSet<u32> = HashSet::new();
+    let mut required: Vec<Rc<Matches>> = Vec::new();
+    let mut optional: Vec<Rc<Matches>> = Vec::new();
+    let mut excluded: HashSet<u32> = HashSet::default();
     for clause in &query.clauses {
-        let Some(m) = engine.clause_matches(clause) else { continue };
+        let Some(m) = engine.cached_clause(clause, cache) else { continue };
         if clause.negated {
             excluded.extend(m.keys());
         } else if clause.any.iter().all(|t| {
@@ -387,10 +450,10 @@ fn sort_hits(hits: &mut [Hit], sort: Sort) {
 }
 
 /// Articles matching all but some of the clauses, most clauses first.
-fn partial_matches(required: &[Matches], excluded: &HashSet<u32>) -> Vec<Hit> {
-    let mut count: HashMap<u32, (u32, f32)> = HashMap::new();
+fn partial_matches(required: &[Rc<Matches>], excluded: &HashSet<u32>) -> Vec<Hit> {
+    let mut count: HashMap<u32, (u32, f32)> = HashMap::default();
     for m in required {
-        for (&doc, &(s, _)) in m {
+        for (&doc, &(s, _)) in m.iter() {
             let e = count.entry(doc).or_insert((0, 0.0));
             e.0 += 1;
             e.1 += s;

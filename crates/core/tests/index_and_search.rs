@@ -111,3 +111,19 @@ fn snippets_come_from_the_paragraph_with_the_matches() {
         h.snippet(doc, &i.articles[doc as usize], 32).iter().map(|s| s.text.as_str()).collect();
     assert_eq!(text, "The threat from Daesh is evolving.");
 }
+
+#[test]
+fn a_cache_kept_across_keystrokes_changes_no_result() {
+    let i = index();
+    let a = Analyzer::english();
+    let cache = readingroom_core::search::ClauseCache::default();
+    for text in ["madrid bombings daesh", "\"lone actor\" OR aznar -madrid", "qaida terorism"] {
+        for end in 1..=text.len() {
+            let Some(typed) = text.get(..end) else { continue };
+            for sort in [Sort::Relevance, Sort::Newest] {
+                let cached = readingroom_core::search::search_cached(&i, &a, typed, sort, &cache);
+                assert_eq!(cached, search(&i, &a, typed, sort), "{typed:?}");
+            }
+        }
+    }
+}
