@@ -2,7 +2,8 @@
 //! pages that want results without the interface, and for timing the engine in a browser.
 //!
 //! - `readingRoom.search(query, limit = 20)` → `[{ slug, title, date, outlet, kind, score }]`
-//! - `readingRoom.count(query)` → the number of results (no objects built: the engine alone)
+//! - `readingRoom.count(query)` → the number of results (no objects built, no cache: the engine
+//!   alone)
 
 use crate::data::data;
 use readingroom_core::Sort;
@@ -43,7 +44,9 @@ fn search_js(query: String, limit: Option<u32>) -> JsValue {
 
 fn count_js(query: String) -> u32 {
     let d = data();
-    d.search(&query, Sort::Relevance).hits.len() as u32
+    // The engine alone: not the app's clause cache, which would answer a repeated query from
+    // memory and time nothing.
+    readingroom_core::search(&d.index, &d.analyzer, &query, Sort::Relevance).hits.len() as u32
 }
 
 /// Defines `window.readingRoom`. The closures live as long as the page, hence `forget`.

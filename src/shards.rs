@@ -43,6 +43,9 @@ struct Store {
     /// Ready shards, oldest first, for eviction.
     ready: VecDeque<u32>,
     changed: Option<Callback<()>>,
+    /// The frame that tells `changed`: shards arriving together (a page of results asks for up
+    /// to twenty) cost one render, not one each.
+    frame: Option<gloo::render::AnimationFrame>,
     /// Script loads in flight (file://): their load and error listeners.
     scripts: HashMap<u32, (EventListener, EventListener)>,
 }
@@ -61,6 +64,28 @@ pub enum BodyState {
 /// Article `doc` with its body when it is at hand (always, for an archive without shards),
 /// else without it and why; asking starts the load.
 pub fn article(doc: u32) -> (Cow<'static, Article>, BodyState) {
+    let found = peek(doc);
+    if let (_, BodyState::Loading) = &found {
+        if let Some(k) = data().index.shard_of(doc) {
+            request(k);
+        }
+    }
+    found
+}
+
+/// Starts loading the shards of `docs` (those not loaded or loading yet).
+pub fn prefetch(docs: impl IntoIterator<Item = u32>) {
+    let d = data();
+    for doc in docs {
+        if let Some(k) = d.index.shard_of(doc) {
+            request(k);
+        }
+    }
+}
+
+/// [`article`] without starting a load: for results that are still changing under the reader's
+/// fingers, whose shards are fetched once the typing pauses ([`prefetch`]).
+pub fn peek(doc: u32) -> (Cow<'static, Article>, BodyState) {
     let d = data();
     let light = &d.index.articles[doc as usize];
     let (Some(table), Some(k)) = (d.index.shards.as_ref(), d.index.shard_of(doc)) else {
@@ -79,10 +104,7 @@ pub fn article(doc: u32) -> (Cow<'static, Article>, BodyState) {
             None => (Cow::Borrowed(light), BodyState::Failed("the shard does not hold this article".into())),
         },
         Err(Some(why)) => (Cow::Borrowed(light), BodyState::Failed(why)),
-        Err(None) => {
-            request(k);
-            (Cow::Borrowed(light), BodyState::Loading)
-        }
+        Err(None) => (Cow::Borrowed(light), BodyState::Loading),
     }
 }
 
@@ -211,6 +233,7 @@ fn parse(k: u32, name: &str, bytes: &[u8]) -> Result<Vec<Heavy>, String> {
 }
 
 fn settle(k: u32, got: Result<Vec<Heavy>, String>) {
+    // Whether a render is to be asked for (none is pending yet).
     let changed = STORE.with(|s| {
         let mut s = s.borrow_mut();
         match got {
@@ -228,9 +251,19 @@ fn settle(k: u32, got: Result<Vec<Heavy>, String>) {
                 s.slots.insert(k, Slot::Failed(why.into()));
             }
         }
-        s.changed.clone()
+        s.frame.is_none()
     });
-    if let Some(changed) = changed {
-        changed.emit(());
+    if changed {
+        let frame = gloo::render::request_animation_frame(|_| {
+            let changed = STORE.with(|s| {
+                let mut s = s.borrow_mut();
+                s.frame = None;
+                s.changed.clone()
+            });
+            if let Some(changed) = changed {
+                changed.emit(());
+            }
+        });
+        STORE.with(|s| s.borrow_mut().frame = Some(frame));
     }
 }

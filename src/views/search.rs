@@ -22,6 +22,9 @@ pub struct Props {
     pub explore: Explore,
 }
 
+/// How long the results must stand still before their shards are fetched for snippets.
+const SHARD_PAUSE_MS: u32 = 200;
+
 /// Results shown at first, and added by "Show more": a page of them paints between keystrokes.
 const PAGE: usize = 20;
 
@@ -63,8 +66,19 @@ pub fn search_view(props: &Props) -> Html {
         html! { <a href={ href } aria-current={ current }>{ label.to_string() }</a> }
     };
     // A snippet needs the body: from a shard not yet loaded, the standfirst or note stands in
-    // until it arrives (the view renders again then).
-    let snippet = |doc: u32| match crate::shards::article(doc) {
+    // until it arrives (the view renders again then). Shards are asked for once the results
+    // have stood still for a moment: fetching and decoding them for every keystroke's results
+    // doubled the time a keystroke took to paint.
+    {
+        let docs: Vec<u32> = tallied.docs.iter().take(*shown).copied().collect();
+        use_effect_with(docs, |docs| {
+            let docs = docs.clone();
+            let wait =
+                gloo::timers::callback::Timeout::new(SHARD_PAUSE_MS, move || crate::shards::prefetch(docs));
+            move || drop(wait)
+        });
+    }
+    let snippet = |doc: u32| match crate::shards::peek(doc) {
         (full, crate::shards::BodyState::Ready) => {
             html! { <p class="rr-snippet">{ marked(&hl.snippet(doc, &full, 32)) }</p> }
         }

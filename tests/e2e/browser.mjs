@@ -123,7 +123,9 @@ export async function serveDist(dist = DIST, { compress = true } = {}) {
   if (compress) {
     for (const name of await readdir(dist)) {
       const file = join(dist, name);
-      if (!COMPRESSIBLE.has(extname(file)) || name === 'standalone.html') continue;
+      // What the app loads; not standalone.html (opened from disk) nor the elasticlunr.js export
+      // (for host sites; tens of MB on a large corpus, minutes of brotli).
+      if (!COMPRESSIBLE.has(extname(file)) || name === 'standalone.html' || extname(file) === '.json') continue;
       pending.push(compressed('br', file, await stat(file), await readFile(file)).catch(() => {}));
     }
   }
