@@ -223,13 +223,16 @@ pub fn read(path: &Path, text: &str, manifest: Option<(&Path, &str)>) -> DumpRea
     for (k, &t) in titles.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(lines.len());
         let end = breaks.iter().copied().filter(|&b| b > t && b < end).min().unwrap_or(end);
+        // The next post's note can reach back past this title in a mangled dump (found by
+        // fuzzing): this post then has no text, an error, not a panic.
+        let end = end.max(t + 1);
+        let start = starts[k].min(t);
         let entry = wanted.get(&norm(lines[t].text)).map(|&i| {
             used[i] = true;
             &manifest.as_ref().expect("a manifest").2.post[i]
         });
         let defaults = manifest.as_ref().map(|(_, _, m)| m);
-        match post(path, &lines[starts[k]..t], &lines[t], &lines[t + 1..end], tag.as_deref(), entry, defaults)
-        {
+        match post(path, &lines[start..t], &lines[t], &lines[t + 1..end], tag.as_deref(), entry, defaults) {
             Ok(a) => out.articles.push((lines[t].no, a)),
             Err(e) => out.errors.push(e),
         }

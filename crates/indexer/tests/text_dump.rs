@@ -96,3 +96,19 @@ fn without_a_manifest_the_posts_are_found_and_the_undated_reported() {
         assert!(e.message.contains("has no date: give it one in tag-page.manifest.toml"), "{e}");
     }
 }
+
+/// Found by fuzzing (`import_textdump`, 2026-11-29): a mangled dump in which a later post's note
+/// reaches back past an earlier title made the importer slice backwards and panic. It must give
+/// articles or errors, each error at a line of the file.
+#[test]
+fn a_mangled_dump_with_overlapping_posts_gives_errors_not_a_panic() {
+    let bytes =
+        std::fs::read(root().join("crates/indexer/tests/fixtures/textdump/fuzz-overlapping-posts.bin"))
+            .unwrap();
+    let path = std::path::Path::new("mangled.txt");
+    let dump = readingroom_indexer::textdump::read(path, &String::from_utf8_lossy(&bytes), None);
+    assert!(!dump.articles.is_empty() || !dump.errors.is_empty(), "something is reported");
+    for e in &dump.errors {
+        assert!(e.to_string().starts_with("mangled.txt:"), "{e}");
+    }
+}
