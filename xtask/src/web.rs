@@ -56,14 +56,7 @@ pub fn build_with(
     let bytes = index.to_bytes();
     eprintln!("corpus     {}", corpus.display());
     eprint!("{}", summary(&index, bytes.len()));
-    if !shard_files.is_empty() {
-        let size: usize = shard_files.iter().map(Vec::len).sum();
-        eprintln!(
-            "shards     {} files, {:.1} MB of bodies loaded on demand",
-            shard_files.len(),
-            size as f64 / 1e6
-        );
-    }
+    eprint!("{}", readingroom_indexer::shard_files::summary(&shard_files));
     // Hand the artifact to the app's build script; rewrite it only when it changed, so an
     // unchanged corpus does not recompile the app.
     let artifact = root().join("target/readingroom").join(format!("{}.bin", artifact_name(&dist)));

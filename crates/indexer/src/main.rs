@@ -85,14 +85,7 @@ fn main() -> ExitCode {
                 }
             }
             print!("{}", summary(&index, bytes.len()));
-            if !shards.is_empty() {
-                let size: usize = shards.iter().map(Vec::len).sum();
-                println!(
-                    "shards     {} files, {:.1} MB of bodies loaded on demand",
-                    shards.len(),
-                    size as f64 / 1e6
-                );
-            }
+            print!("{}", readingroom_indexer::shard_files::summary(&shards));
             ExitCode::SUCCESS
         }
         Command::Bundle { dist, title } => {

@@ -49,6 +49,16 @@ impl ShardArgs {
     }
 }
 
+/// The summary line for `files`, as `readingroom index` and `cargo xtask build` print it; empty
+/// when the bodies stayed embedded.
+pub fn summary(files: &[Vec<u8>]) -> String {
+    if files.is_empty() {
+        return String::new();
+    }
+    let size: usize = files.iter().map(Vec::len).sum();
+    format!("shards     {} files, {:.1} MB of bodies loaded on demand\n", files.len(), size as f64 / 1e6)
+}
+
 /// The script form of shard `k`.
 pub fn shard_script(k: u32, bytes: &[u8]) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
