@@ -112,6 +112,16 @@ struct Engine<'a> {
 }
 
 impl<'a> Engine<'a> {
+    fn new(index: &'a Index, analyzer: &'a Analyzer) -> Self {
+        Engine {
+            index,
+            analyzer,
+            n: index.articles.len() as f32,
+            matched: HashSet::default(),
+            entities: HashSet::default(),
+        }
+    }
+
     /// Index terms a folded word may stand for.
     fn candidates(&self, word: &str, prefix: bool, quoted: bool) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
@@ -285,13 +295,7 @@ impl<'a> Engine<'a> {
         let found = match hit {
             Some(found) => found,
             None => {
-                let mut sub = Engine {
-                    index: self.index,
-                    analyzer: self.analyzer,
-                    n: self.n,
-                    matched: HashSet::default(),
-                    entities: HashSet::default(),
-                };
+                let mut sub = Engine::new(self.index, self.analyzer);
                 let matches = sub.clause_matches(clause).map(Rc::new);
                 let found = Rc::new(ClauseFound {
                     matches,
@@ -346,13 +350,7 @@ pub fn search_cached(
 ) -> Results {
     let mut query = Query::parse(text);
     group_names(&mut query, index);
-    let mut engine = Engine {
-        index,
-        analyzer,
-        n: index.articles.len() as f32,
-        matched: HashSet::default(),
-        entities: HashSet::default(),
-    };
+    let mut engine = Engine::new(index, analyzer);
     let mut required: Vec<Rc<Matches>> = Vec::new();
     let mut optional: Vec<Rc<Matches>> = Vec::new();
     let mut excluded: HashSet<u32> = HashSet::default();
