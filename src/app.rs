@@ -58,8 +58,13 @@ pub fn app() -> Html {
     }
 
     {
+        // After the frame has painted: setting the title took a quarter of a millisecond of
+        // every keystroke.
         use_effect_with((*route).clone(), |route| {
-            gloo::utils::document().set_title(&page_title(route));
+            let title = page_title(route);
+            let set =
+                gloo::timers::callback::Timeout::new(0, move || gloo::utils::document().set_title(&title));
+            move || drop(set)
         });
     }
 
@@ -72,10 +77,13 @@ pub fn app() -> Html {
                 _ => Explore::default(),
             };
             let next = Explore { q, ..base }.route();
-            let replace = matches!(*route, Route::Search(_));
             // Typing replaces the history entry, so that back goes to the previous view rather
             // than through every keystroke.
-            crate::location::write(&next, replace);
+            if matches!(*route, Route::Search(_)) {
+                crate::location::replace_after_paint(&next);
+            } else {
+                crate::location::write(&next, false);
+            }
             route.set(next);
         })
     };

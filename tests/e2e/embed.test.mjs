@@ -47,6 +47,8 @@ describe('embedded in a hostile host page, over http', () => {
   test('searching writes the route to ?rr= and leaves the host’s hash alone; the host’s hash router still works', async () => {
     await page.locator('#archive #rr-q').fill('Libya');
     await page.locator('#archive .rr-count').filter({ hasText: /^3 results for “Libya”/ }).waitFor();
+    // Typing writes the URL just after the results paint.
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('rr'));
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('rr'), '/search?q=Libya');
     assert.equal(url.hash, '');

@@ -260,6 +260,15 @@ const RANGE_BIT: u32 = 1 << FACET_COUNT;
 
 /// Applies `sel` to `hits` (article ids, in result order).
 pub fn tally(fi: &FacetIndex, hits: impl IntoIterator<Item = u32>, sel: &Selection) -> Tally {
+    let hits: Vec<u32> = hits.into_iter().collect();
+    tally_docs(fi, &hits, sel)
+}
+
+/// [`tally`]'s work, not generic: it is compiled here, with the search core's optimisations,
+/// rather than in each caller (the app is optimised for size, which made every keystroke's
+/// facet counting several times slower).
+#[inline(never)]
+fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
     // Per facet, a membership table of the selected value ids; a selected name the corpus lacks
     // selects nothing, so a pasted link with a stale value gives no results rather than all.
     let chosen: Vec<Option<Vec<bool>>> = Facet::ALL
@@ -276,38 +285,54 @@ pub fn tally(fi: &FacetIndex, hits: impl IntoIterator<Item = u32>, sel: &Selecti
         })
         .collect();
     let (lo, hi) = (sel.from.unwrap_or(Month::MIN), sel.to.unwrap_or(Month::MAX));
-    let mut counts: [Vec<u32>; FACET_COUNT] = std::array::from_fn(|f| vec![0; fi.values[f].len()]);
     let (first, last) = fi.span.unwrap_or((0, 0));
     let mut months = vec![0u32; (last - first + 1).max(0) as usize];
     let mut docs = Vec::new();
-    for doc in hits {
-        let mut failing = 0u32;
-        for (f, table) in chosen.iter().enumerate() {
-            if let Some(table) = table {
-                if !fi.doc_values(Facet::ALL[f], doc).iter().any(|&v| table[v as usize]) {
-                    failing |= 1 << f;
+    // Per hit, the facets (and the range) it fails: none when nothing is chosen, the common case
+    // while a reader types.
+    let filtered = chosen.iter().any(Option::is_some) || sel.from.is_some() || sel.to.is_some();
+    let mut failing = vec![0u32; if filtered { hits.len() } else { 0 }];
+    for (i, &doc) in hits.iter().enumerate() {
+        let mut fails = 0u32;
+        if filtered {
+            for (f, table) in chosen.iter().enumerate() {
+                if let Some(table) = table {
+                    if !fi.doc_values(Facet::ALL[f], doc).iter().any(|&v| table[v as usize]) {
+                        fails |= 1 << f;
+                    }
                 }
             }
         }
         let month = fi.months[doc as usize];
-        if failing == 0 {
+        if fails == 0 {
             months[(month - first) as usize] += 1;
         }
         if month < lo || month > hi {
-            failing |= RANGE_BIT;
+            fails |= RANGE_BIT;
         }
-        if failing == 0 {
+        if fails == 0 {
             docs.push(doc);
         }
-        for (f, c) in counts.iter_mut().enumerate() {
-            // Counted here if it fails no facet but (perhaps) this one.
-            if failing & !(1 << f) == 0 {
-                for &v in fi.doc_values(Facet::ALL[f], doc) {
-                    c[v as usize] += 1;
-                }
-            }
+        if filtered {
+            failing[i] = fails;
         }
     }
+    // One facet at a time, so that its rows and its counts stay in cache.
+    let counts: [Vec<u32>; FACET_COUNT] = std::array::from_fn(|f| {
+        let mut c = vec![0u32; fi.values[f].len()];
+        let (starts, ids) = (&fi.starts[f], &fi.ids[f]);
+        for (i, &doc) in hits.iter().enumerate() {
+            // Counted here if it fails no facet but (perhaps) this one.
+            if filtered && failing[i] & !(1 << f) != 0 {
+                continue;
+            }
+            let (s, e) = (starts[doc as usize] as usize, starts[doc as usize + 1] as usize);
+            for &v in &ids[s..e] {
+                c[v as usize] += 1;
+            }
+        }
+        c
+    });
     let counts = std::array::from_fn(|f| {
         let table = &chosen[f];
         let mut list: Vec<(u32, u32)> = counts[f]
@@ -319,9 +344,12 @@ pub fn tally(fi: &FacetIndex, hits: impl IntoIterator<Item = u32>, sel: &Selecti
         let names = &fi.values[f];
         if Facet::ALL[f] == Facet::Year {
             // Years read best in time order, newest first.
-            list.sort_by(|a, b| names[b.0 as usize].cmp(&names[a.0 as usize]));
+            list.sort_unstable_by(|a, b| names[b.0 as usize].cmp(&names[a.0 as usize]));
         } else {
-            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize])));
+            // A facet's names are distinct: the order is total, and an unstable sort the same.
+            list.sort_unstable_by(|a, b| {
+                b.1.cmp(&a.1).then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize]))
+            });
         }
         list
     });

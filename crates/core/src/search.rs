@@ -83,8 +83,66 @@ struct Candidate {
     fuzzy: bool,
 }
 
-/// Per article: score, and whether the match needed a forgiven typo.
-type Matches = HashMap<u32, (f32, bool)>;
+/// Per article, in article order: score, and whether the match needed a forgiven typo.
+/// Postings come sorted by article, so clauses intersect by walking sorted lists: hash maps of
+/// thousands of articles, built and probed on every keystroke, were most of a search's time.
+#[derive(Debug, Default)]
+struct Matches(Vec<(u32, (f32, bool))>);
+
+impl Matches {
+    /// From `(doc, match)` in any order; a doc given twice keeps its best score, and counts as
+    /// fuzzy only if every one of its matches was.
+    fn merged(mut all: Vec<(u32, (f32, bool))>) -> Self {
+        if !all.is_sorted_by_key(|e| e.0) {
+            all.sort_by_key(|e| e.0);
+        }
+        all.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 .0 = kept.1 .0.max(later.1 .0);
+                kept.1 .1 &= later.1 .1;
+            }
+            same
+        });
+        Matches(all)
+    }
+
+    fn docs(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().map(|e| e.0)
+    }
+}
+
+/// Looks up ascending docs in one [`Matches`]: each lookup starts where the last one ended and
+/// gallops, so a small list against a large one costs little and two large ones a linear walk.
+struct Cursor<'a> {
+    list: &'a [(u32, (f32, bool))],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(m: &'a Matches) -> Self {
+        Cursor { list: &m.0, at: 0 }
+    }
+
+    fn get(&mut self, doc: u32) -> Option<(f32, bool)> {
+        let rest = &self.list[self.at..];
+        let mut step = 1;
+        while step < rest.len() && rest[step].0 < doc {
+            step *= 2;
+        }
+        let end = (step + 1).min(rest.len());
+        match rest[..end].binary_search_by_key(&doc, |e| e.0) {
+            Ok(i) => {
+                self.at += i + 1;
+                Some(rest[i].1)
+            }
+            Err(i) => {
+                self.at += i;
+                None
+            }
+        }
+    }
+}
 
 /// What one clause found: its articles, and the index terms and entities that matched (for
 /// highlighting).
@@ -144,7 +202,9 @@ impl<'a> Engine<'a> {
             };
             let mut ids = self.index.prefix_terms(word);
             if ids.len() > cap {
-                ids.sort_by_key(|&id| std::cmp::Reverse(self.index.postings[id as usize].len()));
+                let postings = &self.index.postings;
+                let key = |&id: &u32| (std::cmp::Reverse(postings.weight(id as usize)), id);
+                ids.select_nth_unstable_by_key(cap - 1, key);
                 ids.truncate(cap);
             }
             for id in ids {
@@ -223,17 +283,19 @@ impl<'a> Engine<'a> {
                         exact[d] |= !c.fuzzy;
                     }
                 }
-                (0..n).filter(|&d| seen[d]).map(|d| (d as u32, (best[d], !exact[d]))).collect()
+                Matches((0..n).filter(|&d| seen[d]).map(|d| (d as u32, (best[d], !exact[d]))).collect())
             })
             .collect();
         let (first, rest) = scored.split_first().expect("not empty");
-        let mut out: Matches = first
+        let mut others: Vec<Cursor> = rest.iter().map(Cursor::new).collect();
+        let mut out: Vec<(u32, (f32, bool))> = first
+            .0
             .iter()
-            .filter_map(|(&doc, &(s, fz))| {
+            .filter_map(|&(doc, (s, fz))| {
                 let mut score = s;
                 let mut fuzzy = fz;
-                for other in rest {
-                    let (s2, f2) = other.get(&doc)?;
+                for other in &mut others {
+                    let (s2, f2) = other.get(doc)?;
                     score += s2;
                     fuzzy |= f2;
                 }
@@ -241,14 +303,9 @@ impl<'a> Engine<'a> {
             })
             .collect();
         if words.len() > 1 {
-            let docs: Vec<u32> = out.keys().copied().collect();
-            for doc in docs {
-                if !self.phrase_in(doc, &words) {
-                    out.remove(&doc);
-                }
-            }
+            out.retain(|&(doc, _)| self.phrase_in(doc, &words));
         }
-        Some(out)
+        Some(Matches(out))
     }
 
     /// Whether the words occur next to each other, in order, in one field of `doc`.
@@ -286,7 +343,7 @@ impl<'a> Engine<'a> {
         self.entities.insert(e);
         let slug = crate::entities::entity_term(&self.index.entities[e as usize].slug());
         let id = self.index.term_id(&slug)?;
-        Some(self.term_scores(id).into_iter().map(|(doc, s)| (doc, (s, false))).collect())
+        Some(Matches(self.term_scores(id).into_iter().map(|(doc, s)| (doc, (s, false))).collect()))
     }
 
     /// [`Self::clause_matches`], from the cache when an earlier search had the same clause.
@@ -317,20 +374,18 @@ impl<'a> Engine<'a> {
 
     /// Articles matching any alternative of a clause; `None` when it is only stop words.
     fn clause_matches(&mut self, clause: &Clause) -> Option<Matches> {
-        let mut out: Option<Matches> = None;
+        let mut out: Option<Vec<(u32, (f32, bool))>> = None;
         for term in &clause.any {
             let literal = self.term_matches(term);
             let named = self.entity_matches(term);
             for m in [literal, named].into_iter().flatten() {
-                let acc = out.get_or_insert_with(HashMap::default);
-                for (doc, (s, fz)) in m {
-                    let e = acc.entry(doc).or_insert((0.0, true));
-                    e.0 = e.0.max(s);
-                    e.1 &= fz;
+                match &mut out {
+                    None => out = Some(m.0),
+                    Some(acc) => acc.extend(m.0),
                 }
             }
         }
-        out
+        out.map(Matches::merged)
     }
 }
 
@@ -357,7 +412,7 @@ pub fn search_cached(
     for clause in &query.clauses {
         let Some(m) = engine.cached_clause(clause, cache) else { continue };
         if clause.negated {
-            excluded.extend(m.keys());
+            excluded.extend(m.docs());
         } else if clause.any.iter().all(|t| {
             t.prefix
                 && t.words.iter().all(|w| analyzer.term(w).is_none())
@@ -371,26 +426,29 @@ pub fn search_cached(
         }
     }
 
+    let mut optional: Vec<Cursor> = optional.iter().map(|m| Cursor::new(m)).collect();
     let mut hits: Vec<Hit> = if required.is_empty() {
         (0..index.articles.len() as u32)
             .map(|doc| Hit {
                 doc,
-                score: optional.iter().filter_map(|o| o.get(&doc)).map(|m| m.0).sum(),
+                score: optional.iter_mut().filter_map(|o| o.get(doc)).map(|m| m.0).sum(),
                 fuzzy: 0,
             })
             .collect()
     } else {
         let (first, rest) = required.split_first().expect("not empty");
+        let mut rest: Vec<Cursor> = rest.iter().map(|m| Cursor::new(m)).collect();
         first
+            .0
             .iter()
-            .filter_map(|(&doc, &(s, fz))| {
+            .filter_map(|&(doc, (s, fz))| {
                 let mut hit = Hit { doc, score: s, fuzzy: u32::from(fz) };
-                for other in rest {
-                    let (s2, f2) = other.get(&doc)?;
+                for other in &mut rest {
+                    let (s2, f2) = other.get(doc)?;
                     hit.score += s2;
-                    hit.fuzzy += u32::from(*f2);
+                    hit.fuzzy += u32::from(f2);
                 }
-                hit.score += optional.iter().filter_map(|o| o.get(&doc)).map(|m| m.0).sum::<f32>();
+                hit.score += optional.iter_mut().filter_map(|o| o.get(doc)).map(|m| m.0).sum::<f32>();
                 Some(hit)
             })
             .collect()
@@ -439,11 +497,14 @@ fn group_names(query: &mut Query, index: &Index) {
 fn sort_hits(hits: &mut [Hit], sort: Sort) {
     // Doc ids are newest first, so a lower id is the more recent article.
     match sort {
-        Sort::Relevance => hits
-            .sort_by(|a, b| a.fuzzy.cmp(&b.fuzzy).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))),
+        // Each order ends on the doc id, which is unique: an unstable sort gives the same order,
+        // faster.
+        Sort::Relevance => hits.sort_unstable_by(|a, b| {
+            a.fuzzy.cmp(&b.fuzzy).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
+        }),
         // Date orders too list exact matches before those that needed a forgiven typo.
-        Sort::Newest => hits.sort_by_key(|h| (h.fuzzy, h.doc)),
-        Sort::Oldest => hits.sort_by_key(|h| (h.fuzzy, std::cmp::Reverse(h.doc))),
+        Sort::Newest => hits.sort_unstable_by_key(|h| (h.fuzzy, h.doc)),
+        Sort::Oldest => hits.sort_unstable_by_key(|h| (h.fuzzy, std::cmp::Reverse(h.doc))),
     }
 }
 
@@ -451,7 +512,7 @@ fn sort_hits(hits: &mut [Hit], sort: Sort) {
 fn partial_matches(required: &[Rc<Matches>], excluded: &HashSet<u32>) -> Vec<Hit> {
     let mut count: HashMap<u32, (u32, f32)> = HashMap::default();
     for m in required {
-        for (&doc, &(s, _)) in m.iter() {
+        for &(doc, (s, _)) in &m.0 {
             let e = count.entry(doc).or_insert((0, 0.0));
             e.0 += 1;
             e.1 += s;

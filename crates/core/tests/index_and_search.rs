@@ -127,3 +127,35 @@ fn a_cache_kept_across_keystrokes_changes_no_result() {
         }
     }
 }
+
+#[test]
+fn a_short_prefix_completes_to_its_most_common_words() {
+    // "q" completes to twelve words; one or two letters keep only the commonest completions
+    // (eight for one letter), chosen without decoding every completion's postings.
+    let rare =
+        ["quail", "quake", "quark", "quartz", "queen", "query", "quest", "queue", "quiet", "quill", "quote"];
+    let mut b = IndexBuilder::new(Analyzer::english());
+    for (i, w) in rare.iter().enumerate() {
+        b.add(article(&format!("rare-{i}"), "2016", "A note", &[&format!("Only {w} here.")]));
+    }
+    for i in 0..6 {
+        b.add(article(
+            &format!("common-{i}"),
+            "2017",
+            "Another note",
+            &["A quilt, a quilt, and one more quilt."],
+        ));
+    }
+    let i = b.finish();
+    let found = slugs(&i, "q", Sort::Relevance);
+    for n in 0..6 {
+        assert!(found.contains(&format!("common-{n}")), "the commonest completion is kept: {found:?}");
+    }
+    let rare_found = found.iter().filter(|s| s.starts_with("rare-")).count();
+    assert_eq!(rare_found, 7, "eight completions in all: quilt and seven of the others: {found:?}");
+    assert_eq!(
+        found,
+        slugs(&Index::from_bytes(&i.to_bytes()).unwrap(), "q", Sort::Relevance),
+        "stored or built"
+    );
+}
