@@ -3,7 +3,13 @@
 
 use fst::Automaton;
 
-/// Levenshtein distance (on bytes) of at most `k` from `query`.
+/// The longest word (in bytes) whose typos are forgiven: the automaton's state is a fixed row of
+/// this many entries plus one, copied on every byte of the dictionary it walks. A row on the
+/// heap (one allocation per byte walked) was nearly all of a three-word query's time.
+pub const MAX_LEN: usize = 31;
+
+/// Levenshtein distance (on bytes) of at most `k` from `query`. A query longer than
+/// [`MAX_LEN`] matches nothing.
 pub struct Within<'a> {
     query: &'a [u8],
     k: u8,
@@ -13,34 +19,72 @@ impl<'a> Within<'a> {
     pub fn new(query: &'a str, k: u8) -> Self {
         Self { query: query.as_bytes(), k }
     }
+
+    fn fits(&self) -> bool {
+        self.query.len() <= MAX_LEN
+    }
+
+    /// The prefixes of the query that can be within k edits after `depth` bytes.
+    fn band(&self, depth: u8) -> std::ops::RangeInclusive<usize> {
+        let (depth, k) = (usize::from(depth), usize::from(self.k));
+        depth.saturating_sub(k)..=(depth + k).min(self.query.len())
+    }
+}
+
+/// One row of the edit-distance table: the distance from each prefix of the query to the `depth`
+/// bytes read so far, capped at k + 1. Only the band of prefixes within k of `depth` in length
+/// can be within k edits; the rest stay at the cap and are never computed. Entries past the
+/// query's length are unused.
+#[derive(Clone, Copy, Debug)]
+pub struct Row {
+    d: [u8; MAX_LEN + 1],
+    depth: u8,
+}
+
+impl Row {
+    /// The edit distance from the whole query, capped at k + 1.
+    pub fn distance(&self, query_len: usize) -> u8 {
+        self.d[query_len.min(MAX_LEN)]
+    }
 }
 
 impl Automaton for Within<'_> {
-    /// One row of the edit-distance table: distance from each prefix of the query to the input
-    /// read so far, capped at k + 1.
-    type State = Vec<u8>;
+    type State = Row;
 
-    fn start(&self) -> Vec<u8> {
-        (0..=self.query.len()).map(|i| (i as u8).min(self.k + 1)).collect()
+    fn start(&self) -> Row {
+        let mut d = [self.k + 1; MAX_LEN + 1];
+        if self.fits() {
+            for (i, d) in d.iter_mut().enumerate().take(self.query.len() + 1) {
+                *d = (i as u8).min(self.k + 1);
+            }
+        }
+        Row { d, depth: 0 }
     }
 
-    fn is_match(&self, row: &Vec<u8>) -> bool {
-        row.last().is_some_and(|&d| d <= self.k)
+    fn is_match(&self, row: &Row) -> bool {
+        self.fits() && row.d[self.query.len()] <= self.k
     }
 
-    fn can_match(&self, row: &Vec<u8>) -> bool {
-        row.iter().any(|&d| d <= self.k)
+    fn can_match(&self, row: &Row) -> bool {
+        self.fits() && self.band(row.depth).any(|i| row.d[i] <= self.k)
     }
 
-    fn accept(&self, row: &Vec<u8>, byte: u8) -> Vec<u8> {
+    fn accept(&self, row: &Row, byte: u8) -> Row {
         let cap = self.k + 1;
-        let mut next = Vec::with_capacity(row.len());
-        next.push((row[0] + 1).min(cap));
-        for i in 1..row.len() {
-            let substitute = row[i - 1] + u8::from(self.query[i - 1] != byte);
-            let delete = row[i] + 1;
-            let insert = next[i - 1] + 1;
-            next.push(substitute.min(delete).min(insert).min(cap));
+        let depth = row.depth.saturating_add(1);
+        let mut next = Row { d: [cap; MAX_LEN + 1], depth };
+        if !self.fits() {
+            return next;
+        }
+        next.d[0] = depth.min(cap);
+        for i in self.band(depth) {
+            if i == 0 {
+                continue;
+            }
+            let substitute = row.d[i - 1] + u8::from(self.query[i - 1] != byte);
+            let delete = row.d[i] + 1;
+            let insert = next.d[i - 1] + 1;
+            next.d[i] = substitute.min(delete).min(insert).min(cap);
         }
         next
     }
@@ -87,5 +131,11 @@ mod tests {
         assert_eq!(find("madird", 2), ["madrid"]);
         assert_eq!(distance("madird", "madrid"), 2);
         assert_eq!(distance("", "abc"), 3);
+        let long = "a".repeat(MAX_LEN + 1);
+        assert_eq!(find(&long, 2), Vec::<String>::new(), "past MAX_LEN, no typo is forgiven");
+        let longest = Set::from_iter([&"b".repeat(MAX_LEN)]).unwrap();
+        let typo = format!("c{}", "b".repeat(MAX_LEN - 1));
+        let mut s = longest.search(Within::new(&typo, 1)).into_stream();
+        assert!(s.next().is_some(), "a word of MAX_LEN bytes still forgives its typos");
     }
 }

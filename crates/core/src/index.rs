@@ -220,11 +220,14 @@ impl Index {
     pub fn fuzzy_words(&self, word: &str, k: u8) -> Vec<(String, u32, usize)> {
         use fst::{IntoStreamer, Streamer};
         let mut out = Vec::new();
-        let mut stream = self.words.search(crate::fuzzy::Within::new(word, k)).into_stream();
-        while let Some((w, t)) = stream.next() {
-            let w = String::from_utf8_lossy(w).into_owned();
-            let d = crate::fuzzy::distance(word, &w);
-            out.push((w, t as u32, d));
+        let mut stream = self.words.search_with_state(crate::fuzzy::Within::new(word, k)).into_stream();
+        while let Some((w, t, row)) = stream.next() {
+            // The automaton's last row holds the distance: no need to compute it again.
+            out.push((
+                String::from_utf8_lossy(w).into_owned(),
+                t as u32,
+                usize::from(row.distance(word.len())),
+            ));
         }
         out
     }
