@@ -6,9 +6,8 @@
 
 use crate::data::data;
 use gloo::events::EventListener;
-use readingroom_core::shards::{decode, Heavy, ShardTable};
+use readingroom_core::shards::{decode, ShardTable};
 use readingroom_core::Article;
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
@@ -33,7 +32,9 @@ impl Reducible for ShardsLoaded {
 
 enum Slot {
     Loading,
-    Ready(Rc<Vec<Heavy>>),
+    /// The shard's articles, whole: restored once when the shard arrives, so that rendering a
+    /// page of snippets on every keystroke copies no bodies.
+    Ready(Rc<[Rc<Article>]>),
     Failed(Rc<str>),
 }
 
@@ -61,9 +62,26 @@ pub enum BodyState {
     Failed(Rc<str>),
 }
 
+/// An article as a view gets it: the light one of the index (all of it, for an archive without
+/// shards), or one restored from its shard.
+pub enum Full {
+    Light(&'static Article),
+    Restored(Rc<Article>),
+}
+
+impl std::ops::Deref for Full {
+    type Target = Article;
+    fn deref(&self) -> &Article {
+        match self {
+            Full::Light(a) => a,
+            Full::Restored(a) => a,
+        }
+    }
+}
+
 /// Article `doc` with its body when it is at hand (always, for an archive without shards),
 /// else without it and why; asking starts the load.
-pub fn article(doc: u32) -> (Cow<'static, Article>, BodyState) {
+pub fn article(doc: u32) -> (Full, BodyState) {
     let found = peek(doc);
     if let (_, BodyState::Loading) = &found {
         if let Some(k) = data().index.shard_of(doc) {
@@ -85,26 +103,24 @@ pub fn prefetch(docs: impl IntoIterator<Item = u32>) {
 
 /// [`article`] without starting a load: for results that are still changing under the reader's
 /// fingers, whose shards are fetched once the typing pauses ([`prefetch`]).
-pub fn peek(doc: u32) -> (Cow<'static, Article>, BodyState) {
+pub fn peek(doc: u32) -> (Full, BodyState) {
     let d = data();
     let light = &d.index.articles[doc as usize];
     let (Some(table), Some(k)) = (d.index.shards.as_ref(), d.index.shard_of(doc)) else {
-        return (Cow::Borrowed(light), BodyState::Ready);
+        return (Full::Light(light), BodyState::Ready);
     };
     let start = table.docs(k, d.index.articles.len() as u32).start;
     let state = STORE.with(|s| match s.borrow().slots.get(&k) {
-        Some(Slot::Ready(parts)) => Ok(parts.clone()),
+        Some(Slot::Ready(articles)) => Ok(articles.get((doc - start) as usize).cloned()),
         Some(Slot::Failed(why)) => Err(Some(why.clone())),
         Some(Slot::Loading) => Err(None),
         None => Err(None),
     });
     match state {
-        Ok(parts) => match parts.get((doc - start) as usize) {
-            Some(heavy) => (Cow::Owned(heavy.restore(light)), BodyState::Ready),
-            None => (Cow::Borrowed(light), BodyState::Failed("the shard does not hold this article".into())),
-        },
-        Err(Some(why)) => (Cow::Borrowed(light), BodyState::Failed(why)),
-        Err(None) => (Cow::Borrowed(light), BodyState::Loading),
+        Ok(Some(full)) => (Full::Restored(full), BodyState::Ready),
+        Ok(None) => (Full::Light(light), BodyState::Failed("the shard does not hold this article".into())),
+        Err(Some(why)) => (Full::Light(light), BodyState::Failed(why)),
+        Err(None) => (Full::Light(light), BodyState::Loading),
     }
 }
 
@@ -225,20 +241,26 @@ fn done_script(k: u32) {
     });
 }
 
-fn parse(k: u32, name: &str, bytes: &[u8]) -> Result<Vec<Heavy>, String> {
+/// The articles of shard `k`, whole, from its bytes.
+fn parse(k: u32, name: &str, bytes: &[u8]) -> Result<Rc<[Rc<Article>]>, String> {
     let d = data();
     let table = d.index.shards.as_ref().ok_or("this build has no shards")?;
-    let count = table.docs(k, d.index.articles.len() as u32).len();
-    decode(table, k, count, bytes).map_err(|e| format!("{name} cannot be used: {e}"))
+    let docs = table.docs(k, d.index.articles.len() as u32);
+    let parts = decode(table, k, docs.len(), bytes).map_err(|e| format!("{name} cannot be used: {e}"))?;
+    Ok(parts
+        .iter()
+        .zip(&d.index.articles[docs.start as usize..])
+        .map(|(h, a)| Rc::new(h.restore(a)))
+        .collect())
 }
 
-fn settle(k: u32, got: Result<Vec<Heavy>, String>) {
+fn settle(k: u32, got: Result<Rc<[Rc<Article>]>, String>) {
     // Whether a render is to be asked for (none is pending yet).
     let changed = STORE.with(|s| {
         let mut s = s.borrow_mut();
         match got {
             Ok(parts) => {
-                s.slots.insert(k, Slot::Ready(Rc::new(parts)));
+                s.slots.insert(k, Slot::Ready(parts));
                 s.ready.push_back(k);
                 while s.ready.len() > KEEP {
                     if let Some(old) = s.ready.pop_front() {

@@ -16,8 +16,14 @@ pub struct Props {
     pub explore: Explore,
 }
 
-/// Up to six years show month by month; longer spans year by year.
+/// Up to six years show month by month; longer spans year by year, and spans of more than
+/// `MAX_YEAR_BINS` years by groups of years.
 const MAX_MONTH_BINS: usize = 72;
+/// More bars would be thinner than a pixel in the sidebar, and restyling a few hundred SVG
+/// bars cost 10 ms of a keystroke's frame (249 State of the Union addresses span 229 years).
+const MAX_YEAR_BINS: i32 = 60;
+/// Widths of a group of years, narrowest first; groups start at a multiple of their width.
+const YEAR_STEPS: [i32; 6] = [5, 10, 20, 25, 50, 100];
 
 #[derive(Clone, Copy, PartialEq)]
 struct Bin {
@@ -34,12 +40,26 @@ fn bins(first: Month, months: &[u32]) -> Vec<Bin> {
             .map(|(i, &c)| Bin { start: first + i as i32, end: first + i as i32, count: c })
             .collect();
     }
+    let first_year = month_parts(first).0;
+    let last_year = month_parts(first + months.len() as i32 - 1).0;
+    let years = last_year - first_year + 1;
+    let step = if years <= MAX_YEAR_BINS {
+        1
+    } else {
+        YEAR_STEPS.into_iter().find(|s| years / s < MAX_YEAR_BINS).unwrap_or(100)
+    };
     let mut out: Vec<Bin> = Vec::new();
     for (i, &c) in months.iter().enumerate() {
         let (year, _) = month_parts(first + i as i32);
+        let group = year.div_euclid(step) * step;
         match out.last_mut() {
-            Some(b) if month_parts(b.start).0 == year => b.count += c,
-            _ => out.push(Bin { start: month_of(year, 1), end: month_of(year, 12), count: c }),
+            Some(b) if month_parts(b.start).0 == group.max(first_year) => b.count += c,
+            _ => out.push(Bin {
+                // Groups start and end with the corpus: a range from its start is no range.
+                start: month_of(group.max(first_year), 1),
+                end: month_of((group + step - 1).min(last_year), 12),
+                count: c,
+            }),
         }
     }
     out
@@ -51,10 +71,32 @@ fn month_label(m: Month) -> String {
 }
 
 fn bin_label(b: &Bin) -> String {
+    let (from, to) = (month_parts(b.start).0, month_parts(b.end).0);
+    if b.start == b.end {
+        month_label(b.start)
+    } else if from == to {
+        from.to_string()
+    } else if to - from == 9 && from % 10 == 0 {
+        format!("{from}s")
+    } else {
+        format!("{from}–{to}")
+    }
+}
+
+/// Where a bin starts and ends, for the chart's edges: months as months, else years.
+fn start_label(b: &Bin) -> String {
     if b.start == b.end {
         month_label(b.start)
     } else {
         month_parts(b.start).0.to_string()
+    }
+}
+
+fn end_label(b: &Bin) -> String {
+    if b.start == b.end {
+        month_label(b.end)
+    } else {
+        month_parts(b.end).0.to_string()
     }
 }
 
@@ -171,7 +213,7 @@ pub fn histogram(props: &Props) -> Html {
         <section class="rr-histogram" aria-labelledby="rr-hist-h">
             <h2 id="rr-hist-h">{ "Published" }</h2>
             <p class="rr-range-label">
-                <span>{ if ranged { range_label(Some(bins[lo].start), Some(bins[hi].end)) } else { format!("{} – {}", bin_label(&bins[0]), bin_label(&bins[n - 1])) } }</span>
+                <span>{ if ranged { range_label(Some(bins[lo].start), Some(bins[hi].end)) } else { format!("{} – {}", start_label(&bins[0]), end_label(&bins[n - 1])) } }</span>
                 <span class="rr-n">{ if total == 1 { "1 article".to_string() } else { format!("{total} articles") } }</span>
             </p>
             <svg ref={ svg_ref } viewBox={ format!("0 0 {w} {h}") } preserveAspectRatio="none" role="img"
@@ -190,7 +232,7 @@ pub fn histogram(props: &Props) -> Html {
                 }) }
                 <rect class="rr-bar-hit" x="0" y="0" width={ w.to_string() } height={ h.to_string() } />
             </svg>
-            <div class="rr-axis" aria-hidden="true"><span>{ bin_label(&bins[0]) }</span><span>{ bin_label(&bins[n - 1]) }</span></div>
+            <div class="rr-axis" aria-hidden="true"><span>{ start_label(&bins[0]) }</span><span>{ end_label(&bins[n - 1]) }</span></div>
             <div class="rr-range-inputs">
                 { slider("from", lo) }
                 { slider("to", hi) }
@@ -199,5 +241,39 @@ pub fn histogram(props: &Props) -> Html {
                 <a class="rr-clear" href={ with_range(&props.explore, None, None).route().href() }>{ "All dates" }</a>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bins_are_months_then_years_then_groups_of_years() {
+        let first = month_of(2016, 3);
+        let by_month = bins(first, &[1; 72]);
+        assert_eq!(by_month.len(), 72);
+        assert_eq!(bin_label(&by_month[0]), "Mar 2016");
+
+        // 2016-03 to 2022-03: seven years, the counts of each year summed.
+        let by_year = bins(first, &[1; 73]);
+        assert_eq!(by_year.iter().map(|b| b.count).collect::<Vec<_>>(), [10, 12, 12, 12, 12, 12, 3]);
+        assert_eq!((bin_label(&by_year[0]), by_year[0].start), ("2016".to_string(), month_of(2016, 1)));
+
+        // 1790 to 2018, as the State of the Union addresses: groups of five years, the first
+        // starting with the corpus, every month counted once.
+        let first = month_of(1790, 1);
+        let months = (2018 - 1790 + 1) * 12;
+        let grouped = bins(first, &vec![1; months as usize]);
+        assert_eq!(grouped.len(), 46);
+        assert!(grouped.len() < MAX_YEAR_BINS as usize);
+        assert_eq!(grouped.iter().map(|b| b.count).sum::<u32>(), months as u32);
+        assert_eq!(bin_label(&grouped[0]), "1790–1794");
+        assert_eq!(bin_label(&grouped[45]), "2015–2018", "the last group ends with the corpus");
+        assert_eq!((start_label(&grouped[0]), end_label(&grouped[45])), ("1790".into(), "2018".into()));
+        let first = month_of(1793, 6);
+        let grouped = bins(first, &vec![1; ((2100 - 1793) * 12) as usize]);
+        assert_eq!((grouped[0].start, bin_label(&grouped[0])), (first - 5, "1793–1799".to_string()));
+        assert_eq!(bin_label(&grouped[1]), "1800s");
     }
 }
