@@ -62,8 +62,7 @@ pub fn app() -> Html {
         // every keystroke.
         use_effect_with((*route).clone(), |route| {
             let title = page_title(route);
-            let set =
-                gloo::timers::callback::Timeout::new(0, move || gloo::utils::document().set_title(&title));
+            let set = crate::location::after_paint(move || gloo::utils::document().set_title(&title));
             move || drop(set)
         });
     }

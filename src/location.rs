@@ -7,6 +7,7 @@
 use crate::route::Route;
 use gloo::events::EventListener;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -105,9 +106,36 @@ impl Route {
     }
 }
 
+/// Work that must not delay a frame: `f` runs in a task just after the next frame has painted
+/// (queued from that frame's animation callbacks), or soon on a hidden page, which gets no
+/// frames. Dropping the handle first cancels it.
+pub struct AfterPaint {
+    _frame: Option<gloo::render::AnimationFrame>,
+    task: Rc<RefCell<Option<gloo::timers::callback::Timeout>>>,
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        self.task.borrow_mut().take();
+    }
+}
+
+pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
+    let task = Rc::new(RefCell::new(None));
+    if gloo::utils::document().hidden() {
+        *task.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, f));
+        return AfterPaint { _frame: None, task };
+    }
+    let frame = gloo::render::request_animation_frame({
+        let task = task.clone();
+        move |_| *task.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, f))
+    });
+    AfterPaint { _frame: Some(frame), task }
+}
+
 thread_local! {
     /// The typed route waiting for its frame to paint (see [`replace_after_paint`]).
-    static PENDING: RefCell<Option<gloo::timers::callback::Timeout>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Option<AfterPaint>> = const { RefCell::new(None) };
 }
 
 /// Writes a typed route into the URL in place, just after the frame that shows its results has
@@ -117,8 +145,7 @@ thread_local! {
 pub fn replace_after_paint(route: &Route) {
     let url = route.href();
     let before = gloo::utils::window().location().href().unwrap_or_default();
-    let write = gloo::timers::callback::Timeout::new(0, move || {
-        PENDING.with(|p| p.borrow_mut().take());
+    let write = after_paint(move || {
         if gloo::utils::window().location().href().unwrap_or_default() == before {
             if let Err(e) = gloo::utils::history().replace_state_with_url(&JsValue::NULL, "", Some(&url)) {
                 gloo::console::error!("could not update the URL", e);

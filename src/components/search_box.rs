@@ -6,12 +6,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Keystrokes since the last frame: only the newest text is searched and rendered, once, just
-/// before the frame paints, so typing faster than the page can render never queues renders of
-/// texts already typed over. A keystroke still paints in the frame it lands in.
+/// The first keystroke after a frame is searched at once, in its input event, so its results
+/// are rendered while the page waits for the next frame and paint in it. Keystrokes that
+/// follow within the same frame only leave their text here: the newest is searched once, in
+/// the frame's animation callbacks, so typing faster than the page can render never queues
+/// renders of texts already typed over. (Searching every keystroke in the frame's callbacks
+/// instead started each search only when the next frame began, a frame late.)
 #[derive(Default)]
 struct Pending {
     text: Option<String>,
+    /// Set while a frame is awaited after a search; the frame searches what was typed since.
     frame: Option<AnimationFrame>,
 }
 
@@ -38,11 +42,17 @@ pub fn search_box(props: &Props) -> Html {
                 return;
             }
             let mut p = pending.borrow_mut();
-            p.text = Some(text);
-            if p.frame.is_none() {
-                let (pending, latest) = (pending.clone(), latest.clone());
-                p.frame = Some(request_animation_frame(move |_| flush(&pending, &latest)));
+            if p.frame.is_some() {
+                p.text = Some(text);
+                return;
             }
+            let frame = {
+                let (pending, latest) = (pending.clone(), latest.clone());
+                request_animation_frame(move |_| flush(&pending, &latest))
+            };
+            p.frame = Some(frame);
+            drop(p);
+            latest.borrow().emit(text);
         })
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
@@ -74,7 +84,8 @@ pub fn search_box(props: &Props) -> Html {
     }
 }
 
-/// Searches the newest text typed since the last frame, if any.
+/// Searches the newest text typed since the last search, if any; the next keystroke searches at
+/// once again.
 fn flush(pending: &Rc<RefCell<Pending>>, latest: &Rc<RefCell<Callback<String>>>) {
     let text = {
         let mut p = pending.borrow_mut();

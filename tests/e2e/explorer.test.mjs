@@ -15,7 +15,7 @@ const modes = buildModes(() => shared.server);
 
 const titles = (page, list) => page.locator(`ol.${list} > li .rr-title`).allInnerTexts();
 
-// Typing is coalesced to one search per animation frame, so the previous query's results
+// Keystrokes within one frame are coalesced into one search, so the previous query's results
 // may still be on the page right after a fill: wait until the heading names the new query.
 const search = async (page, q) => {
   await page.locator('#rr-q').fill(q);
