@@ -107,6 +107,11 @@ pub struct FacetIndex {
     pub entity_docs: Vec<Vec<(u32, u32)>>,
     /// Per article, the entities it mentions.
     pub doc_entities: Vec<Vec<u32>>,
+    /// Per facet, every value's count over the whole corpus, and articles per month from
+    /// `span.0`: a query that matches most of the corpus is counted from these, less the
+    /// articles it does not match.
+    totals: [Vec<u32>; FACET_COUNT],
+    total_months: Vec<u32>,
 }
 
 impl FacetIndex {
@@ -214,7 +219,30 @@ impl FacetIndex {
         let months: Vec<Month> =
             index.articles.iter().map(|a| month_of(a.date.year, a.date.month.unwrap_or(1))).collect();
         let span = months.iter().min().zip(months.iter().max()).map(|(a, b)| (*a, *b));
-        Self { values, value_entity, starts, ids, months, span, entity_docs, doc_entities }
+        let totals = std::array::from_fn(|f| {
+            let mut c = vec![0u32; values[f].len()];
+            for &v in &ids[f] {
+                c[v as usize] += 1;
+            }
+            c
+        });
+        let (first, last) = span.unwrap_or((0, 0));
+        let mut total_months = vec![0u32; (last - first + 1).max(0) as usize];
+        for &m in &months {
+            total_months[(m - first) as usize] += 1;
+        }
+        Self {
+            values,
+            value_entity,
+            starts,
+            ids,
+            months,
+            span,
+            entity_docs,
+            doc_entities,
+            totals,
+            total_months,
+        }
     }
 
     /// The values article `doc` has in `facet`.
@@ -285,12 +313,15 @@ fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
         })
         .collect();
     let (lo, hi) = (sel.from.unwrap_or(Month::MIN), sel.to.unwrap_or(Month::MAX));
+    let filtered = chosen.iter().any(Option::is_some) || sel.from.is_some() || sel.to.is_some();
+    if !filtered && hits.len() * 2 > fi.months.len() {
+        return tally_most(fi, hits, chosen);
+    }
     let (first, last) = fi.span.unwrap_or((0, 0));
     let mut months = vec![0u32; (last - first + 1).max(0) as usize];
     let mut docs = Vec::new();
     // Per hit, the facets (and the range) it fails: none when nothing is chosen, the common case
     // while a reader types.
-    let filtered = chosen.iter().any(Option::is_some) || sel.from.is_some() || sel.to.is_some();
     let mut failing = vec![0u32; if filtered { hits.len() } else { 0 }];
     for (i, &doc) in hits.iter().enumerate() {
         let mut fails = 0u32;
@@ -333,7 +364,42 @@ fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
         }
         c
     });
-    let counts = std::array::from_fn(|f| {
+    Tally { docs, counts: listed(fi, &counts, &chosen), months }
+}
+
+/// Nothing chosen, and the hits are most of the corpus (the first letter of a query, a common
+/// word): the corpus's totals less the articles not hit, which are fewer.
+fn tally_most(fi: &FacetIndex, hits: &[u32], chosen: Vec<Option<Vec<bool>>>) -> Tally {
+    let mut hit = vec![false; fi.months.len()];
+    for &doc in hits {
+        hit[doc as usize] = true;
+    }
+    let missed: Vec<usize> = (0..hit.len()).filter(|&d| !hit[d]).collect();
+    let first = fi.span.map_or(0, |s| s.0);
+    let mut months = fi.total_months.clone();
+    for &d in &missed {
+        months[(fi.months[d] - first) as usize] -= 1;
+    }
+    let counts: [Vec<u32>; FACET_COUNT] = std::array::from_fn(|f| {
+        let mut c = fi.totals[f].clone();
+        let (starts, ids) = (&fi.starts[f], &fi.ids[f]);
+        for &d in &missed {
+            for &v in &ids[starts[d] as usize..starts[d + 1] as usize] {
+                c[v as usize] -= 1;
+            }
+        }
+        c
+    });
+    Tally { docs: hits.to_vec(), counts: listed(fi, &counts, &chosen), months }
+}
+
+/// Per facet, `(value, count)` for the values counted or chosen, in display order.
+fn listed(
+    fi: &FacetIndex,
+    counts: &[Vec<u32>; FACET_COUNT],
+    chosen: &[Option<Vec<bool>>],
+) -> [Vec<(u32, u32)>; FACET_COUNT] {
+    std::array::from_fn(|f| {
         let table = &chosen[f];
         let mut list: Vec<(u32, u32)> = counts[f]
             .iter()
@@ -352,8 +418,7 @@ fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
             });
         }
         list
-    });
-    Tally { docs, counts, months }
+    })
 }
 
 #[cfg(test)]
@@ -410,6 +475,36 @@ mod tests {
 
     fn slugs(ix: &Index, t: &Tally) -> Vec<String> {
         t.docs.iter().map(|&d| ix.articles[d as usize].slug.clone()).collect()
+    }
+
+    #[test]
+    fn most_of_the_corpus_is_counted_from_the_totals_and_agrees_with_counting_each_hit() {
+        let ix = index();
+        let fi = FacetIndex::new(&ix);
+        // Every ordered subset of the four articles: up to two are counted hit by hit, three or
+        // four from the corpus's totals less the articles missed.
+        for mask in 1u32..16 {
+            let hits: Vec<u32> = (0..4).rev().filter(|d| mask & (1 << d) != 0).collect();
+            let t = tally(&fi, hits.iter().copied(), &Selection::default());
+            assert_eq!(t.docs, hits, "the hits, in the order given");
+            for f in Facet::ALL {
+                let mut expected = vec![0u32; fi.values[f as usize].len()];
+                for &d in &hits {
+                    for &v in fi.doc_values(f, d) {
+                        expected[v as usize] += 1;
+                    }
+                }
+                for &(v, c) in &t.counts[f as usize] {
+                    assert_eq!(c, expected[v as usize], "{f:?} value {v}, hits {hits:?}");
+                }
+                assert_eq!(t.counts[f as usize].len(), expected.iter().filter(|&&c| c > 0).count());
+            }
+            let mut months = vec![0u32; t.months.len()];
+            for &d in &hits {
+                months[(fi.months[d as usize] - fi.span.unwrap().0) as usize] += 1;
+            }
+            assert_eq!(t.months, months, "hits {hits:?}");
+        }
     }
 
     #[test]
