@@ -107,58 +107,100 @@ impl Route {
 }
 
 /// Work that must not delay a frame: `f` runs in a task just after the next frame has painted
-/// (queued from that frame's animation callbacks), or soon on a hidden page, which gets no
-/// frames. Dropping the handle first cancels it.
+/// (queued from that frame's animation callbacks). A hidden page gets no frames, so a fallback
+/// runs it after [`FALLBACK_MS`] if no frame came first. Dropping the handle first cancels it.
 pub struct AfterPaint {
     _frame: Option<gloo::render::AnimationFrame>,
+    _fallback: gloo::timers::callback::Timeout,
     task: Rc<RefCell<Option<gloo::timers::callback::Timeout>>>,
+    f: Once,
 }
+
+/// Work to run at most once, from whichever of two callbacks comes first.
+type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+
+const FALLBACK_MS: u32 = 100;
 
 impl Drop for AfterPaint {
     fn drop(&mut self) {
+        self.f.borrow_mut().take();
         self.task.borrow_mut().take();
     }
 }
 
 pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
+    let f: Once = Rc::new(RefCell::new(Some(Box::new(f))));
+    // Whichever comes first runs it, once.
+    let run = {
+        let f = f.clone();
+        move || {
+            let once = f.borrow_mut().take();
+            if let Some(once) = once {
+                once();
+            }
+        }
+    };
     let task = Rc::new(RefCell::new(None));
-    if gloo::utils::document().hidden() {
-        *task.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, f));
-        return AfterPaint { _frame: None, task };
-    }
-    let frame = gloo::render::request_animation_frame({
-        let task = task.clone();
-        move |_| *task.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, f))
+    let frame = (!gloo::utils::document().hidden()).then(|| {
+        let (task, run) = (task.clone(), run.clone());
+        gloo::render::request_animation_frame(move |_| {
+            *task.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, run));
+        })
     });
-    AfterPaint { _frame: Some(frame), task }
+    let fallback = gloo::timers::callback::Timeout::new(FALLBACK_MS, run);
+    AfterPaint { _frame: frame, _fallback: fallback, task, f }
+}
+
+/// A typed route not yet in the URL, and the route the URL named when it was typed.
+struct Typed {
+    route: Route,
+    before: Route,
 }
 
 thread_local! {
-    /// The typed route waiting for its frame to paint (see [`replace_after_paint`]).
-    static PENDING: RefCell<Option<AfterPaint>> = const { RefCell::new(None) };
+    static TYPED: RefCell<Option<Typed>> = const { RefCell::new(None) };
+    /// When the typed route is to be written (see [`replace_after_paint`]).
+    static TYPED_WRITE: RefCell<Option<AfterPaint>> = const { RefCell::new(None) };
 }
 
 /// Writes a typed route into the URL in place, just after the frame that shows its results has
 /// painted: `history.replaceState` took about 0.7 ms of every keystroke's frame. Each keystroke
-/// replaces the previous one's pending write, and a write is dropped if the URL changed in
-/// between (a link followed, back pressed): it must never overwrite where the reader went.
+/// replaces the previous one's pending write. If the route in the URL changed in between (a
+/// link followed, back pressed), the write is dropped: it must never overwrite where the reader
+/// went. A host page's own URL changes (its hash, when embedded) do not drop it.
 pub fn replace_after_paint(route: &Route) {
-    let url = route.href();
-    let before = gloo::utils::window().location().href().unwrap_or_default();
-    let write = after_paint(move || {
-        if gloo::utils::window().location().href().unwrap_or_default() == before {
-            if let Err(e) = gloo::utils::history().replace_state_with_url(&JsValue::NULL, "", Some(&url)) {
-                gloo::console::error!("could not update the URL", e);
-            }
-        }
+    TYPED.with(|t| {
+        let mut t = t.borrow_mut();
+        // Typed over a route not yet written: that one's "before" still holds.
+        let before = t.take().map_or_else(current, |old| old.before);
+        *t = Some(Typed { route: route.clone(), before });
     });
-    PENDING.with(|p| *p.borrow_mut() = Some(write));
+    let write = after_paint(write_typed);
+    TYPED_WRITE.with(|w| *w.borrow_mut() = Some(write));
+}
+
+/// Writes the typed route now, if the URL still names the route it was typed over.
+fn write_typed() {
+    let Some(typed) = TYPED.with(|t| t.borrow_mut().take()) else { return };
+    if current() != typed.before {
+        return;
+    }
+    let url = typed.route.href();
+    if let Err(e) = gloo::utils::history().replace_state_with_url(&JsValue::NULL, "", Some(&url)) {
+        gloo::console::error!("could not update the URL", e);
+    }
+}
+
+/// Forgets a typed route not yet written: another navigation comes after it.
+fn drop_typed() {
+    TYPED.with(|t| t.borrow_mut().take());
+    TYPED_WRITE.with(|w| w.borrow_mut().take());
 }
 
 /// Writes `route` into the URL without a page load; `replace` keeps the history entry (typing).
 pub fn write(route: &Route, replace: bool) {
     // A typed route still waiting would land after this one.
-    PENDING.with(|p| p.borrow_mut().take());
+    drop_typed();
     let history = gloo::utils::history();
     let url = route.href();
     let result = if replace {
@@ -173,7 +215,7 @@ pub fn write(route: &Route, replace: bool) {
 
 /// Navigation from inside a view: the URL changes and the app follows it.
 pub fn go(route: &Route) {
-    PENDING.with(|p| p.borrow_mut().take());
+    drop_typed();
     if query_mode() {
         write(route, false);
         let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new(NAVIGATE).expect("an event"));
@@ -192,7 +234,12 @@ pub fn on_change(f: impl Fn() + Clone + 'static) -> Vec<EventListener> {
         .map(|&e| {
             EventListener::new(&window, e, {
                 let f = f.clone();
-                move |_| f()
+                move |_| {
+                    // A typed route still waiting goes into the URL first, if it still may: a
+                    // host page's own hash change must not bring back what was typed before.
+                    write_typed();
+                    f()
+                }
             })
         })
         .collect();

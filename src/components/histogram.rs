@@ -46,7 +46,11 @@ fn bins(first: Month, months: &[u32]) -> Vec<Bin> {
     let step = if years <= MAX_YEAR_BINS {
         1
     } else {
-        YEAR_STEPS.into_iter().find(|s| years / s < MAX_YEAR_BINS).unwrap_or(100)
+        // Partly filled groups at either end count too.
+        YEAR_STEPS
+            .into_iter()
+            .find(|s| last_year.div_euclid(*s) - first_year.div_euclid(*s) < MAX_YEAR_BINS)
+            .unwrap_or(100)
     };
     let mut out: Vec<Bin> = Vec::new();
     for (i, &c) in months.iter().enumerate() {
@@ -208,12 +212,26 @@ pub fn histogram(props: &Props) -> Html {
             </label>
         }
     };
-    let total: u32 = bins[lo..=hi].iter().map(|b| b.count).sum();
+    // A range chosen (not being dragged) is what the results hold: its own months, which may
+    // start or end inside a bar of several years.
+    let total: u32 = match *drag {
+        None if ranged => {
+            let at = |m: Month| m.saturating_sub(first).clamp(0, props.months.len() as i32 - 1) as usize;
+            let (a, b) = (at(sel.from.unwrap_or(first)), at(sel.to.unwrap_or(Month::MAX)));
+            props.months.get(a..=b).map_or(0, |m| m.iter().sum())
+        }
+        _ => bins[lo..=hi].iter().map(|b| b.count).sum(),
+    };
+    let label = match *drag {
+        None if ranged => range_label(sel.from, sel.to),
+        _ if ranged => range_label(Some(bins[lo].start), Some(bins[hi].end)),
+        _ => format!("{} – {}", start_label(&bins[0]), end_label(&bins[n - 1])),
+    };
     html! {
         <section class="rr-histogram" aria-labelledby="rr-hist-h">
             <h2 id="rr-hist-h">{ "Published" }</h2>
             <p class="rr-range-label">
-                <span>{ if ranged { range_label(Some(bins[lo].start), Some(bins[hi].end)) } else { format!("{} – {}", start_label(&bins[0]), end_label(&bins[n - 1])) } }</span>
+                <span>{ label }</span>
                 <span class="rr-n">{ if total == 1 { "1 article".to_string() } else { format!("{total} articles") } }</span>
             </p>
             <svg ref={ svg_ref } viewBox={ format!("0 0 {w} {h}") } preserveAspectRatio="none" role="img"
@@ -275,5 +293,9 @@ mod tests {
         let grouped = bins(first, &vec![1; ((2100 - 1793) * 12) as usize]);
         assert_eq!((grouped[0].start, bin_label(&grouped[0])), (first - 5, "1793–1799".to_string()));
         assert_eq!(bin_label(&grouped[1]), "1800s");
+        // 1794 to 2092: 299 years, whose partly filled groups of five would make 61 bars.
+        let first = month_of(1794, 1);
+        let grouped = bins(first, &vec![1; ((2093 - 1794) * 12) as usize]);
+        assert!(grouped.len() <= MAX_YEAR_BINS as usize, "{} bars", grouped.len());
     }
 }

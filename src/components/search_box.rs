@@ -38,6 +38,8 @@ pub fn search_box(props: &Props) -> Html {
             let text = input.value();
             // A hidden page gets no frames: search at once.
             if gloo::utils::document().hidden() {
+                // Text stored before the page was hidden must not be searched after this.
+                *pending.borrow_mut() = Pending::default();
                 latest.borrow().emit(text);
                 return;
             }

@@ -13,7 +13,9 @@ const shared = browserAndServer();
 
 const modes = buildModes(() => shared.server);
 
-const titles = (page, list) => page.locator(`ol.${list} > li .rr-title`).allInnerTexts();
+// textContent, not innerText: results below the fold skip rendering (content-visibility), and
+// right after the results change, before the next frame, their innerText can read as empty.
+const titles = (page, list) => page.locator(`ol.${list} > li .rr-title`).allTextContents();
 
 // Keystrokes within one frame are coalesced into one search, so the previous query's results
 // may still be on the page right after a fill: wait until the heading names the new query.
@@ -51,7 +53,7 @@ for (const mode of modes) {
       const first = page.locator('ol.rr-hits > li').first();
       await first.locator('.rr-title').filter({ hasText: KASHMIR }).waitFor();
       assert.match(await page.locator('.rr-count').textContent(), /^\d+ results? for “Kashmir”/);
-      const marks = await first.locator('.rr-snippet mark').allInnerTexts();
+      const marks = await first.locator('.rr-snippet mark').allTextContents();
       assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === 'kashmir'), `marks: ${marks}`);
     });
 
