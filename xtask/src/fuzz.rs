@@ -111,8 +111,9 @@ fn json_line(a: &readingroom_core::Article) -> String {
     .to_string()
 }
 
-/// Fuzzes `only` (or every target), one after another, each for `seconds`.
-pub fn fuzz(seconds: u32, only: Option<String>) -> Result {
+/// Fuzzes `only` (or every target), one after another, each for `seconds`, with inputs of at
+/// most `max_len` bytes if given.
+pub fn fuzz(seconds: u32, only: Option<String>, max_len: Option<u32>) -> Result {
     if let Some(t) = only.as_deref().filter(|t| !TARGETS.contains(t)) {
         return Err(format!("no fuzz target {t:?}: the targets are {}", TARGETS.join(", ")));
     }
@@ -124,8 +125,11 @@ pub fn fuzz(seconds: u32, only: Option<String>) -> Result {
     seed()?;
     for target in TARGETS.into_iter().filter(|t| only.as_deref().is_none_or(|o| o == *t)) {
         eprintln!("xtask: fuzzing {target} for {seconds} s");
+        let mut libfuzzer = vec![format!("-max_total_time={seconds}")];
+        libfuzzer.extend(max_len.map(|n| format!("-max_len={n}")));
         run(Command::new("cargo")
-            .args(["fuzz", "run", target, "--", &format!("-max_total_time={seconds}")])
+            .args(["fuzz", "run", target, "--"])
+            .args(&libfuzzer)
             .current_dir(root().join("fuzz"))
             .env("RUSTC_BOOTSTRAP", "1"))?;
     }

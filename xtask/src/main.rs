@@ -105,10 +105,14 @@ enum Command {
     Fuzz {
         #[arg(long, default_value_t = 600)]
         seconds: u32,
-        /// Only this target (query, index_reader, import_markdown, import_jsonl, import_wxr,
-        /// import_html, import_textdump, gazetteer).
+        /// Only this target (query, index_reader, shard_reader, import_markdown, import_jsonl,
+        /// import_wxr, import_html, import_textdump, gazetteer).
         #[arg(long)]
         target: Option<String>,
+        /// Longest input, in bytes (libFuzzer's -max_len): smaller inputs run many more times;
+        /// by default libFuzzer picks it from the seeds.
+        #[arg(long)]
+        max_len: Option<u32>,
     },
     /// Screenshots of every view at phone and desktop width into docs/screenshots/.
     Screenshots,
@@ -137,7 +141,7 @@ fn main() -> ExitCode {
         Command::BenchBuild { articles, runs } => bench_build::bench_build(articles, runs),
         Command::BenchWeb { articles, runs, query } => bench_build::bench_web(articles, runs, &query),
         Command::Entities { corpus, min } => entities(corpus, min),
-        Command::Fuzz { seconds, target } => fuzz::fuzz(seconds, target),
+        Command::Fuzz { seconds, target, max_len } => fuzz::fuzz(seconds, target, max_len),
         Command::Screenshots => web::screenshots(),
         Command::Setup { browser } => tools::ensure(browser),
     };
