@@ -87,21 +87,12 @@ fn bin_label(b: &Bin) -> String {
     }
 }
 
-/// Where a bin starts and ends, for the chart's edges: months as months, else years.
-fn start_label(b: &Bin) -> String {
-    if b.start == b.end {
-        month_label(b.start)
-    } else {
-        month_parts(b.start).0.to_string()
-    }
-}
-
-fn end_label(b: &Bin) -> String {
-    if b.start == b.end {
-        month_label(b.end)
-    } else {
-        month_parts(b.end).0.to_string()
-    }
+/// The chart's whole span, from the first bin's start to the last one's end: months as months,
+/// else years.
+fn span_label(first: &Bin, last: &Bin) -> (String, String) {
+    let edge =
+        |b: &Bin, m: Month| if b.start == b.end { month_label(m) } else { month_parts(m).0.to_string() };
+    (edge(first, first.start), edge(last, last.end))
 }
 
 /// "Sep 2016 – Dec 2017", "from Jan 2017", "until Dec 2017"; whole years as years.
@@ -222,10 +213,11 @@ pub fn histogram(props: &Props) -> Html {
         }
         _ => bins[lo..=hi].iter().map(|b| b.count).sum(),
     };
+    let (span_from, span_to) = span_label(&bins[0], &bins[n - 1]);
     let label = match *drag {
         None if ranged => range_label(sel.from, sel.to),
         _ if ranged => range_label(Some(bins[lo].start), Some(bins[hi].end)),
-        _ => format!("{} – {}", start_label(&bins[0]), end_label(&bins[n - 1])),
+        _ => format!("{span_from} – {span_to}"),
     };
     html! {
         <section class="rr-histogram" aria-labelledby="rr-hist-h">
@@ -250,7 +242,7 @@ pub fn histogram(props: &Props) -> Html {
                 }) }
                 <rect class="rr-bar-hit" x="0" y="0" width={ w.to_string() } height={ h.to_string() } />
             </svg>
-            <div class="rr-axis" aria-hidden="true"><span>{ start_label(&bins[0]) }</span><span>{ end_label(&bins[n - 1]) }</span></div>
+            <div class="rr-axis" aria-hidden="true"><span>{ span_from }</span><span>{ span_to }</span></div>
             <div class="rr-range-inputs">
                 { slider("from", lo) }
                 { slider("to", hi) }
@@ -288,7 +280,7 @@ mod tests {
         assert_eq!(grouped.iter().map(|b| b.count).sum::<u32>(), months as u32);
         assert_eq!(bin_label(&grouped[0]), "1790–1794");
         assert_eq!(bin_label(&grouped[45]), "2015–2018", "the last group ends with the corpus");
-        assert_eq!((start_label(&grouped[0]), end_label(&grouped[45])), ("1790".into(), "2018".into()));
+        assert_eq!(span_label(&grouped[0], &grouped[45]), ("1790".into(), "2018".into()));
         let first = month_of(1793, 6);
         let grouped = bins(first, &vec![1; ((2100 - 1793) * 12) as usize]);
         assert_eq!((grouped[0].start, bin_label(&grouped[0])), (first - 5, "1793–1799".to_string()));

@@ -317,8 +317,8 @@ fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
     if !filtered && hits.len() * 2 > fi.months.len() {
         return tally_most(fi, hits, chosen);
     }
-    let (first, last) = fi.span.unwrap_or((0, 0));
-    let mut months = vec![0u32; (last - first + 1).max(0) as usize];
+    let first = fi.span.map_or(0, |s| s.0);
+    let mut months = vec![0u32; fi.total_months.len()];
     let mut docs = Vec::new();
     // Per hit, the facets (and the range) it fails: none when nothing is chosen, the common case
     // while a reader types.
@@ -351,14 +351,12 @@ fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
     // One facet at a time, so that its rows and its counts stay in cache.
     let counts: [Vec<u32>; FACET_COUNT] = std::array::from_fn(|f| {
         let mut c = vec![0u32; fi.values[f].len()];
-        let (starts, ids) = (&fi.starts[f], &fi.ids[f]);
         for (i, &doc) in hits.iter().enumerate() {
             // Counted here if it fails no facet but (perhaps) this one.
             if filtered && failing[i] & !(1 << f) != 0 {
                 continue;
             }
-            let (s, e) = (starts[doc as usize] as usize, starts[doc as usize + 1] as usize);
-            for &v in &ids[s..e] {
+            for &v in fi.doc_values(Facet::ALL[f], doc) {
                 c[v as usize] += 1;
             }
         }
@@ -374,17 +372,16 @@ fn tally_most(fi: &FacetIndex, hits: &[u32], chosen: Vec<Option<Vec<bool>>>) -> 
     for &doc in hits {
         hit[doc as usize] = true;
     }
-    let missed: Vec<usize> = (0..hit.len()).filter(|&d| !hit[d]).collect();
+    let missed: Vec<u32> = (0..hit.len() as u32).filter(|&d| !hit[d as usize]).collect();
     let first = fi.span.map_or(0, |s| s.0);
     let mut months = fi.total_months.clone();
     for &d in &missed {
-        months[(fi.months[d] - first) as usize] -= 1;
+        months[(fi.months[d as usize] - first) as usize] -= 1;
     }
     let counts: [Vec<u32>; FACET_COUNT] = std::array::from_fn(|f| {
         let mut c = fi.totals[f].clone();
-        let (starts, ids) = (&fi.starts[f], &fi.ids[f]);
         for &d in &missed {
-            for &v in &ids[starts[d] as usize..starts[d + 1] as usize] {
+            for &v in fi.doc_values(Facet::ALL[f], d) {
                 c[v as usize] -= 1;
             }
         }
