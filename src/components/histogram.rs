@@ -226,7 +226,7 @@ pub fn histogram(props: &Props) -> Html {
                 <span>{ label }</span>
                 <span class="rr-n">{ if total == 1 { "1 article".to_string() } else { format!("{total} articles") } }</span>
             </p>
-            <svg ref={ svg_ref } viewBox={ format!("0 0 {w} {h}") } preserveAspectRatio="none" role="img"
+            <svg ref={ svg_ref } viewBox={ format!("0 0 {} {}", tenths(w), tenths(h)) } preserveAspectRatio="none" role="img"
                 aria-label="Articles published over time; drag across the bars to choose a date range"
                 {onpointerdown} {onpointermove} {onpointerup}>
                 { for bins.iter().enumerate().map(|(i, b)| {
@@ -234,13 +234,13 @@ pub fn histogram(props: &Props) -> Html {
                     let inside = !ranged || (lo..=hi).contains(&i);
                     html! {
                         <rect class={ if inside { "rr-bar rr-in" } else { "rr-bar" } }
-                            x={ (i as f64 * 10.0 + 1.0).to_string() } y={ (h - bh).to_string() }
-                            width="8" height={ bh.to_string() }>
+                            x={ (i * 10 + 1).to_string() } y={ tenths(h - bh) }
+                            width="8" height={ tenths(bh) }>
                             <title>{ format!("{}: {}", bin_label(b), b.count) }</title>
                         </rect>
                     }
                 }) }
-                <rect class="rr-bar-hit" x="0" y="0" width={ w.to_string() } height={ h.to_string() } />
+                <rect class="rr-bar-hit" x="0" y="0" width={ tenths(w) } height={ tenths(h) } />
             </svg>
             <div class="rr-axis" aria-hidden="true"><span>{ span_from }</span><span>{ span_to }</span></div>
             <div class="rr-range-inputs">
@@ -254,9 +254,31 @@ pub fn histogram(props: &Props) -> Html {
     }
 }
 
+/// A length in the chart's units to a tenth, written without float formatting: a bar a tenth
+/// of a unit taller is not seen, an unchanged attribute is not written again, and formatting
+/// floats' shortest digits cost a keystroke's frame milliseconds in wasm.
+fn tenths(v: f64) -> String {
+    let t = (v.max(0.0) * 10.0).round() as u64;
+    if t % 10 == 0 {
+        (t / 10).to_string()
+    } else {
+        format!("{}.{}", t / 10, t % 10)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lengths_are_written_to_a_tenth() {
+        assert_eq!(tenths(0.0), "0");
+        assert_eq!(tenths(56.0), "56");
+        assert_eq!(tenths(37.294_117_647_058_826), "37.3");
+        assert_eq!(tenths(2.96), "3");
+        assert_eq!(tenths(0.04), "0");
+        assert_eq!(tenths(-1.0), "0");
+    }
 
     #[test]
     fn bins_are_months_then_years_then_groups_of_years() {

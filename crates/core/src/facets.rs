@@ -178,12 +178,12 @@ impl FacetIndex {
         let mut entity_value: Vec<Option<(usize, u32)>> = vec![None; index.entities.len()];
         for (e, entity) in index.entities.iter().enumerate() {
             if let Some(term) = index.term_id(&entity_term(&entity.slug())) {
-                for p in &index.postings[term as usize] {
+                for p in index.postings.scan(term as usize) {
                     let list: &mut Vec<(u32, u32)> = &mut entity_docs[e];
                     match list.last_mut() {
-                        Some((doc, count)) if *doc == p.doc => *count += p.positions.len() as u32,
+                        Some((doc, count)) if *doc == p.doc => *count += p.count,
                         _ => {
-                            list.push((p.doc, p.positions.len() as u32));
+                            list.push((p.doc, p.count));
                             doc_entities[p.doc as usize].push(e as u32);
                         }
                     }

@@ -234,7 +234,7 @@ impl Index {
 
     /// Number of articles containing a term.
     pub fn doc_freq(&self, term: u32) -> usize {
-        let mut docs: Vec<u32> = self.postings[term as usize].iter().map(|p| p.doc).collect();
+        let mut docs: Vec<u32> = self.postings.scan(term as usize).map(|p| p.doc).collect();
         docs.dedup();
         docs.len()
     }

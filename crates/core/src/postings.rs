@@ -38,6 +38,12 @@ fn push_varint(out: &mut Vec<u8>, mut v: u32) {
 }
 
 fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    // Most are one byte: doc gaps, fields, counts and position gaps of a few words.
+    let first = *bytes.get(*at)?;
+    if first < 0x80 {
+        *at += 1;
+        return Some(u32::from(first));
+    }
     let mut v: u32 = 0;
     for shift in (0..35).step_by(7) {
         let b = *bytes.get(*at)?;
@@ -91,6 +97,66 @@ pub fn decode(stream: &[u8], docs: u32, fields: usize) -> Option<Vec<Posting>> {
     Some(out)
 }
 
+/// One posting as read from its stream without decoding its positions: what ranking and
+/// counting need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub doc: u32,
+    pub field: u8,
+    /// How many times the term occurs in this field of this article.
+    pub count: u32,
+}
+
+/// Reads a stream's postings in order, stepping over their positions: no allocation, so the
+/// first query to need a common term (a prefix's thousands of articles) does not pay for
+/// decoding positions it never looks at. It stops at the first damaged posting.
+pub struct Scan<'a> {
+    stream: &'a [u8],
+    at: usize,
+    doc: u32,
+    docs: u32,
+    fields: usize,
+}
+
+impl Scan<'_> {
+    fn read(&mut self) -> Option<Counted> {
+        // Locals, written back once: the loop stays in registers.
+        let (stream, mut at) = (self.stream, self.at);
+        let doc = self.doc.checked_add(read_varint(stream, &mut at)?)?;
+        let field = read_varint(stream, &mut at)?;
+        let count = read_varint(stream, &mut at)?;
+        if doc >= self.docs || field as usize >= self.fields {
+            return None;
+        }
+        // Positions are varints: each ends with the first byte whose high bit is clear.
+        let mut left = count;
+        while left > 0 {
+            let b = *stream.get(at)?;
+            at += 1;
+            left -= u32::from(b < 0x80);
+        }
+        self.at = at;
+        self.doc = doc;
+        Some(Counted { doc, field: field as u8, count })
+    }
+}
+
+impl Iterator for Scan<'_> {
+    type Item = Counted;
+
+    fn next(&mut self) -> Option<Counted> {
+        if self.at >= self.stream.len() {
+            return None;
+        }
+        let read = self.read();
+        if read.is_none() {
+            // Damaged: nothing after it is read either.
+            self.at = self.stream.len();
+        }
+        read
+    }
+}
+
 impl Postings {
     /// From decoded lists (the index builder), kept decoded.
     pub fn from_lists(lists: Vec<Vec<Posting>>, docs: u32, fields: usize) -> Self {
@@ -122,6 +188,11 @@ impl Postings {
     /// length decoded all of them, and made the first letters of a word the slowest keystrokes.
     pub fn weight(&self, i: usize) -> usize {
         self.streams[i].len()
+    }
+
+    /// The postings of term `i` with their counts, read straight from the stream.
+    pub fn scan(&self, i: usize) -> Scan<'_> {
+        Scan { stream: &self.streams[i], at: 0, doc: 0, docs: self.docs, fields: self.fields }
     }
 
     /// Checks every stream without keeping what it decodes: for tools that must know an
@@ -164,7 +235,17 @@ mod tests {
         assert_eq!(decode(&cut, 8, 4), None);
         assert_eq!(decode(&built.streams()[0], 7, 4), None, "a doc past the end");
         assert_eq!(decode(&[0xff; 6], 8, 4), None, "a varint too long");
+        let counted: Vec<Counted> = stored.scan(0).collect();
+        assert_eq!(
+            counted,
+            [Counted { doc: 0, field: 0, count: 3 }, Counted { doc: 7, field: 3, count: 1 }],
+            "a scan counts what decoding reads"
+        );
+        assert_eq!(stored.scan(1).count(), 0);
         let damaged = Postings::from_streams(vec![cut], 8, 4);
+        assert_eq!(damaged.scan(0).count(), 1, "a scan stops at the damaged posting");
+        let past = Postings::from_streams(built.streams().to_vec(), 7, 4);
+        assert_eq!(past.scan(0).count(), 1, "a scan stops at a doc past the end");
         assert!(!damaged.validate());
         assert!(damaged[0].is_empty());
     }
