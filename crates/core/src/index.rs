@@ -59,6 +59,8 @@ pub struct Index {
     /// When bodies live in shards (see `shards`), where each article's is; its articles' bodies
     /// are then empty until the app puts a loaded shard's parts back.
     pub shards: Option<ShardTable>,
+    /// Ranking's memo of each term's scores; not stored.
+    pub(crate) scores: crate::search::TermScores,
 }
 
 #[derive(Debug)]
@@ -158,6 +160,7 @@ impl Index {
         }
         let words = fst::Map::from_iter(s.words.iter().map(|(w, t)| (w.as_bytes(), u64::from(*t))))
             .map_err(|e| IndexError::Corrupt(format!("word list: {e}")))?;
+        let term_count = s.terms.len();
         let postings =
             Postings::from_streams(s.postings.into_iter().map(|b| b.into_vec()).collect(), docs, FIELD_COUNT);
         Ok(Self {
@@ -172,6 +175,7 @@ impl Index {
             tagger: Tagger::new(&s.entities),
             entities: s.entities,
             shards: s.shards,
+            scores: crate::search::TermScores::new(term_count),
         })
     }
 
@@ -351,6 +355,7 @@ impl IndexBuilder {
             text_starts.push(starts);
         }
         let terms: Vec<String> = postings.keys().cloned().collect();
+        let term_count = terms.len();
         // A BTreeMap iterates in sorted order, which is what the fst builder needs.
         let words = fst::Map::from_iter(words.into_iter().map(|(w, t)| {
             let id = terms.binary_search(&t).expect("every word's term is indexed") as u64;
@@ -369,6 +374,7 @@ impl IndexBuilder {
             tagger,
             entities: self.entities,
             shards: None,
+            scores: crate::search::TermScores::new(term_count),
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::query::{Clause, Query, Term};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::OnceLock;
 
 const K1: f32 = 1.2;
 /// A word completed from a prefix scores a little below the word typed in full.
@@ -161,6 +162,39 @@ pub struct ClauseCache {
 
 const CACHED_CLAUSES: usize = 64;
 
+/// Each term's BM25F scores per article, filled in as searches need them (see
+/// `Engine::term_scores`).
+#[derive(Debug, Clone, Default)]
+pub struct TermScores(Vec<OnceLock<Vec<(u32, f32)>>>);
+
+impl TermScores {
+    pub(crate) fn new(terms: usize) -> Self {
+        Self((0..terms).map(|_| OnceLock::new()).collect())
+    }
+}
+
+/// Postings are sorted by article, so the fields of one article are summed without hashing.
+fn bm25f(index: &Index, n: f32, term: u32) -> Vec<(u32, f32)> {
+    let mut tf: Vec<(u32, f32)> = Vec::new();
+    // Counts only: decoding positions here cost a one-letter prefix milliseconds.
+    for p in index.postings.scan(term as usize) {
+        let f = p.field as usize;
+        let len = index.field_lengths[p.doc as usize][f] as f32;
+        let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * len / index.avg_field_length[f];
+        let w = FIELD_WEIGHTS[f] * p.count as f32 / norm;
+        match tf.last_mut() {
+            Some((doc, t)) if *doc == p.doc => *t += w,
+            _ => tf.push((p.doc, w)),
+        }
+    }
+    let df = tf.len() as f32;
+    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    for (_, t) in &mut tf {
+        *t = idf * *t * (K1 + 1.0) / (K1 + *t);
+    }
+    tf
+}
+
 struct Engine<'a> {
     index: &'a Index,
     analyzer: &'a Analyzer,
@@ -222,28 +256,16 @@ impl<'a> Engine<'a> {
         out
     }
 
-    /// BM25F score of one term for every article containing it, in article order. Postings are
-    /// sorted by article, so the fields of one article are summed without any hashing.
-    fn term_scores(&self, term: u32) -> Vec<(u32, f32)> {
+    /// BM25F score of one term for every article containing it, in article order, computed the
+    /// first time a search needs the term and kept in the index: a reader typing a word asks for
+    /// the same completions keystroke after keystroke.
+    fn term_scores(&self, term: u32) -> &'a [(u32, f32)] {
         let index = self.index;
-        let mut tf: Vec<(u32, f32)> = Vec::new();
-        // Counts only: decoding positions here cost a one-letter prefix milliseconds.
-        for p in index.postings.scan(term as usize) {
-            let f = p.field as usize;
-            let len = index.field_lengths[p.doc as usize][f] as f32;
-            let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * len / index.avg_field_length[f];
-            let w = FIELD_WEIGHTS[f] * p.count as f32 / norm;
-            match tf.last_mut() {
-                Some((doc, t)) if *doc == p.doc => *t += w,
-                _ => tf.push((p.doc, w)),
-            }
+        let n = self.n;
+        match index.scores.0.get(term as usize) {
+            Some(cell) => cell.get_or_init(|| bm25f(index, n, term)),
+            None => &[],
         }
-        let df = tf.len() as f32;
-        let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
-        for (_, t) in &mut tf {
-            *t = idf * *t * (K1 + 1.0) / (K1 + *t);
-        }
-        tf
     }
 
     /// Articles matching a word or phrase; `None` when the term is only stop words.
@@ -277,7 +299,7 @@ impl<'a> Engine<'a> {
                 let mut seen = vec![false; n];
                 let mut exact = vec![false; n];
                 for c in cands {
-                    for (doc, s) in self.term_scores(c.term) {
+                    for &(doc, s) in self.term_scores(c.term) {
                         let d = doc as usize;
                         seen[d] = true;
                         best[d] = best[d].max(s * c.weight);
@@ -344,7 +366,7 @@ impl<'a> Engine<'a> {
         self.entities.insert(e);
         let slug = crate::entities::entity_term(&self.index.entities[e as usize].slug());
         let id = self.index.term_id(&slug)?;
-        Some(Matches(self.term_scores(id).into_iter().map(|(doc, s)| (doc, (s, false))).collect()))
+        Some(Matches(self.term_scores(id).iter().map(|&(doc, s)| (doc, (s, false))).collect()))
     }
 
     /// [`Self::clause_matches`], from the cache when an earlier search had the same clause.
@@ -454,7 +476,9 @@ pub fn search_cached(
             })
             .collect()
     };
-    hits.retain(|h| !excluded.contains(&h.doc));
+    if !excluded.is_empty() {
+        hits.retain(|h| !excluded.contains(&h.doc));
+    }
     sort_hits(&mut hits, sort);
 
     let mut results = Results { hits, ..Results::default() };
