@@ -112,6 +112,9 @@ pub struct FacetIndex {
     /// articles it does not match.
     totals: [Vec<u32>; FACET_COUNT],
     total_months: Vec<u32>,
+    /// Per facet, each value's place in its values sorted by name: lists sort on integers, not
+    /// on strings (people and topics tie on small counts all the time).
+    name_rank: [Vec<u32>; FACET_COUNT],
 }
 
 impl FacetIndex {
@@ -231,6 +234,16 @@ impl FacetIndex {
         for &m in &months {
             total_months[(m - first) as usize] += 1;
         }
+        let name_rank = std::array::from_fn(|f| {
+            let names = &values[f];
+            let mut order: Vec<u32> = (0..names.len() as u32).collect();
+            order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]).then(a.cmp(&b)));
+            let mut rank = vec![0u32; names.len()];
+            for (r, v) in order.into_iter().enumerate() {
+                rank[v as usize] = r as u32;
+            }
+            rank
+        });
         Self {
             values,
             value_entity,
@@ -242,6 +255,7 @@ impl FacetIndex {
             doc_entities,
             totals,
             total_months,
+            name_rank,
         }
     }
 
@@ -404,15 +418,14 @@ fn listed(
             .filter(|&(v, &c)| c > 0 || table.as_ref().is_some_and(|t| t[v]))
             .map(|(v, &c)| (v as u32, c))
             .collect();
-        let names = &fi.values[f];
+        let rank = &fi.name_rank[f];
         if Facet::ALL[f] == Facet::Year {
             // Years read best in time order, newest first.
-            list.sort_unstable_by(|a, b| names[b.0 as usize].cmp(&names[a.0 as usize]));
+            list.sort_unstable_by_key(|&(v, _)| std::cmp::Reverse(rank[v as usize]));
         } else {
-            // A facet's names are distinct: the order is total, and an unstable sort the same.
-            list.sort_unstable_by(|a, b| {
-                b.1.cmp(&a.1).then_with(|| names[a.0 as usize].cmp(&names[b.0 as usize]))
-            });
+            // Most articles first, then by name. Ranks are distinct: the order is total, and an
+            // unstable sort the same.
+            list.sort_unstable_by_key(|&(v, c)| (u64::from(!c) << 32) | u64::from(rank[v as usize]));
         }
         list
     })
