@@ -38,12 +38,6 @@ fn push_varint(out: &mut Vec<u8>, mut v: u32) {
 }
 
 fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    // Most are one byte: doc gaps, fields, counts and position gaps of a few words.
-    let first = *bytes.get(*at)?;
-    if first < 0x80 {
-        *at += 1;
-        return Some(u32::from(first));
-    }
     let mut v: u32 = 0;
     for shift in (0..35).step_by(7) {
         let b = *bytes.get(*at)?;
@@ -73,6 +67,15 @@ pub fn encode(list: &[Posting]) -> Vec<u8> {
     out
 }
 
+/// A posting's doc id (after `doc`, the one before it), field and number of positions; `None`
+/// when the stream ends early or they point outside `docs` articles or `fields` fields.
+fn read_head(stream: &[u8], at: &mut usize, doc: u32, docs: u32, fields: usize) -> Option<(u32, u8, u32)> {
+    let doc = doc.checked_add(read_varint(stream, at)?)?;
+    let field = read_varint(stream, at)?;
+    let count = read_varint(stream, at)?;
+    (doc < docs && (field as usize) < fields).then_some((doc, field as u8, count))
+}
+
 /// Decodes one stream; `None` when it ends early or points outside `docs` articles or
 /// `fields` fields.
 pub fn decode(stream: &[u8], docs: u32, fields: usize) -> Option<Vec<Posting>> {
@@ -80,10 +83,10 @@ pub fn decode(stream: &[u8], docs: u32, fields: usize) -> Option<Vec<Posting>> {
     let mut at = 0;
     let mut doc = 0u32;
     while at < stream.len() {
-        doc = doc.checked_add(read_varint(stream, &mut at)?)?;
-        let field = read_varint(stream, &mut at)?;
-        let n = read_varint(stream, &mut at)? as usize;
-        if doc >= docs || field as usize >= fields || n > stream.len() - at {
+        let (next, field, n) = read_head(stream, &mut at, doc, docs, fields)?;
+        doc = next;
+        let n = n as usize;
+        if n > stream.len() - at {
             return None;
         }
         let mut positions = Vec::with_capacity(n);
@@ -92,7 +95,7 @@ pub fn decode(stream: &[u8], docs: u32, fields: usize) -> Option<Vec<Posting>> {
             pos = pos.checked_add(read_varint(stream, &mut at)?)?;
             positions.push(pos);
         }
-        out.push(Posting { doc, field: field as u8, positions });
+        out.push(Posting { doc, field, positions });
     }
     Some(out)
 }
@@ -122,12 +125,7 @@ impl Scan<'_> {
     fn read(&mut self) -> Option<Counted> {
         // Locals, written back once: the loop stays in registers.
         let (stream, mut at) = (self.stream, self.at);
-        let doc = self.doc.checked_add(read_varint(stream, &mut at)?)?;
-        let field = read_varint(stream, &mut at)?;
-        let count = read_varint(stream, &mut at)?;
-        if doc >= self.docs || field as usize >= self.fields {
-            return None;
-        }
+        let (doc, field, count) = read_head(stream, &mut at, self.doc, self.docs, self.fields)?;
         // Positions are varints: each ends with the first byte whose high bit is clear.
         let mut left = count;
         while left > 0 {
@@ -137,7 +135,7 @@ impl Scan<'_> {
         }
         self.at = at;
         self.doc = doc;
-        Some(Counted { doc, field: field as u8, count })
+        Some(Counted { doc, field, count })
     }
 }
 
