@@ -91,54 +91,59 @@ async function typeAndTime(startHash, phrases) {
     return times;
   }, phrases);
 }
-const keystrokes = await typeAndTime('#/', queries.three.slice(0, 5));
+// Five three-word queries, typed the same way by every method below.
+const phrases = queries.three.slice(0, 5);
+const keystrokes = await typeAndTime('#/', phrases);
 // The most common kind, as a reader would pick it from the home page.
 await page.goto(`${server.url}#/`);
 const kind = await page.locator('section.rr-facet[data-facet="kind"] .rr-facet-name').first().innerText();
-const withFacet = await typeAndTime(`#/search?kind=${encodeURIComponent(kind)}`, queries.three.slice(0, 5));
+const withFacet = await typeAndTime(`#/search?kind=${encodeURIComponent(kind)}`, phrases);
 const facetsShown = await page.locator('section.rr-facet').count();
 
 // (3b) The same typing as trusted key presses, timed by the browser's Event Timing API: an entry
 // per keystroke whose processing and next paint took 16 ms or more (the API's lowest threshold).
+const typed = phrases.reduce((n, phrase) => n + phrase.length, 0);
+async function typeTrusted(target) {
+  for (const phrase of phrases) {
+    await target.locator('#rr-q').fill('');
+    await target.locator('#rr-q').pressSequentially(phrase, { delay: 40 });
+  }
+}
+// Per interaction, its slowest event's duration.
+async function eventTiming(target) {
+  await target.evaluate(() => {
+    window.__slow = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.interactionId) window.__slow.push([e.interactionId, e.duration]);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+  });
+  await typeTrusted(target);
+  await target.waitForTimeout(500);
+  return target.evaluate(() => {
+    const worst = new Map();
+    for (const [id, d] of window.__slow) worst.set(id, Math.max(worst.get(id) ?? 0, d));
+    return [...worst.values()];
+  });
+}
 await page.goto(`${server.url}#/`);
 await page.locator('#rr-q').waitFor();
-await page.evaluate(() => {
-  window.__slow = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.interactionId) window.__slow.push([e.interactionId, e.duration]);
-  }).observe({ type: 'event', durationThreshold: 16, buffered: false });
-});
-let typed = 0;
-for (const phrase of queries.three.slice(0, 5)) {
-  await page.locator('#rr-q').fill('');
-  await page.locator('#rr-q').pressSequentially(phrase, { delay: 40 });
-  typed += phrase.length;
-}
-await page.waitForTimeout(500);
-const slow = await page.evaluate(() => {
-  const worst = new Map();
-  for (const [id, d] of window.__slow) worst.set(id, Math.max(worst.get(id) ?? 0, d));
-  return [...worst.values()];
-});
+const slow = await eventTiming(page);
 
 // (3d) The same trusted typing again, traced: main-thread work from each key press to the end of
 // the frame that paints its results (keystroke-work.mjs). Traced apart from (3b), whose times
 // the tracing would slow.
-async function typeTraced(target, reset) {
+async function typeTraced(target) {
   await browser.startTracing(target, { categories: TRACE_CATEGORIES });
-  for (const phrase of queries.three.slice(0, 5)) {
-    await reset();
-    await target.locator('#rr-q').pressSequentially(phrase, { delay: 40 });
-  }
+  await typeTrusted(target);
   await target.waitForTimeout(300);
   return keystrokeWork(await browser.stopTracing());
 }
 await page.goto(`${server.url}#/`);
 await page.locator('.rr-facets').waitFor();
-const work = await typeTraced(page, () => page.locator('#rr-q').fill(''));
+const work = await typeTraced(page);
 await page.goto(`${server.url}#/search?kind=${encodeURIComponent(kind)}`);
 await page.locator('.rr-facets').waitFor();
-const workWithFacet = await typeTraced(page, () => page.locator('#rr-q').fill(''));
+const workWithFacet = await typeTraced(page);
 
 // (3c) The floor for method (3): a page whose input handler writes the same heading text
 // synchronously, measured the same way in the same browser.
@@ -161,25 +166,11 @@ const floor = await floorPage.evaluate(async (phrases) => {
     }
   }
   return times;
-}, queries.three.slice(0, 5));
-// The floor of Event Timing: the same trusted typing on the page that only writes the heading.
-await floorPage.evaluate(() => {
-  window.__slow = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.interactionId) window.__slow.push([e.interactionId, e.duration]);
-  }).observe({ type: 'event', durationThreshold: 16, buffered: false });
-});
-for (const phrase of queries.three.slice(0, 5)) {
-  await floorPage.locator('#rr-q').fill('');
-  await floorPage.locator('#rr-q').pressSequentially(phrase, { delay: 40 });
-}
-await floorPage.waitForTimeout(500);
-const floorSlow = await floorPage.evaluate(() => {
-  const worst = new Map();
-  for (const [id, d] of window.__slow) worst.set(id, Math.max(worst.get(id) ?? 0, d));
-  return [...worst.values()];
-});
-const floorWork = await typeTraced(floorPage, () => floorPage.locator('#rr-q').fill(''));
+}, phrases);
+// The floors of Event Timing and of the traced work: the same trusted typing on the page that
+// only writes the heading.
+const floorSlow = await eventTiming(floorPage);
+const floorWork = await typeTraced(floorPage);
 await floorPage.close();
 
 await browser.close();

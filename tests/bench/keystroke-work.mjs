@@ -14,8 +14,8 @@ export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devto
 export function keystrokeWork(buffer) {
   const parsed = JSON.parse(buffer.toString());
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  const dispatch = events.filter((e) => e.name === 'EventDispatch' && e.ph === 'X');
-  const key = dispatch.find((e) => e.args?.data?.type === 'keydown');
+  const dispatched = (type) => (e) => e.name === 'EventDispatch' && e.ph === 'X' && e.args?.data?.type === type;
+  const key = events.find(dispatched('keydown'));
   if (!key) throw new Error('the trace has no key presses');
   const onMain = (e) => e.pid === key.pid && e.tid === key.tid && e.ph === 'X';
   const main = events.filter(onMain).sort((a, b) => a.ts - b.ts);
@@ -29,8 +29,8 @@ export function keystrokeWork(buffer) {
   }
   const taskAt = (ts) => tasks.find((t) => t.ts <= ts && ts < t.ts + t.dur);
   const commits = main.filter((e) => e.name === 'Commit');
-  const keydowns = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
-  const inputs = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
+  const keydowns = main.filter(dispatched('keydown'));
+  const inputs = main.filter(dispatched('input'));
   const out = { work: [], wall: [] };
   for (const [i, down] of keydowns.entries()) {
     const next = keydowns[i + 1]?.ts ?? Infinity;
