@@ -1,92 +1,162 @@
-//! Bounded edit distance as an fst automaton: walking the term dictionary with it visits only
-//! the branches that can still end within `k` edits of the query, instead of every word.
+//! Bounded edit distance over the term dictionary: walking the fst with it visits only the
+//! branches that can still end within `k` edits of the query, instead of every word.
 
-use fst::Automaton;
-
-/// The longest word (in bytes) whose typos are forgiven: the automaton's state is a fixed row of
-/// this many entries plus one, copied on every byte of the dictionary it walks. A row on the
-/// heap (one allocation per byte walked) was nearly all of a three-word query's time.
+/// The longest word (in bytes) whose typos are forgiven: the automaton's state holds one bit per
+/// prefix of the query, lengths 0 to `MAX_LEN`, in a `u32`.
 pub const MAX_LEN: usize = 31;
 
-/// Levenshtein distance (on bytes) of at most `k` from `query`. A query longer than
-/// [`MAX_LEN`] matches nothing.
-pub struct Within<'a> {
-    query: &'a [u8],
-    k: u8,
+/// The most edits forgiven: one bit set per allowed distance, 0 to `MAX_K`.
+pub const MAX_K: u8 = 2;
+
+/// Levenshtein distance (on bytes) of at most `k` (at most [`MAX_K`]) from `query`, simulated
+/// bit-parallel (Wu and Manber's NFA): a state is a few machine words and a byte costs a dozen
+/// bit operations. A query longer than [`MAX_LEN`] matches nothing.
+/// (A dynamic-programming row of 32 entries, copied and filled per byte walked, cost a fifth
+/// more.)
+struct Within {
+    /// Bit `i + 1` of `masks[b]` is set when the query's byte `i` is `b`.
+    masks: [u32; 256],
+    /// Bits 0 to the query's length.
+    full: u32,
+    len: usize,
+    k: usize,
 }
 
-impl<'a> Within<'a> {
-    pub fn new(query: &'a str, k: u8) -> Self {
-        Self { query: query.as_bytes(), k }
-    }
-
-    fn fits(&self) -> bool {
-        self.query.len() <= MAX_LEN
-    }
-
-    /// The prefixes of the query that can be within k edits after `depth` bytes.
-    fn band(&self, depth: u8) -> std::ops::RangeInclusive<usize> {
-        let (depth, k) = (usize::from(depth), usize::from(self.k));
-        depth.saturating_sub(k)..=(depth + k).min(self.query.len())
-    }
-}
-
-/// One row of the edit-distance table: the distance from each prefix of the query to the `depth`
-/// bytes read so far, capped at k + 1. Only the band of prefixes within k of `depth` in length
-/// can be within k edits; the rest stay at the cap and are never computed. Entries past the
-/// query's length are unused.
+/// Which prefixes of the query are within each distance of the bytes read so far: bit `i` of
+/// `reach[d]` is set when the query's first `i` bytes are at most `d` edits from them. Each
+/// distance's set contains the one below it.
 #[derive(Clone, Copy, Debug)]
-pub struct Row {
-    d: [u8; MAX_LEN + 1],
-    depth: u8,
+struct Row {
+    reach: [u32; MAX_K as usize + 1],
 }
 
 impl Row {
-    /// The edit distance from the whole query, capped at k + 1.
-    pub fn distance(&self, query_len: usize) -> u8 {
-        self.d[query_len.min(MAX_LEN)]
+    /// The edit distance from the whole query (of `query_len` bytes), or `MAX_K + 1` past it.
+    fn distance(&self, query_len: usize) -> u8 {
+        let bit = 1u64 << query_len.min(32);
+        self.reach.iter().position(|&r| u64::from(r) & bit != 0).unwrap_or(self.reach.len()) as u8
     }
 }
 
-impl Automaton for Within<'_> {
-    type State = Row;
-
-    fn start(&self) -> Row {
-        let mut d = [self.k + 1; MAX_LEN + 1];
-        if self.fits() {
-            for (i, d) in d.iter_mut().enumerate().take(self.query.len() + 1) {
-                *d = (i as u8).min(self.k + 1);
+impl Within {
+    fn new(query: &str, k: u8) -> Self {
+        let query = query.as_bytes();
+        let mut masks = [0u32; 256];
+        let fits = query.len() <= MAX_LEN;
+        if fits {
+            for (i, &b) in query.iter().enumerate() {
+                masks[usize::from(b)] |= 1 << (i + 1);
             }
         }
-        Row { d, depth: 0 }
+        let full = if fits { (u64::MAX >> (63 - query.len())) as u32 } else { 0 };
+        Self { masks, full, len: query.len(), k: usize::from(k.min(MAX_K)) }
+    }
+
+    fn start(&self) -> Row {
+        // Before any byte, the prefix of length i is i deletions away.
+        let mut reach = [0u32; MAX_K as usize + 1];
+        for (d, r) in reach.iter_mut().enumerate().take(self.k + 1) {
+            *r = (u64::MAX >> (63 - d)) as u32 & self.full;
+        }
+        Row { reach }
     }
 
     fn is_match(&self, row: &Row) -> bool {
-        self.fits() && row.d[self.query.len()] <= self.k
-    }
-
-    fn can_match(&self, row: &Row) -> bool {
-        self.fits() && self.band(row.depth).any(|i| row.d[i] <= self.k)
+        self.full != 0 && row.reach[self.k] >> self.len & 1 == 1
     }
 
     fn accept(&self, row: &Row, byte: u8) -> Row {
-        let cap = self.k + 1;
-        let depth = row.depth.saturating_add(1);
-        let mut next = Row { d: [cap; MAX_LEN + 1], depth };
-        if !self.fits() {
-            return next;
+        let mask = self.masks[usize::from(byte)];
+        let mut next = [0u32; MAX_K as usize + 1];
+        next[0] = (row.reach[0] << 1) & mask;
+        for d in 1..=self.k {
+            let matched = (row.reach[d] << 1) & mask;
+            // An extra byte read (insertion), a byte replaced, a query byte skipped (deletion).
+            let edited = row.reach[d - 1] | (row.reach[d - 1] << 1) | (next[d - 1] << 1);
+            next[d] = (matched | edited) & self.full;
         }
-        next.d[0] = depth.min(cap);
-        for i in self.band(depth) {
-            if i == 0 {
-                continue;
+        Row { reach: next }
+    }
+
+    /// The bytes that can follow without leaving the k-edit bound, when the budget is spent:
+    /// the query's next byte after each prefix still reachable. `None` when any byte can (an
+    /// edit is still available).
+    fn only_next(&self, row: &Row, query: &[u8]) -> Option<([u8; 32], usize)> {
+        if self.k > 0 && row.reach[self.k - 1] != 0 {
+            return None;
+        }
+        let (mut bytes, mut n) = ([0u8; 32], 0);
+        let mut bits = row.reach[self.k] & !(1u32.checked_shl(self.len as u32).unwrap_or(0));
+        while bits != 0 {
+            let i = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if !bytes[..n].contains(&query[i]) {
+                bytes[n] = query[i];
+                n += 1;
             }
-            let substitute = row.d[i - 1] + u8::from(self.query[i - 1] != byte);
-            let delete = row.d[i] + 1;
-            let insert = next.d[i - 1] + 1;
-            next.d[i] = substitute.min(delete).min(insert).min(cap);
         }
-        next
+        bytes[..n].sort_unstable();
+        Some((bytes, n))
+    }
+}
+
+/// The words of `fst` within `k` edits of `query`, in the dictionary's order, with their values
+/// and distances.
+///
+/// A walk of the fst's nodes rather than `fst`'s automaton stream: once a path has spent its k
+/// edits, only the query's own next bytes can continue it, and those are looked up directly
+/// instead of trying every transition of the node. Most of the dictionary a fuzzy search
+/// touches lies past that point: on the 249 State of the Union addresses (26,434 words) a
+/// two-edit search took a third of the time of the automaton stream, a one-edit search a sixth.
+pub fn find<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, query: &str, k: u8) -> Vec<(Vec<u8>, u64, u8)> {
+    let within = Within::new(query, k);
+    let mut found = Vec::new();
+    let start = within.start();
+    if start.reach[within.k] != 0 {
+        let mut walk =
+            Walk { fst, within: &within, query: query.as_bytes(), word: Vec::new(), found: &mut found };
+        walk.node(fst.root(), fst::raw::Output::zero(), start);
+    }
+    found
+}
+
+struct Walk<'a, D> {
+    fst: &'a fst::raw::Fst<D>,
+    within: &'a Within,
+    query: &'a [u8],
+    word: Vec<u8>,
+    found: &'a mut Vec<(Vec<u8>, u64, u8)>,
+}
+
+impl<D: AsRef<[u8]>> Walk<'_, D> {
+    fn node(&mut self, node: fst::raw::Node<'_>, out: fst::raw::Output, row: Row) {
+        if node.is_final() && self.within.is_match(&row) {
+            let value = out.cat(node.final_output()).value();
+            self.found.push((self.word.clone(), value, row.distance(self.within.len)));
+        }
+        match self.within.only_next(&row, self.query) {
+            Some((bytes, n)) => {
+                for &b in &bytes[..n] {
+                    if let Some(i) = node.find_input(b) {
+                        self.step(node.transition(i), out, &row);
+                    }
+                }
+            }
+            None => {
+                for t in node.transitions() {
+                    self.step(t, out, &row);
+                }
+            }
+        }
+    }
+
+    fn step(&mut self, t: fst::raw::Transition, out: fst::raw::Output, row: &Row) {
+        let next = self.within.accept(row, t.inp);
+        if next.reach[self.within.k] != 0 {
+            self.word.push(t.inp);
+            self.node(self.fst.node(t.addr), out.cat(t.out), next);
+            self.word.pop();
+        }
     }
 }
 
@@ -109,18 +179,16 @@ pub fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fst::{IntoStreamer, Set, Streamer};
+    use fst::Set;
 
     #[test]
     fn finds_words_within_k_edits() {
         let set = Set::from_iter(["error", "madrid", "tenor", "terror", "terrorism", "terrorist"]).unwrap();
         let find = |q: &str, k: u8| {
-            let mut out = Vec::new();
-            let mut s = set.search(Within::new(q, k)).into_stream();
-            while let Some(w) = s.next() {
-                out.push(String::from_utf8(w.to_vec()).unwrap());
-            }
-            out
+            find(set.as_fst(), q, k)
+                .into_iter()
+                .map(|(w, _, _)| String::from_utf8(w).unwrap())
+                .collect::<Vec<_>>()
         };
         assert_eq!(find("terorism", 1), ["terrorism"]);
         assert_eq!(find("terrorsit", 2), ["terrorist"]);
@@ -135,7 +203,43 @@ mod tests {
         assert_eq!(find(&long, 2), Vec::<String>::new(), "past MAX_LEN, no typo is forgiven");
         let longest = Set::from_iter([&"b".repeat(MAX_LEN)]).unwrap();
         let typo = format!("c{}", "b".repeat(MAX_LEN - 1));
-        let mut s = longest.search(Within::new(&typo, 1)).into_stream();
-        assert!(s.next().is_some(), "a word of MAX_LEN bytes still forgives its typos");
+        assert_eq!(
+            super::find(longest.as_fst(), &typo, 1).len(),
+            1,
+            "a word of MAX_LEN bytes still forgives its typos"
+        );
+    }
+
+    /// Every word the automaton finds, with the distance its state reports, against plain edit
+    /// distance over all words of a small alphabet (so that near-misses are common).
+    #[test]
+    fn agrees_with_plain_edit_distance() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut word = |len: u64| (0..len).map(|_| char::from(b'a' + next(3) as u8)).collect::<String>();
+        let mut words: Vec<String> = (0..3000).map(|i| word(1 + i % 12)).collect();
+        words.sort();
+        words.dedup();
+        let set = fst::Map::from_iter(words.iter().enumerate().map(|(i, w)| (w, i as u64))).unwrap();
+        for q in (0..200).map(|i| word(i % 11)) {
+            for k in 0..=MAX_K {
+                let found: Vec<(String, u64, usize)> = find(set.as_fst(), &q, k)
+                    .into_iter()
+                    .map(|(w, v, d)| (String::from_utf8(w).unwrap(), v, usize::from(d)))
+                    .collect();
+                let expected: Vec<(String, u64, usize)> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| (w.clone(), i as u64, distance(&q, w)))
+                    .filter(|(_, _, d)| *d <= usize::from(k))
+                    .collect();
+                assert_eq!(found, expected, "query {q:?}, k {k}");
+            }
+        }
     }
 }

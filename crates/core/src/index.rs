@@ -222,18 +222,10 @@ impl Index {
 
     /// Surface words within `k` edits of `word`, with their term id and distance.
     pub fn fuzzy_words(&self, word: &str, k: u8) -> Vec<(String, u32, usize)> {
-        use fst::{IntoStreamer, Streamer};
-        let mut out = Vec::new();
-        let mut stream = self.words.search_with_state(crate::fuzzy::Within::new(word, k)).into_stream();
-        while let Some((w, t, row)) = stream.next() {
-            // The automaton's last row holds the distance: no need to compute it again.
-            out.push((
-                String::from_utf8_lossy(w).into_owned(),
-                t as u32,
-                usize::from(row.distance(word.len())),
-            ));
-        }
-        out
+        crate::fuzzy::find(self.words.as_fst(), word, k)
+            .into_iter()
+            .map(|(w, t, d)| (String::from_utf8_lossy(&w).into_owned(), t as u32, usize::from(d)))
+            .collect()
     }
 
     /// Number of articles containing a term.
