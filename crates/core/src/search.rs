@@ -333,26 +333,39 @@ impl<'a> Engine<'a> {
 
     /// Whether the words occur next to each other, in order, in one field of `doc`.
     fn phrase_in(&self, doc: u32, words: &[(usize, Vec<Candidate>)]) -> bool {
-        let positions = |cands: &[Candidate], field: usize| -> HashSet<u32> {
-            cands
+        let off0 = words[0].0;
+        // Where the phrase would start if this word is in its place: its positions, less its
+        // offset in the phrase, sorted, so that the phrase is where all words' starts meet.
+        let starts = |(off, cands): &(usize, Vec<Candidate>), field: usize| -> Vec<u32> {
+            let shift = (off - off0) as u32;
+            let mut starts: Vec<u32> = cands
                 .iter()
                 // Binary search to this article's postings: scanning whole lists made phrases
                 // quadratic in the number of articles.
                 .flat_map(|c| self.index.postings_in(c.term, doc))
                 .filter(|p| p.field as usize == field)
-                .flat_map(|p| p.positions.iter().copied())
-                .collect()
+                .flat_map(|p| p.positions.iter().filter_map(move |&q| q.checked_sub(shift)))
+                .collect();
+            // Already sorted for one candidate, which the sort detects in one pass; several
+            // candidates (completions, typos) interleave.
+            starts.sort_unstable();
+            starts.dedup();
+            starts
         };
         (0..FIELD_COUNT).any(|field| {
-            let sets: Vec<(usize, HashSet<u32>)> =
-                words.iter().map(|(off, c)| (*off, positions(c, field))).collect();
-            let (off0, first) = &sets[0];
-            first.iter().any(|&p| {
-                sets[1..].iter().all(|(off, set)| {
-                    // Offsets grow along the phrase; a damaged index must not overflow here.
-                    p.checked_add((*off - *off0) as u32).is_some_and(|q| set.contains(&q))
-                })
-            })
+            let mut common = starts(&words[0], field);
+            for word in &words[1..] {
+                if common.is_empty() {
+                    break;
+                }
+                let next = starts(word, field);
+                let mut j = 0;
+                common.retain(|&p| {
+                    j += next[j..].partition_point(|&q| q < p);
+                    next.get(j) == Some(&p)
+                });
+            }
+            !common.is_empty()
         })
     }
 
