@@ -65,6 +65,12 @@ for (const mode of modes) {
       const hits = await titles(page, 'rr-hits');
       assert.ok(hits.includes(REVIEW), 'Al-Qa’ida is found by al-qaida');
       assert.ok(hits.length >= 3, `hits: ${hits}`);
+      // A hyphenated word is a phrase: its words are marked together, never the "Al" of
+      // "Al-Zarqawi" (which the snippet for these two words shows).
+      await search(page, 'al-qaida madrid');
+      const marks = await page.locator('ol.rr-hits mark').allTextContents();
+      assert.ok(marks.some((m) => /qa/i.test(m)) && marks.some((m) => /madrid/i.test(m)), `marks: ${marks}`);
+      assert.ok(!marks.some((m) => /^al$/i.test(m.trim())), `no lone "Al" is marked: ${marks}`);
     });
 
     test('any name of a group finds every name, and marks them', async () => {

@@ -58,8 +58,13 @@ pub struct Hit {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Results {
     pub hits: Vec<Hit>,
-    /// The index terms the query matched, for highlighting.
+    /// The index terms the query matched as single words, for highlighting.
     pub terms: Vec<String>,
+    /// The phrases it matched (quoted, hyphenated, or a name of several words), word by word:
+    /// each word's place in the phrase and the index terms it may be. Their words are marked
+    /// only where they stand in that order ("al-qaida" marks "al-Qaida", not the "Al" of
+    /// "Al-Zarqawi").
+    pub phrases: Vec<Vec<(usize, Vec<String>)>>,
     /// The entities the query named (by any of their names), for highlighting their mentions.
     pub entities: Vec<u32>,
     /// When nothing matches: the query with its unknown words corrected, if that finds articles.
@@ -150,8 +155,12 @@ impl<'a> Cursor<'a> {
 struct ClauseFound {
     matches: Option<Rc<Matches>>,
     terms: Vec<u32>,
+    phrases: Vec<Phrase>,
     entities: Vec<u32>,
 }
+
+/// A phrase's words: each one's place in the phrase, from 0, and the terms it may be.
+type Phrase = Vec<(usize, Vec<u32>)>;
 
 /// Clauses' matches kept from one search to the next: while a reader types the third word of a
 /// query, the first two are not looked up again. For one index; a few dozen clauses at most.
@@ -200,6 +209,7 @@ struct Engine<'a> {
     analyzer: &'a Analyzer,
     n: f32,
     matched: HashSet<u32>,
+    phrases: Vec<Phrase>,
     entities: HashSet<u32>,
 }
 
@@ -210,6 +220,7 @@ impl<'a> Engine<'a> {
             analyzer,
             n: index.articles.len() as f32,
             matched: HashSet::default(),
+            phrases: Vec::new(),
             entities: HashSet::default(),
         }
     }
@@ -286,8 +297,17 @@ impl<'a> Engine<'a> {
         if words.is_empty() {
             return None;
         }
-        for (_, cands) in &words {
+        if let [(_, cands)] = words.as_slice() {
             self.matched.extend(cands.iter().map(|c| c.term));
+        } else {
+            let first = words[0].0;
+            let phrase: Phrase = words
+                .iter()
+                .map(|(off, cands)| (off - first, cands.iter().map(|c| c.term).collect()))
+                .collect();
+            if !self.phrases.contains(&phrase) {
+                self.phrases.push(phrase);
+            }
         }
         // Score of each word per article: the best of its candidates, gathered in dense arrays
         // (one slot per article) so that a prefix's many candidates cost no hashing.
@@ -393,6 +413,7 @@ impl<'a> Engine<'a> {
                 let found = Rc::new(ClauseFound {
                     matches,
                     terms: sub.matched.into_iter().collect(),
+                    phrases: sub.phrases,
                     entities: sub.entities.into_iter().collect(),
                 });
                 let mut map = cache.found.borrow_mut();
@@ -404,6 +425,11 @@ impl<'a> Engine<'a> {
             }
         };
         self.matched.extend(found.terms.iter().copied());
+        for phrase in &found.phrases {
+            if !self.phrases.contains(phrase) {
+                self.phrases.push(phrase.clone());
+            }
+        }
         self.entities.extend(found.entities.iter().copied());
         found.matches.clone()
     }
@@ -501,7 +527,13 @@ pub fn search_cached(
     }
     let mut matched: Vec<u32> = engine.matched.into_iter().collect();
     matched.sort_unstable();
-    results.terms = matched.into_iter().map(|id| index.terms[id as usize].clone()).collect();
+    let name = |id: &u32| index.terms[*id as usize].clone();
+    results.terms = matched.iter().map(name).collect();
+    results.phrases = engine
+        .phrases
+        .iter()
+        .map(|p| p.iter().map(|(off, ids)| (*off, ids.iter().map(name).collect())).collect())
+        .collect();
     results.entities = engine.entities.into_iter().collect();
     results.entities.sort_unstable();
     results

@@ -7,6 +7,7 @@ use crate::entities::Tagger;
 use crate::index::{field_texts, Field, Index};
 use crate::model::Article;
 use crate::search::Results;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// The first `words` words of `text`, with an ellipsis when cut: the summary line of a result
@@ -29,7 +30,10 @@ pub struct Segment {
 /// it named ("ISIS" marks "Daesh" and "Islamic State" too).
 pub struct Highlighter<'a> {
     analyzer: &'a Analyzer,
+    /// Terms marked wherever they occur.
     terms: HashSet<String>,
+    /// Phrases marked where their words stand in order: each word's place and its terms.
+    phrases: Vec<Vec<(usize, HashSet<String>)>>,
     entities: Tagger,
     /// The matched index terms (words and entities) by id, to find snippets from postings.
     ids: HashSet<u32>,
@@ -46,16 +50,19 @@ struct Run {
 impl<'a> Highlighter<'a> {
     pub fn new(index: &'a Index, analyzer: &'a Analyzer, results: &Results) -> Self {
         let named: Vec<_> = results.entities.iter().map(|&e| index.entities[e as usize].clone()).collect();
+        let phrase_terms = results.phrases.iter().flatten().flat_map(|(_, terms)| terms.iter().cloned());
         let ids = results
             .terms
             .iter()
             .cloned()
+            .chain(phrase_terms)
             .chain(named.iter().map(|e| crate::entities::entity_term(&e.slug())))
             .filter_map(|t| index.term_id(&t))
             .collect();
         Self {
             analyzer,
             terms: results.terms.iter().cloned().collect(),
+            phrases: phrase_sets(&results.phrases),
             entities: Tagger::new(&named),
             ids,
             index: Some(index),
@@ -63,10 +70,11 @@ impl<'a> Highlighter<'a> {
     }
 
     /// From bare terms, without entities (tests, and callers that have no results).
-    pub fn from_terms(analyzer: &'a Analyzer, terms: &[&str]) -> Self {
+    pub fn from_terms(analyzer: &'a Analyzer, terms: &[&str], phrases: &[Vec<(usize, Vec<String>)>]) -> Self {
         Self {
             analyzer,
             terms: terms.iter().map(|t| t.to_string()).collect(),
+            phrases: phrase_sets(phrases),
             entities: Tagger::new(&[]),
             ids: HashSet::new(),
             index: None,
@@ -74,20 +82,28 @@ impl<'a> Highlighter<'a> {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.entities.is_empty()
+        self.terms.is_empty() && self.phrases.is_empty() && self.entities.is_empty()
     }
 
-    /// The matched term a folded word stands for. With an index, the word list answers (a
-    /// lookup in the fst) instead of the language pipeline (regular expressions and a stemmer):
-    /// this runs for every word of every snippet, between two keystrokes.
-    fn matched_term(&self, folded: &str) -> Option<String> {
+    /// The index term a folded word stands for. With an index, the word list answers (a lookup
+    /// in the fst) instead of the language pipeline (regular expressions and a stemmer): this
+    /// runs for every word of every snippet, between two keystrokes.
+    fn term_of(&self, folded: &str) -> Option<Cow<'a, str>> {
         match self.index {
-            Some(index) => {
-                let id = index.words.get(folded)? as u32;
-                self.ids.contains(&id).then(|| index.terms[id as usize].clone())
-            }
-            None => self.analyzer.term(folded).filter(|t| self.terms.contains(t)),
+            Some(index) => Some(Cow::Borrowed(index.terms[index.words.get(folded)? as usize].as_str())),
+            None => self.analyzer.term(folded).map(Cow::Owned),
         }
+    }
+
+    /// The length of the first phrase whose words stand in order from token `i`, and its number.
+    fn phrase_at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+        self.phrases.iter().enumerate().find_map(|(k, phrase)| {
+            let fits = phrase.iter().all(|(off, terms)| {
+                let term = tokens.get(i + off).and_then(|t| self.term_of(&t.folded));
+                term.is_some_and(|t| terms.contains(t.as_ref()))
+            });
+            fits.then(|| (phrase.last().map_or(1, |(off, _)| off + 1), k))
+        })
     }
 
     fn runs(&self, text: &str, tokens: &[Token]) -> Vec<Run> {
@@ -96,16 +112,22 @@ impl<'a> Highlighter<'a> {
         let mut m = mentions.iter().peekable();
         let mut i = 0;
         while i < tokens.len() {
+            // Mentions that began inside the run just marked are passed over.
+            while m.next_if(|x| x.token < i).is_some() {}
             if let Some(mention) = m.next_if(|x| x.token == i) {
                 runs.push(Run { first: i, len: mention.len, key: format!("entity {}", mention.entity) });
                 i += mention.len;
-                continue;
+            } else if let Some((len, k)) = self.phrase_at(tokens, i) {
+                runs.push(Run { first: i, len, key: format!("phrase {k}") });
+                i += len;
+            } else {
+                if let Some(term) =
+                    self.term_of(&tokens[i].folded).filter(|t| self.terms.contains(t.as_ref()))
+                {
+                    runs.push(Run { first: i, len: 1, key: term.into_owned() });
+                }
+                i += 1;
             }
-            while m.next_if(|x| x.token < i).is_some() {}
-            if let Some(key) = self.matched_term(&tokens[i].folded) {
-                runs.push(Run { first: i, len: 1, key });
-            }
-            i += 1;
         }
         runs
     }
@@ -207,13 +229,26 @@ impl<'a> Highlighter<'a> {
     }
 }
 
+fn phrase_sets(phrases: &[Vec<(usize, Vec<String>)>]) -> Vec<Vec<(usize, HashSet<String>)>> {
+    phrases
+        .iter()
+        .map(|p| p.iter().map(|(off, terms)| (*off, terms.iter().cloned().collect())).collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn marks(text: &str, terms: &[&str]) -> Vec<String> {
+        marks_with(text, terms, &[])
+    }
+
+    fn marks_with(text: &str, terms: &[&str], phrases: &[&[(usize, &str)]]) -> Vec<String> {
         let a = Analyzer::english();
-        let segs = Highlighter::from_terms(&a, terms).highlight(text);
+        let phrases: Vec<Vec<(usize, Vec<String>)>> =
+            phrases.iter().map(|p| p.iter().map(|(off, t)| (*off, vec![t.to_string()])).collect()).collect();
+        let segs = Highlighter::from_terms(&a, terms, &phrases).highlight(text);
         assert_eq!(segs.iter().map(|s| s.text.as_str()).collect::<String>(), text, "lossless");
         segs.into_iter().filter(|s| s.mark).map(|s| s.text).collect()
     }
@@ -226,5 +261,24 @@ mod tests {
         );
         assert_eq!(marks("Bombings in Madrid", &["bomb"]), ["Bombings"]);
         assert!(marks("Nothing here", &["madrid"]).is_empty());
+    }
+
+    #[test]
+    fn marks_phrases_only_where_their_words_stand_in_order() {
+        let al_qaida: &[(usize, &str)] = &[(0, "al"), (1, "qaida")];
+        assert_eq!(
+            marks_with("Al-Zarqawi of Al-Qa’ida, and qaida al", &[], &[al_qaida]),
+            ["Al-Qa’ida"],
+            "neither word alone, nor the two out of order"
+        );
+        // A stop word keeps its place inside the phrase (any word may stand there, as in the
+        // search) and is marked with it.
+        let boe: &[(usize, &str)] = &[(0, "bank"), (2, "england")];
+        assert_eq!(
+            marks_with("The Bank of England, a bank, England", &["madrid"], &[boe]),
+            ["Bank of England"]
+        );
+        // A word the query also has on its own is marked everywhere.
+        assert_eq!(marks_with("Al-Zarqawi of Al-Qa’ida", &["al"], &[al_qaida]), ["Al", "Al-Qa’ida"]);
     }
 }
