@@ -44,8 +44,8 @@ struct Store {
     /// Ready shards, oldest first, for eviction.
     ready: VecDeque<u32>,
     changed: Option<Callback<()>>,
-    /// The frame that tells `changed`: shards arriving together (a page of results asks for up
-    /// to twenty) cost one render, not one each.
+    /// The frame that tells `changed`: shards arriving together (a page of results asks for
+    /// several) cost one render, not one each.
     frame: Option<gloo::render::AnimationFrame>,
     /// Script loads in flight (file://): their load and error listeners.
     scripts: HashMap<u32, (EventListener, EventListener)>,

@@ -1,4 +1,4 @@
-//! "Show 20 more of 340": the pager of long lists, which render a page at a time.
+//! "Show 10 more of 340": the pager of long lists, which render a page at a time.
 
 use yew::prelude::*;
 
