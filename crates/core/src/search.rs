@@ -354,6 +354,9 @@ impl<'a> Engine<'a> {
     /// Whether the words occur next to each other, in order, in one field of `doc`.
     fn phrase_in(&self, doc: u32, words: &[(usize, Vec<Candidate>)]) -> bool {
         let off0 = words[0].0;
+        if let Some(found) = self.phrase_of_single_terms(doc, words) {
+            return found;
+        }
         // Where the phrase would start if this word is in its place: its positions, less its
         // offset in the phrase, sorted, so that the phrase is where all words' starts meet.
         let starts = |(off, cands): &(usize, Vec<Candidate>), field: usize| -> Vec<u32> {
@@ -387,6 +390,38 @@ impl<'a> Engine<'a> {
             }
             !common.is_empty()
         })
+    }
+
+    /// [`Self::phrase_in`] when each word is one term (a quoted phrase, a hyphenated word): its
+    /// positions in a field are one sorted list, so the phrase is checked by stepping through
+    /// the lists in place, with nothing collected. `None` when some word has several terms.
+    fn phrase_of_single_terms(&self, doc: u32, words: &[(usize, Vec<Candidate>)]) -> Option<bool> {
+        let mut lists = Vec::with_capacity(words.len());
+        for (off, cands) in words {
+            let [c] = cands.as_slice() else { return None };
+            lists.push(((off - words[0].0) as u32, self.index.postings_in(c.term, doc)));
+        }
+        let ((_, first), rest) = lists.split_first().expect("a phrase has words");
+        let mut at = vec![0usize; rest.len()];
+        Some(first.iter().any(|p| {
+            // The other words' positions in the same field, with their place in the phrase.
+            let Some(others) = rest
+                .iter()
+                .map(|(shift, list)| list.iter().find(|q| q.field == p.field).map(|q| (*shift, &q.positions)))
+                .collect::<Option<Vec<_>>>()
+            else {
+                return false;
+            };
+            at.fill(0);
+            p.positions.iter().any(|&start| {
+                others.iter().zip(at.iter_mut()).all(|((shift, positions), at)| {
+                    // A damaged index must not overflow here.
+                    let Some(want) = start.checked_add(*shift) else { return false };
+                    *at += positions[*at..].partition_point(|&q| q < want);
+                    positions.get(*at) == Some(&want)
+                })
+            })
+        }))
     }
 
     /// Articles mentioning the entity a term names, under any of its names ("ISIS" finds

@@ -159,3 +159,31 @@ fn a_short_prefix_completes_to_its_most_common_words() {
         "stored or built"
     );
 }
+
+#[test]
+fn phrases_need_their_words_in_order_in_one_field() {
+    let mut b = IndexBuilder::new(Analyzer::english());
+    b.add(article("in-order", "2020", "Notes", &["A lone actor struck, then another lone actor."]));
+    b.add(article("reversed", "2019", "Notes", &["The actor was lone."]));
+    b.add(article("apart", "2018", "Lone voices", &["An actor spoke."]));
+    b.add(article("between", "2017", "Notes", &["A lone wolf actor."]));
+    b.add(article("bank", "2016", "Notes", &["The Bank of England, and the bank."]));
+    let i = b.finish();
+    let sorted = |q: &str| {
+        let mut s = slugs(&i, q, Sort::Newest);
+        s.sort();
+        s
+    };
+    // Each word one term (the in-place check) ...
+    assert_eq!(sorted("\"lone actor\""), ["in-order"]);
+    assert_eq!(sorted("lone-actor "), ["in-order"]);
+    assert_eq!(sorted("\"actor lone\""), Vec::<String>::new(), "in order only");
+    // ... a stop word keeping its place ...
+    assert_eq!(sorted("\"bank of england\""), ["bank"]);
+    assert_eq!(sorted("\"england of bank\""), Vec::<String>::new());
+    // ... and a hyphenated word being typed, whose last part stands for several terms (the
+    // general check).
+    assert_eq!(sorted("lone-act"), ["in-order"]);
+    assert_eq!(sorted("lone-wol"), ["between"]);
+    assert_eq!(sorted("actor-lon"), Vec::<String>::new());
+}
