@@ -95,12 +95,12 @@ impl<'a> Highlighter<'a> {
         }
     }
 
-    /// The length of the first phrase whose words stand in order from token `i`, and its number.
-    fn phrase_at(&self, tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+    /// The length of the first phrase whose words stand in order from token `i`, and its number;
+    /// `terms` holds each token's index term.
+    fn phrase_at(&self, terms: &[Option<Cow<'a, str>>], i: usize) -> Option<(usize, usize)> {
         self.phrases.iter().enumerate().find_map(|(k, phrase)| {
-            let fits = phrase.iter().all(|(off, terms)| {
-                let term = tokens.get(i + off).and_then(|t| self.term_of(&t.folded));
-                term.is_some_and(|t| terms.contains(t.as_ref()))
+            let fits = phrase.iter().all(|(off, slot)| {
+                terms.get(i + off).and_then(Option::as_ref).is_some_and(|t| slot.contains(t.as_ref()))
             });
             fits.then(|| (phrase.last().map_or(1, |(off, _)| off + 1), k))
         })
@@ -110,6 +110,8 @@ impl<'a> Highlighter<'a> {
         let mut runs: Vec<Run> = Vec::new();
         let mentions = self.entities.mentions(text, tokens);
         let mut m = mentions.iter().peekable();
+        // Each token's term, looked up once for the phrases and the single words.
+        let terms: Vec<Option<Cow<'a, str>>> = tokens.iter().map(|t| self.term_of(&t.folded)).collect();
         let mut i = 0;
         while i < tokens.len() {
             // Mentions that began inside the run just marked are passed over.
@@ -117,14 +119,12 @@ impl<'a> Highlighter<'a> {
             if let Some(mention) = m.next_if(|x| x.token == i) {
                 runs.push(Run { first: i, len: mention.len, key: format!("entity {}", mention.entity) });
                 i += mention.len;
-            } else if let Some((len, k)) = self.phrase_at(tokens, i) {
+            } else if let Some((len, k)) = self.phrase_at(&terms, i) {
                 runs.push(Run { first: i, len, key: format!("phrase {k}") });
                 i += len;
             } else {
-                if let Some(term) =
-                    self.term_of(&tokens[i].folded).filter(|t| self.terms.contains(t.as_ref()))
-                {
-                    runs.push(Run { first: i, len: 1, key: term.into_owned() });
+                if let Some(term) = terms[i].as_ref().filter(|t| self.terms.contains(t.as_ref())) {
+                    runs.push(Run { first: i, len: 1, key: term.to_string() });
                 }
                 i += 1;
             }
