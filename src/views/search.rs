@@ -12,6 +12,7 @@ use crate::components::show_more::show_more;
 use crate::data::data;
 use crate::route::{Explore, Route};
 use readingroom_core::facets::{tally, Facet};
+use readingroom_core::search::PAGE;
 use readingroom_core::snippet::{clip_words, Highlighter};
 use readingroom_core::{Hit, Sort};
 use std::rc::Rc;
@@ -24,11 +25,6 @@ pub struct Props {
 
 /// How long the results must stand still before their shards are fetched for snippets.
 const SHARD_PAUSE_MS: u32 = 200;
-
-/// Results shown at first, and added by "Show more". Ten, as a web search shows: more than a
-/// screen, and a page of twenty cost a keystroke 1–2.5 ms more of layout and diffing at 20,000
-/// articles (traced work per key press, p50 9.9 → 8.9 ms, p95 16.9 → 14.4 ms).
-const PAGE: usize = 10;
 
 #[function_component(SearchView)]
 pub fn search_view(props: &Props) -> Html {

@@ -143,6 +143,8 @@ pub fn test() -> Result {
         ShardOptions { mode: readingroom_core::shards::ShardMode::Always, target_bytes: 8 << 10 };
     let sharded =
         build_with(None, &root().join("target/e2e/sharded"), true, &ReadOptions::default(), small_shards)?;
+    // More articles than a page of results: tests/e2e/paging.test.mjs pages through them.
+    let paged = paged_build()?;
     run(Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
         .arg(root().join("tests/e2e"))
@@ -150,7 +152,36 @@ pub fn test() -> Result {
         .env("READINGROOM_DIST", &built.dist)
         .env("READINGROOM_EDITED_DIST", edited)
         .env("READINGROOM_HOSTILE_DIST", hostile.dist)
-        .env("READINGROOM_SHARDED_DIST", sharded.dist))
+        .env("READINGROOM_SHARDED_DIST", sharded.dist)
+        .env("READINGROOM_PAGED_DIST", paged))
+}
+
+/// The sample's articles three times over (21 articles; the copies' titles end "(copy 2)" and
+/// "(copy 3)"), built: more than the ten results a page shows.
+fn paged_build() -> Result<PathBuf> {
+    let work = root().join("target/e2e/paged");
+    let corpus = work.join("corpus");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
+    for entry in std::fs::read_dir(root().join("corpus/articles")).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let stem = path.file_stem().and_then(|s| s.to_str()).ok_or("an article file name")?;
+        std::fs::write(corpus.join(format!("{stem}.md")), &text).map_err(|e| e.to_string())?;
+        for copy in 2..=3 {
+            let Some((head, rest)) = text.split_once("\ntitle = \"") else {
+                return Err(format!("{}: no title line to copy", path.display()));
+            };
+            let (title, tail) =
+                rest.split_once('"').ok_or_else(|| format!("{}: unclosed title", path.display()))?;
+            let copied = format!("{head}\ntitle = \"{title} (copy {copy})\"{tail}");
+            std::fs::write(corpus.join(format!("{stem}-copy-{copy}.md")), copied)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    std::fs::copy(root().join("corpus/gazetteer.toml"), corpus.join("gazetteer.toml"))
+        .map_err(|e| e.to_string())?;
+    Ok(build(Some(corpus), &work.join("dist"), true)?.dist)
 }
 
 /// The title the edit test writes into a copy of the corpus.

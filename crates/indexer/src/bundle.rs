@@ -112,8 +112,8 @@ pub fn relativize(build: &WebBuild) -> io::Result<()> {
 /// The placeholder Trunk's page (our index.html) shows in the mount element until the wasm runs.
 const LOADING: &str = "<p class=\"rr-loading\">Loading the archive…</p>";
 
-/// Results the app's home page shows before "Show more" (`PAGE` in src/views/search.rs).
-const HOME_PAGE: usize = 20;
+/// Results the app's home page shows before "Show more".
+const HOME_PAGE: usize = readingroom_core::search::PAGE;
 
 /// The script that marks routes other than home before the page paints (see [`SHELL_JS`]).
 pub const SHELL_JS_NAME: &str = "shell.js";

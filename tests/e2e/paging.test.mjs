@@ -1,0 +1,95 @@
+// Results come ten to a page, with "Show N more of M" for the rest: on a build with more
+// articles than a page (`cargo xtask test` builds the sample's seven articles three times over,
+// READINGROOM_PAGED_DIST), over http and from file://. The home page pre-rendered into
+// index.html shows the same first page as the app.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_READY, launchChromium, serveDist, watch } from './browser.mjs';
+
+const PAGED = resolve(process.env.READINGROOM_PAGED_DIST ?? 'target/e2e/paged/dist');
+const ARTICLES = 21;
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchChromium();
+  server = await serveDist(PAGED);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const standalone = () => pathToFileURL(join(PAGED, 'standalone.html')).href;
+const modes = [
+  { name: 'web build over http, under a sub-path', start: () => server.url, isOwn: (u) => u.startsWith(server.url) },
+  {
+    name: 'standalone.html over file://',
+    start: standalone,
+    isOwn: (u) => u.startsWith(standalone()) || u.startsWith('data:'),
+  },
+];
+
+test('the pre-rendered home page shows the first page of ten, as the app does', () => {
+  const html = readFileSync(join(PAGED, 'index.html'), 'utf8');
+  const list = html.match(/<ol class="[^"]*rr-articles[^"]*">([\s\S]*?)<\/ol>/);
+  assert.ok(list, 'index.html carries the home page');
+  assert.equal(list[1].match(/<li[ >]/g).length, 10);
+  assert.ok(html.includes(`Show 10 more of ${ARTICLES - 10}`), 'and the button for the rest');
+});
+
+for (const mode of modes) {
+  describe(mode.name, () => {
+    let page;
+    let problems;
+    before(async () => {
+      page = await browser.newPage();
+      problems = watch(page, mode.isOwn);
+    });
+    after(async () => {
+      await page.close();
+    });
+
+    const items = (list) => page.locator(`${APP_READY} ol.${list} > li`);
+    const more = () => page.locator(`${APP_READY} .rr-results .rr-more`);
+
+    test('home shows ten articles, then ten more, then the last', async () => {
+      await page.goto(mode.start());
+      await items('rr-articles').nth(9).waitFor();
+      assert.equal(await items('rr-articles').count(), 10);
+      assert.equal(await more().textContent(), `Show 10 more of ${ARTICLES - 10}`);
+      await more().click();
+      await items('rr-articles').nth(19).waitFor();
+      assert.equal(await items('rr-articles').count(), 20);
+      assert.equal(await more().textContent(), 'Show 1 more of 1');
+      await more().click();
+      await items('rr-articles').nth(20).waitFor();
+      assert.equal(await more().count(), 0, 'no button once all are shown');
+    });
+
+    test('a query pages the same way, and a new query starts again at ten', async () => {
+      await page.locator('#rr-q').fill('terrorism');
+      await page.locator('.rr-count').filter({ hasText: 'for “terrorism”' }).waitFor();
+      const total = Number((await page.locator('.rr-count').textContent()).match(/^(\d+) results/)[1]);
+      assert.ok(total > 10, `more than a page of results: ${total}`);
+      assert.equal(await items('rr-hits').count(), 10);
+      const left = total - 10;
+      assert.equal(await more().textContent(), `Show ${Math.min(10, left)} more of ${left}`);
+      await more().click();
+      await items('rr-hits').nth(Math.min(20, total) - 1).waitFor();
+      assert.equal(await items('rr-hits').count(), Math.min(20, total));
+
+      await page.locator('#rr-q').fill('terrorist');
+      await page.locator('.rr-count').filter({ hasText: 'for “terrorist”' }).waitFor();
+      const next = Number((await page.locator('.rr-count').textContent()).match(/^(\d+) results/)[1]);
+      assert.ok(next > 10, `more than a page of results: ${next}`);
+      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 10, `${APP_READY} ol.rr-hits > li`);
+      assert.equal(await more().textContent(), `Show ${Math.min(10, next - 10)} more of ${next - 10}`);
+      assert.deepEqual(problems, []);
+    });
+  });
+}
