@@ -285,6 +285,13 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// Notes a phrase the query matched, for highlighting; once, however many clauses have it.
+    fn add_phrase(&mut self, phrase: Phrase) {
+        if !self.phrases.contains(&phrase) {
+            self.phrases.push(phrase);
+        }
+    }
+
     /// Articles matching a word or phrase; `None` when the term is only stop words.
     fn term_matches(&mut self, term: &Term) -> Option<Matches> {
         // Content words with their offset in the phrase (stop words keep their place).
@@ -307,13 +314,12 @@ impl<'a> Engine<'a> {
             self.matched.extend(cands.iter().map(|c| c.term));
         } else {
             let first = words[0].0;
-            let phrase: Phrase = words
-                .iter()
-                .map(|(off, cands)| (off - first, cands.iter().map(|c| c.term).collect()))
-                .collect();
-            if !self.phrases.contains(&phrase) {
-                self.phrases.push(phrase);
-            }
+            self.add_phrase(
+                words
+                    .iter()
+                    .map(|(off, cands)| (off - first, cands.iter().map(|c| c.term).collect()))
+                    .collect(),
+            );
         }
         // Score of each word per article: the best of its candidates, gathered in dense arrays
         // (one slot per article) so that a prefix's many candidates cost no hashing.
@@ -467,9 +473,7 @@ impl<'a> Engine<'a> {
         };
         self.matched.extend(found.terms.iter().copied());
         for phrase in &found.phrases {
-            if !self.phrases.contains(phrase) {
-                self.phrases.push(phrase.clone());
-            }
+            self.add_phrase(phrase.clone());
         }
         self.entities.extend(found.entities.iter().copied());
         found.matches.clone()
