@@ -112,9 +112,6 @@ pub fn relativize(build: &WebBuild) -> io::Result<()> {
 /// The placeholder Trunk's page (our index.html) shows in the mount element until the wasm runs.
 const LOADING: &str = "<p class=\"rr-loading\">Loading the archive…</p>";
 
-/// Results the app's home page shows before "Show more".
-const HOME_PAGE: usize = readingroom_core::search::PAGE;
-
 /// The script that marks routes other than home before the page paints (see [`SHELL_JS`]).
 pub const SHELL_JS_NAME: &str = "shell.js";
 
@@ -153,7 +150,7 @@ pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
     // Nothing typed: every article, newest first, as the app's home page lists them.
     let results = search(index, analyzer, "", Sort::Newest);
     let mut items = String::new();
-    for hit in results.hits.iter().take(HOME_PAGE) {
+    for hit in results.hits.iter().take(search::PAGE) {
         let a = &index.articles[hit.doc as usize];
         let _ = write!(
             items,
@@ -176,11 +173,11 @@ pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
         items.push_str("</li>");
     }
     let total = results.hits.len();
-    let more = if total > HOME_PAGE {
-        let left = total - HOME_PAGE;
+    let more = if total > search::PAGE {
+        let left = total - search::PAGE;
         format!(
             "<button type=\"button\" class=\"rr-more\">Show {} more of {left}</button>",
-            HOME_PAGE.min(left)
+            search::PAGE.min(left)
         )
     } else {
         String::new()
