@@ -160,28 +160,43 @@ pub fn test() -> Result {
 /// "(copy 3)"), built: more than the ten results a page shows.
 fn paged_build() -> Result<PathBuf> {
     let work = root().join("target/e2e/paged");
-    let corpus = work.join("corpus");
-    let _ = std::fs::remove_dir_all(&work);
-    std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
-    for entry in std::fs::read_dir(root().join("corpus/articles")).map_err(|e| e.to_string())? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let stem = path.file_stem().and_then(|s| s.to_str()).ok_or("an article file name")?;
-        std::fs::write(corpus.join(format!("{stem}.md")), &text).map_err(|e| e.to_string())?;
+    let corpus = copy_sample(&work)?;
+    for article in sample_articles()? {
+        let text = std::fs::read_to_string(&article).map_err(|e| format!("{}: {e}", article.display()))?;
+        let stem = article.file_stem().and_then(|s| s.to_str()).ok_or("an article file name")?;
+        let Some((head, rest)) = text.split_once("\ntitle = \"") else {
+            return Err(format!("{}: no title line to copy", article.display()));
+        };
+        let (title, tail) =
+            rest.split_once('"').ok_or_else(|| format!("{}: unclosed title", article.display()))?;
         for copy in 2..=3 {
-            let Some((head, rest)) = text.split_once("\ntitle = \"") else {
-                return Err(format!("{}: no title line to copy", path.display()));
-            };
-            let (title, tail) =
-                rest.split_once('"').ok_or_else(|| format!("{}: unclosed title", path.display()))?;
             let copied = format!("{head}\ntitle = \"{title} (copy {copy})\"{tail}");
             std::fs::write(corpus.join(format!("{stem}-copy-{copy}.md")), copied)
                 .map_err(|e| e.to_string())?;
         }
     }
+    Ok(build(Some(corpus), &work.join("dist"), true)?.dist)
+}
+
+/// The sample corpus's article files.
+fn sample_articles() -> Result<Vec<PathBuf>> {
+    let dir = root().join("corpus/articles");
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    entries.map(|e| e.map(|e| e.path()).map_err(|e| e.to_string())).collect()
+}
+
+/// Empties `work` and copies the sample corpus (its articles and gazetteer) into `work/corpus`,
+/// which it returns.
+fn copy_sample(work: &Path) -> Result<PathBuf> {
+    let corpus = work.join("corpus");
+    let _ = std::fs::remove_dir_all(work);
+    std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
+    for path in sample_articles()? {
+        std::fs::copy(&path, corpus.join(path.file_name().expect("a file"))).map_err(|e| e.to_string())?;
+    }
     std::fs::copy(root().join("corpus/gazetteer.toml"), corpus.join("gazetteer.toml"))
         .map_err(|e| e.to_string())?;
-    Ok(build(Some(corpus), &work.join("dist"), true)?.dist)
+    Ok(corpus)
 }
 
 /// The title the edit test writes into a copy of the corpus.
@@ -193,16 +208,8 @@ const EDITED_TITLE: &str = "Comic explainer: what is lone-actor terrorism? (edit
 /// file for file: builds are deterministic.
 fn edited_build() -> Result<PathBuf> {
     let work = root().join("target/e2e/edited");
-    let corpus = work.join("corpus");
-    let _ = std::fs::remove_dir_all(&work);
-    std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;
+    let corpus = copy_sample(&work)?;
     let file = "comic-explainer-lone-actor-terrorism.md";
-    for entry in std::fs::read_dir(root().join("corpus/articles")).map_err(|e| e.to_string())? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        std::fs::copy(&path, corpus.join(path.file_name().expect("a file"))).map_err(|e| e.to_string())?;
-    }
-    std::fs::copy(root().join("corpus/gazetteer.toml"), corpus.join("gazetteer.toml"))
-        .map_err(|e| e.to_string())?;
     // The same output folder both times, as a curator would rebuild.
     let dist = work.join("dist");
     build(Some(corpus.clone()), &dist, true)?;
