@@ -135,7 +135,7 @@ export async function serveDist(dist = DIST, { compress = true } = {}) {
   return { origin, url: origin + SUB_PATH, ready, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-export const standaloneUrl = () => pathToFileURL(join(DIST, 'standalone.html')).href;
+export const standaloneUrl = (dist = DIST) => pathToFileURL(join(dist, 'standalone.html')).href;
 
 /// Watches a page for console errors, uncaught exceptions and requests that leave the build.
 export function watch(page, isOwn) {
@@ -150,9 +150,10 @@ export function watch(page, isOwn) {
   return problems;
 }
 
-/// The two ways a reader opens a build: the web build over http under a sub-path, and the
-/// standalone file from disk. `isOwn` tells the build's own requests from anything else.
-export function modes(server) {
+/// The two ways a reader opens a build (`dist`, DIST by default, served by `server`): the web
+/// build over http under a sub-path, and the standalone file from disk. `isOwn` tells the
+/// build's own requests from anything else.
+export function modes(server, dist = DIST) {
   return [
     {
       name: 'web build over http, under a sub-path',
@@ -161,8 +162,8 @@ export function modes(server) {
     },
     {
       name: 'standalone.html over file://',
-      start: () => standaloneUrl(),
-      isOwn: (u) => u.startsWith(standaloneUrl()) || u.startsWith('data:'),
+      start: () => standaloneUrl(dist),
+      isOwn: (u) => u.startsWith(standaloneUrl(dist)) || u.startsWith('data:'),
     },
   ];
 }

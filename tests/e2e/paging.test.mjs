@@ -7,32 +7,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { APP_READY, launchChromium, serveDist, watch } from './browser.mjs';
+import { APP_READY, browserAndServer, modes as buildModes, watch } from './browser.mjs';
 
 const PAGED = resolve(process.env.READINGROOM_PAGED_DIST ?? 'target/e2e/paged/dist');
 const ARTICLES = 21;
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchChromium();
-  server = await serveDist(PAGED);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const standalone = () => pathToFileURL(join(PAGED, 'standalone.html')).href;
-const modes = [
-  { name: 'web build over http, under a sub-path', start: () => server.url, isOwn: (u) => u.startsWith(server.url) },
-  {
-    name: 'standalone.html over file://',
-    start: standalone,
-    isOwn: (u) => u.startsWith(standalone()) || u.startsWith('data:'),
-  },
-];
+const shared = browserAndServer(PAGED);
+const modes = buildModes(() => shared.server, PAGED);
 
 test('the pre-rendered home page shows the first page of ten, as the app does', () => {
   const html = readFileSync(join(PAGED, 'index.html'), 'utf8');
@@ -47,7 +28,7 @@ for (const mode of modes) {
     let page;
     let problems;
     before(async () => {
-      page = await browser.newPage();
+      page = await shared.browser.newPage();
       problems = watch(page, mode.isOwn);
     });
     after(async () => {
