@@ -13,7 +13,7 @@ fn page_title(route: &Route) -> String {
     match route {
         Route::Home => name.to_string(),
         Route::Search(e) if e.q.trim().is_empty() => format!("Articles – {name}"),
-        Route::Search(e) => format!("“{}” – {name}", e.q),
+        Route::Search(e) => format!("{} – {name}", crate::quote::quoted(&e.q)),
         Route::Article { slug, .. } => match crate::data::data().index.article(slug) {
             Some((_, a)) => format!("{} – {name}", a.title),
             None => format!("Not found – {name}"),

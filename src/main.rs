@@ -9,6 +9,7 @@ mod data;
 mod keyboard;
 mod location;
 mod nav;
+mod quote;
 mod route;
 mod shards;
 mod views;

@@ -47,7 +47,7 @@ pub fn article_view(props: &Props) -> Html {
     } else if q.trim().is_empty() {
         "← Back to the results".to_string()
     } else {
-        format!("← Results for “{}”", q.trim())
+        format!("← Results for {}", crate::quote::quoted(&q))
     };
     let back_href = props.from.clone().route().href();
     // The sentence to highlight: (paragraph, start, end) in body_texts order.

@@ -135,7 +135,7 @@ pub fn search_view(props: &Props) -> Html {
                 <div class="rr-results-bar">
                     <h1 id="rr-results-h" class="rr-count">
                         { heading }
-                        if typed { { format!(" for “{shown_q}”") } }
+                        if typed { { format!(" for {}", crate::quote::quoted(&shown_q)) } }
                     </h1>
                     if typed || !e.sel.is_empty() {
                         <nav class="rr-sort" aria-label="Sort results">

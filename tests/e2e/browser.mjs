@@ -17,6 +17,10 @@ const { chromium } = require('playwright-core');
 /// page pre-rendered (marked data-prerendered), which looks the same but does nothing yet.
 export const HOME_READY = '.rr-app:not([data-prerendered]) ol.rr-articles > li';
 // The app has mounted (on any route): the web build's pre-rendered page is gone.
+// How the app writes a query in running text (src/quote.rs): in double quotes, a phrase typed
+// inside it in single ones.
+export const shownQuery = (q) => `“${q.trim().replace(/"([^"]*)"/g, '‘$1’')}”`;
+
 export const APP_READY = '.rr-app:not([data-prerendered])';
 
 export const DIST = resolve(process.env.READINGROOM_DIST ?? 'target/e2e/dist');

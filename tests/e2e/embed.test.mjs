@@ -54,6 +54,8 @@ describe('embedded in a hostile host page, over http', () => {
     assert.equal(url.hash, '');
     await page.locator('#host-about-link').click();
     assert.equal(new URL(page.url()).hash, '#about');
+    // hashchange is dispatched in a task of its own, after the click returns.
+    await page.waitForFunction(() => window.hostHashChanges.length > 0);
     assert.deepEqual(await page.evaluate(() => window.hostHashChanges), ['#about']);
     assert.equal(await page.locator('#archive .rr-count').filter({ hasText: /^3 results/ }).count(), 1, 'the app did not follow the host’s hash');
     assert.equal(new URL(page.url()).searchParams.get('rr'), '/search?q=Libya');

@@ -3,7 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOME_READY, browserAndServer, modes as buildModes, watch } from './browser.mjs';
+import { HOME_READY, browserAndServer, modes as buildModes, shownQuery, watch } from './browser.mjs';
 
 const INTERVIEW = 'A View from the CT Foxhole: Neil Basu, Senior National Coordinator for Counterterrorism Policing in the United Kingdom';
 const KASHMIR = 'Sectarian violence in Kashmir is increasingly spilling over onto the streets of Britain';
@@ -21,7 +21,7 @@ const titles = (page, list) => page.locator(`ol.${list} > li .rr-title`).allText
 // may still be on the page right after a fill: wait until the heading names the new query.
 const search = async (page, q) => {
   await page.locator('#rr-q').fill(q);
-  await page.locator('.rr-count').filter({ hasText: `for “${q.trim()}”` }).waitFor();
+  await page.locator('.rr-count').filter({ hasText: `for ${shownQuery(q)}` }).waitFor();
 };
 
 for (const mode of modes) {
@@ -71,6 +71,14 @@ for (const mode of modes) {
       const marks = await page.locator('ol.rr-hits mark').allTextContents();
       assert.ok(marks.some((m) => /qa/i.test(m)) && marks.some((m) => /madrid/i.test(m)), `marks: ${marks}`);
       assert.ok(!marks.some((m) => /^al$/i.test(m.trim())), `no lone "Al" is marked: ${marks}`);
+    });
+
+    test('a quoted phrase finds those words together, and is named in nested quotes', async () => {
+      await search(page, '"national coordinator" basu');
+      assert.match(await page.locator('.rr-count').textContent(), /^1 result for “‘national coordinator’ basu”$/);
+      assert.deepEqual(await titles(page, 'rr-hits'), [INTERVIEW]);
+      // The title is written just after the results paint.
+      await page.waitForFunction(() => document.title === '“‘national coordinator’ basu” – Reading Room');
     });
 
     test('any name of a group finds every name, and marks them', async () => {
