@@ -59,11 +59,16 @@ pub fn app() -> Html {
 
     {
         // After the frame has painted: setting the title took a quarter of a millisecond of
-        // every keystroke.
+        // every keystroke. A search's title follows typing as its URL does, once typing pauses.
         use_effect_with((*route).clone(), |route| {
             let title = page_title(route);
-            let set = crate::location::after_paint(move || gloo::utils::document().set_title(&title));
-            move || drop(set)
+            let set = move || gloo::utils::document().set_title(&title);
+            let pending: Box<dyn std::any::Any> = if matches!(route, Route::Search(_)) {
+                Box::new(gloo::timers::callback::Timeout::new(crate::location::TYPING_PAUSE_MS, set))
+            } else {
+                Box::new(crate::location::after_paint(set))
+            };
+            move || drop(pending)
         });
     }
 
@@ -79,7 +84,7 @@ pub fn app() -> Html {
             // Typing replaces the history entry, so that back goes to the previous view rather
             // than through every keystroke.
             if matches!(*route, Route::Search(_)) {
-                crate::location::replace_after_paint(&next);
+                crate::location::replace_after_pause(&next);
             } else {
                 crate::location::write(&next, false);
             }

@@ -157,30 +157,37 @@ struct Typed {
     before: Route,
 }
 
+/// How long typing must pause before the URL (and the title) follow it.
+pub const TYPING_PAUSE_MS: u32 = 400;
+
 thread_local! {
     static TYPED: RefCell<Option<Typed>> = const { RefCell::new(None) };
-    /// When the typed route is to be written (see [`replace_after_paint`]).
-    static TYPED_WRITE: RefCell<Option<AfterPaint>> = const { RefCell::new(None) };
+    /// When the typed route is to be written (see [`replace_after_pause`]).
+    static TYPED_WRITE: RefCell<Option<gloo::timers::callback::Timeout>> = const { RefCell::new(None) };
 }
 
-/// Writes a typed route into the URL in place, just after the frame that shows its results has
-/// painted: `history.replaceState` took about 0.7 ms of every keystroke's frame. Each keystroke
-/// replaces the previous one's pending write. If the route in the URL changed in between (a
-/// link followed, back pressed), the write is dropped: it must never overwrite where the reader
-/// went. A host page's own URL changes (its hash, when embedded) do not drop it.
-pub fn replace_after_paint(route: &Route) {
+/// Writes a typed route into the URL in place once typing pauses, not at every keystroke:
+/// Safari throws on the 101st `history.replaceState` within 30 seconds (a reader typing fast
+/// gets there in a minute), other browsers throttle it, and each call took about a millisecond
+/// of every keystroke. Each keystroke pushes the write back. Any navigation writes it first
+/// (see [`flush_typed`]), so that back from a result opened at once returns to what was typed.
+/// If the route in the URL changed in between (back pressed), the write is dropped: it must
+/// never overwrite where the reader went. A host page's own URL changes (its hash, when
+/// embedded) do not drop it.
+pub fn replace_after_pause(route: &Route) {
     TYPED.with(|t| {
         let mut t = t.borrow_mut();
         // Typed over a route not yet written: that one's "before" still holds.
         let before = t.take().map_or_else(current, |old| old.before);
         *t = Some(Typed { route: route.clone(), before });
     });
-    let write = after_paint(write_typed);
+    let write = gloo::timers::callback::Timeout::new(TYPING_PAUSE_MS, flush_typed);
     TYPED_WRITE.with(|w| *w.borrow_mut() = Some(write));
 }
 
 /// Writes the typed route now, if the URL still names the route it was typed over.
-fn write_typed() {
+pub fn flush_typed() {
+    TYPED_WRITE.with(|w| w.borrow_mut().take());
     let Some(typed) = TYPED.with(|t| t.borrow_mut().take()) else { return };
     if current() != typed.before {
         return;
@@ -191,16 +198,10 @@ fn write_typed() {
     }
 }
 
-/// Forgets a typed route not yet written: another navigation comes after it.
-fn drop_typed() {
-    TYPED.with(|t| t.borrow_mut().take());
-    TYPED_WRITE.with(|w| w.borrow_mut().take());
-}
-
 /// Writes `route` into the URL without a page load; `replace` keeps the history entry (typing).
 pub fn write(route: &Route, replace: bool) {
-    // A typed route still waiting would land after this one.
-    drop_typed();
+    // A typed route still waiting goes first, or it would land after this one.
+    flush_typed();
     let history = gloo::utils::history();
     let url = route.href();
     let result = if replace {
@@ -215,7 +216,7 @@ pub fn write(route: &Route, replace: bool) {
 
 /// Navigation from inside a view: the URL changes and the app follows it.
 pub fn go(route: &Route) {
-    drop_typed();
+    flush_typed();
     if query_mode() {
         write(route, false);
         let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new(NAVIGATE).expect("an event"));
@@ -237,12 +238,22 @@ pub fn on_change(f: impl Fn() + Clone + 'static) -> Vec<EventListener> {
                 move |_| {
                     // A typed route still waiting goes into the URL first, if it still may: a
                     // host page's own hash change must not bring back what was typed before.
-                    write_typed();
+                    flush_typed();
                     f()
                 }
             })
         })
         .collect();
+    // A link followed (a click, or Enter on it) leaves the typed route in the entry it leaves,
+    // for back to return to: written in the capture phase, before the link's hash navigation.
+    listeners.push(EventListener::new_with_options(
+        &root(),
+        "click",
+        gloo::events::EventListenerOptions::run_in_capture_phase(),
+        |_| flush_typed(),
+    ));
+    // And a page left or reloaded while the write waits keeps it, where the browser allows.
+    listeners.push(EventListener::new(&window, "pagehide", |_| flush_typed()));
     if query_mode() {
         // Our links are the host page's URL with another `rr=`: follow them without a reload.
         listeners.push(EventListener::new_with_options(

@@ -162,6 +162,47 @@ for (const mode of modes) {
       assert.equal(await page.evaluate(() => scrollY), 0);
     });
 
+    test('the URL follows typing once it pauses, and back from a result opened at once returns to the words typed', async () => {
+      const fresh = await shared.browser.newPage();
+      const freshProblems = watch(fresh, mode.isOwn);
+      await fresh.addInitScript(() => {
+        window.__history = { push: 0, replace: 0 };
+        for (const [name, key] of [['pushState', 'push'], ['replaceState', 'replace']]) {
+          const own = History.prototype[name];
+          History.prototype[name] = function (...args) {
+            window.__history[key] += 1;
+            return own.apply(this, args);
+          };
+        }
+      });
+      await fresh.goto(mode.start());
+      await fresh.locator(HOME_READY).first().waitFor();
+      // Safari throws on the 101st replaceState in 30 seconds: typing a word writes it once.
+      await fresh.locator('#rr-q').pressSequentially('kashmir', { delay: 30 });
+      await fresh.waitForFunction(() => location.hash === '#/search?q=kashmir');
+      await fresh.waitForTimeout(600);
+      assert.deepEqual(await fresh.evaluate(() => window.__history), { push: 1, replace: 1 }, 'the first letter opens a search, the pause writes the word');
+      assert.equal(await fresh.title(), '“kashmir” – Reading Room');
+
+      // A result opened in the same moment as the words were typed, long before the pause.
+      await fresh.evaluate(async () => {
+        const box = document.querySelector('#rr-q');
+        box.value = 'madrid';
+        box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+        while (!document.querySelector('.rr-count')?.textContent.endsWith('for “madrid”')) {
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        document.querySelector('ol.rr-hits > li a.rr-title').click();
+      });
+      await fresh.locator('.rr-article-title').waitFor();
+      await fresh.goBack();
+      await fresh.locator('ol.rr-hits > li').first().waitFor();
+      assert.equal(await fresh.evaluate(() => location.hash), '#/search?q=madrid');
+      assert.equal(await fresh.locator('#rr-q').inputValue(), 'madrid');
+      await fresh.close();
+      assert.deepEqual(freshProblems, []);
+    });
+
     test('a pasted link opens the same view in a fresh page', async () => {
       const fresh = await shared.browser.newPage();
       const freshProblems = watch(fresh, mode.isOwn);
