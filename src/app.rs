@@ -72,6 +72,22 @@ pub fn app() -> Html {
         });
     }
 
+    {
+        // A view opened by a link or by typing starts at its top, as a new page would; within a
+        // view (a facet chosen, a zoom) the reader keeps their place, and back and forward keep
+        // the browser's own restoring. An article places itself (its first match, or its top).
+        let last_view = use_mut_ref(|| None::<String>);
+        use_effect_with((*route).clone(), move |route| {
+            let followed = crate::location::take_followed();
+            let view = route.view_key();
+            let changed = last_view.borrow().as_ref() != Some(&view);
+            *last_view.borrow_mut() = Some(view);
+            if followed && changed && !matches!(route, Route::Article { .. }) {
+                crate::location::to_top();
+            }
+        });
+    }
+
     let oninput = {
         let route = route.clone();
         Callback::from(move |q: String| {

@@ -25,6 +25,19 @@ struct State {
 
 thread_local! {
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+    /// Whether the next route change is one the reader or the app made (a link followed, a
+    /// search typed from another view), not back or forward.
+    static FOLLOWED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the route change now being seen was made by a link followed or by the app itself,
+/// rather than by back or forward (whose scroll the browser restores). Reading it forgets it.
+pub fn take_followed() -> bool {
+    FOLLOWED.with(|f| f.replace(false))
+}
+
+fn note_followed() {
+    FOLLOWED.with(|f| f.set(true));
 }
 
 /// Reads the options of the element the app mounts into.
@@ -202,6 +215,7 @@ pub fn flush_typed() {
 pub fn write(route: &Route, replace: bool) {
     // A typed route still waiting goes first, or it would land after this one.
     flush_typed();
+    note_followed();
     let history = gloo::utils::history();
     let url = route.href();
     let result = if replace {
@@ -217,11 +231,25 @@ pub fn write(route: &Route, replace: bool) {
 /// Navigation from inside a view: the URL changes and the app follows it.
 pub fn go(route: &Route) {
     flush_typed();
+    note_followed();
     if query_mode() {
         write(route, false);
         let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new(NAVIGATE).expect("an event"));
     } else if let Err(e) = gloo::utils::window().location().set_hash(&route.to_hash()) {
         gloo::console::error!("could not change the view", e);
+    }
+}
+
+/// Brings a view just opened to its top: the window's, or the app's own when embedded and
+/// scrolled past (the host page's scroll is otherwise left alone).
+pub fn to_top() {
+    if query_mode() {
+        let root = root();
+        if root.get_bounding_client_rect().top() < 0.0 {
+            root.scroll_into_view();
+        }
+    } else {
+        gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
 
@@ -250,7 +278,17 @@ pub fn on_change(f: impl Fn() + Clone + 'static) -> Vec<EventListener> {
         &root(),
         "click",
         gloo::events::EventListenerOptions::run_in_capture_phase(),
-        |_| flush_typed(),
+        |event| {
+            flush_typed();
+            let on_link = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("a[href]").ok().flatten())
+                .is_some();
+            if on_link {
+                note_followed();
+            }
+        },
     ));
     // And a page left or reloaded while the write waits keeps it, where the browser allows.
     listeners.push(EventListener::new(&window, "pagehide", |_| flush_typed()));

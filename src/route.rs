@@ -127,6 +127,18 @@ pub enum Route {
 }
 
 impl Route {
+    /// Which page this is, whatever its settings: the explorer (home and every search), the
+    /// timeline at any zoom, one article, one entity. A new page opens at its top.
+    pub fn view_key(&self) -> String {
+        match self {
+            Route::Home | Route::Search(_) => "explore".to_string(),
+            Route::Article { slug, .. } => format!("article/{slug}"),
+            Route::Timeline { .. } => "timeline".to_string(),
+            Route::Entity { kind, slug } => format!("entity/{kind}/{slug}"),
+            Route::NotFound(path) => format!("not-found/{path}"),
+        }
+    }
+
     /// Parses a location hash such as `#/search?q=lone+actor&year=2017&sort=newest`.
     pub fn parse(hash: &str) -> Self {
         let path = hash.trim_start_matches('#');
@@ -225,6 +237,21 @@ mod tests {
         e.sel.from = range.0.and_then(|m| parse_month(m, false));
         e.sel.to = range.1.and_then(|m| parse_month(m, true));
         e
+    }
+
+    #[test]
+    fn a_page_is_the_same_whatever_its_settings() {
+        let key = |h: &str| Route::parse(h).view_key();
+        // The explorer stays one page through typing, facets and sorting, the timeline through
+        // zooming: the reader keeps their place.
+        assert_eq!(key("#/"), key("#/search?q=libya&year=2018&sort=newest"));
+        assert_eq!(key("#/timeline"), key("#/timeline?by=month&from=2005&to=2005"));
+        assert_eq!(key("#/article/a?q=x"), key("#/article/a?at=2"));
+        // Another article, entity or section is a new page.
+        assert_ne!(key("#/article/a"), key("#/article/b"));
+        assert_ne!(key("#/entity/place/libya"), key("#/entity/place/syria"));
+        assert_ne!(key("#/entity/place/libya"), key("#/entity/person/libya"));
+        assert_ne!(key("#/"), key("#/timeline"));
     }
 
     #[test]

@@ -93,6 +93,36 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await page.locator('a.rr-next').count(), 0);
     });
 
+    test('a page opened by a link starts at its top; back returns to the place left', async () => {
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu?q=TATP');
+      await page.locator('mark.rr-current').waitFor();
+      const inArticle = await page.evaluate(() => scrollY);
+      assert.ok(inArticle > 2000, 'the article opened at its match, far down');
+      await page.locator('.rr-nav a').filter({ hasText: 'Timeline' }).click();
+      await page.locator('.rr-timeline').first().waitFor();
+      assert.equal(await page.evaluate(() => scrollY), 0, 'the timeline opens at its top');
+      // An entity chip at the foot of an article opens the entity's page at its top.
+      await page.goBack();
+      await page.locator('mark.rr-current').waitFor();
+      await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, inArticle);
+      await page.locator('.rr-article a[href*="/entity/"]').last().click();
+      await page.locator('.rr-entity').first().waitFor();
+      assert.equal(await page.evaluate(() => scrollY), 0, 'the entity page opens at its top');
+      // Within a page the reader keeps their place: choosing a facet far down the list.
+      await page.goto(mode.start() + '#/');
+      await page.locator(HOME_READY).first().waitFor();
+      const lastFacet = page.locator('section.rr-facet input[type=checkbox]').last();
+      await lastFacet.scrollIntoViewIfNeeded();
+      const before = await page.evaluate(() => scrollY);
+      assert.ok(before > 0, 'the last facet is below the fold');
+      await lastFacet.check();
+      await page.locator('.rr-chips').waitFor();
+      // Where it was, unless the page became shorter than that.
+      const [y, most] = await page.evaluate(() => [scrollY, document.documentElement.scrollHeight - innerHeight]);
+      assert.ok(y > 0, 'not sent back to the top');
+      assert.equal(y, Math.min(before, most));
+    });
+
     test('footnotes and citations: each call goes to its note, and each note back to its call', async () => {
       await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
       const calls = page.locator('.rr-body sup.rr-call button');

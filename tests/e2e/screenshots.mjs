@@ -25,6 +25,9 @@ for (const scheme of ['light', 'dark']) {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme: scheme });
     for (const [name, hash] of views) {
       if (scheme === 'dark' && name !== 'home' && name !== 'article') continue;
+      // A fresh document per view, as a reader opening the link gets: a hash changed in place
+      // keeps the last view's scroll.
+      await page.goto('about:blank');
       await page.goto(server.url + hash);
       await page.locator('.rr-main > *').first().waitFor();
       await page.waitForTimeout(200);
