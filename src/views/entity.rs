@@ -45,7 +45,8 @@ pub fn entity_view(props: &Props) -> Html {
         let (w, h) = (20.0 * years.len() as f64, 60.0);
         html! {
             <figure class="rr-entity-chart">
-                <svg viewBox={ format!("0 0 {w} {}", h + 12.0) } role="img"
+                // Left-aligned under the heading and above its caption, whatever the span's width.
+                <svg viewBox={ format!("0 0 {w} {}", h + 12.0) } preserveAspectRatio="xMinYMax meet" role="img"
                     aria-label={ format!("Mentions of {} per year of publication", entity.name) }>
                     { for years.iter().enumerate().map(|(i, &(y, c))| {
                         let bh = c as f64 / max * h;
