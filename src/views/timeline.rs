@@ -79,6 +79,17 @@ pub fn timeline_view(props: &Props) -> Html {
     let _ = use_context::<crate::shards::ShardsLoaded>();
     let d = data();
     let zoom = props.by;
+    // Where the chart is wider than the screen (a phone), it opens at its newest end, as the
+    // list below does: the oldest decades of a corpus are often its emptiest.
+    let chart = use_node_ref();
+    {
+        let chart = chart.clone();
+        use_effect_with((zoom, props.from, props.to), move |_| {
+            if let Some(figure) = chart.cast::<web_sys::Element>() {
+                figure.set_scroll_left(figure.scroll_width());
+            }
+        });
+    }
     let within = |y: i32| props.from.is_none_or(|f| y >= f) && props.to.is_none_or(|t| y <= t);
     let mut buckets: BTreeMap<Key, (Vec<u32>, Vec<Mention>)> = BTreeMap::new();
     for (doc, a) in d.index.articles.iter().enumerate() {
@@ -215,7 +226,7 @@ pub fn timeline_view(props: &Props) -> Html {
             } else {
                 // Focusable so that keyboard users can scroll it sideways on a phone, even when
                 // none of its bars is a link.
-                <figure class="rr-tl-overview" tabindex="0" aria-label="Timeline chart">
+                <figure class="rr-tl-overview" ref={ chart } tabindex="0" aria-label="Timeline chart">
                     <svg viewBox={ format!("0 0 {w} {h}") } role="group" aria-label="Publications (above the line) and events mentioned (below) over time">
                         <line x1="0" x2={ w.to_string() } y1={ mid.to_string() } y2={ mid.to_string() } class="rr-tl-axis" />
                         { for overview }

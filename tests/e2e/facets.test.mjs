@@ -228,6 +228,16 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await phone.locator('button.rr-filters-toggle').innerText(), 'Filters (1)');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > innerWidth);
       assert.equal(overflow, false, 'nothing wider than the phone');
+      // The timeline's chart is wider than a phone: it scrolls sideways, and opens at its
+      // newest end, where the list below begins.
+      await phone.goto(mode.start() + '#/timeline');
+      const chart = phone.locator('figure.rr-tl-overview');
+      await chart.waitFor();
+      const [left, hidden] = await chart.evaluate((f) => [f.scrollLeft, f.scrollWidth - f.clientWidth]);
+      assert.ok(hidden > 0, 'the chart scrolls sideways on a phone');
+      assert.ok(Math.abs(left - hidden) <= 1, `scrolled to its end: ${left} of ${hidden}`);
+      const legend = await phone.locator('.rr-tl-overview figcaption').boundingBox();
+      assert.ok(legend.x >= 0 && legend.x < 390, `the legend stays on screen: x ${legend.x}`);
       await phone.close();
       assert.deepEqual(phoneProblems, []);
     });
