@@ -137,7 +137,7 @@ pub fn search_view(props: &Props) -> Html {
                         { heading }
                         if typed { { format!(" for {}", crate::quote::quoted(&shown_q)) } }
                     </h1>
-                    if typed || !e.sel.is_empty() {
+                    if count > 0 && (typed || !e.sel.is_empty()) {
                         <nav class="rr-sort" aria-label="Sort results">
                             if typed { { sort_link(Sort::Relevance, "Best match") } }
                             { sort_link(Sort::Newest, "Newest") }
@@ -177,7 +177,11 @@ pub fn search_view(props: &Props) -> Html {
                 }
             </section>
             <section id="rr-facets" class={ classes!("rr-facets", filters_open.then_some("rr-open")) } aria-label="Narrow the results">
-                <Histogram months={ Rc::new(tallied.months.clone()) } explore={ e.clone() } />
+                // Words nothing matches leave no dates to narrow: an empty chart and its range
+                // would only be noise. A range already chosen keeps its controls, to widen it.
+                if !results.hits.is_empty() || e.sel.from.is_some() || e.sel.to.is_some() {
+                    <Histogram months={ Rc::new(tallied.months.clone()) } explore={ e.clone() } />
+                }
                 { for Facet::ALL.iter().map(|&f| html! {
                     <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) } explore={ e.clone() } />
                 }) }

@@ -108,6 +108,9 @@ for (const mode of modes) {
       await page.locator('.rr-empty').waitFor();
       assert.match(await page.locator('.rr-count').textContent(), /^No results/);
       assert.equal(await page.locator('ol.rr-hits').count(), 0);
+      // Nothing to sort, and no dates to narrow.
+      assert.equal(await page.locator('.rr-sort').count(), 0);
+      assert.equal(await page.locator('.rr-histogram').count(), 0);
     });
 
     test('opening a result shows its body, note, and Q&A turns; reload and back restore views', async () => {
