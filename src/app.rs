@@ -8,28 +8,6 @@ use crate::views::{
 };
 use yew::prelude::*;
 
-fn page_title(route: &Route) -> String {
-    let name = "Reading Room";
-    match route {
-        Route::Home => name.to_string(),
-        Route::Search(e) if e.q.trim().is_empty() => format!("Articles – {name}"),
-        Route::Search(e) => format!("{} – {name}", crate::quote::quoted(&e.q)),
-        Route::Article { slug, .. } => match crate::data::data().index.article(slug) {
-            Some((_, a)) => format!("{} – {name}", a.title),
-            None => format!("Not found – {name}"),
-        },
-        Route::Timeline { .. } => format!("Timeline – {name}"),
-        Route::Entity { slug, .. } => {
-            let d = crate::data::data();
-            match d.index.entities.iter().find(|e| e.slug() == *slug) {
-                Some(e) => format!("{} – {name}", e.name),
-                None => format!("Not found – {name}"),
-            }
-        }
-        Route::NotFound(_) => format!("Not found – {name}"),
-    }
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
     let route = use_state(crate::location::current);
@@ -59,16 +37,13 @@ pub fn app() -> Html {
 
     {
         // After the frame has painted: setting the title took a quarter of a millisecond of
-        // every keystroke. A search's title follows typing as its URL does, once typing pauses.
+        // every keystroke. A route being typed gets its title with its URL, once typing pauses.
         use_effect_with((*route).clone(), |route| {
-            let title = page_title(route);
-            let set = move || gloo::utils::document().set_title(&title);
-            let pending: Box<dyn std::any::Any> = if matches!(route, Route::Search(_)) {
-                Box::new(gloo::timers::callback::Timeout::new(crate::location::TYPING_PAUSE_MS, set))
-            } else {
-                Box::new(crate::location::after_paint(set))
-            };
-            move || drop(pending)
+            let set = (!crate::location::typed_pending(route)).then(|| {
+                let title = crate::title::page_title(route);
+                crate::location::after_paint(move || gloo::utils::document().set_title(&title))
+            });
+            move || drop(set)
         });
     }
 
@@ -78,7 +53,7 @@ pub fn app() -> Html {
         // the browser's own restoring. An article places itself (its first match, or its top).
         let last_view = use_mut_ref(|| None::<String>);
         use_effect_with((*route).clone(), move |route| {
-            let followed = crate::location::take_followed();
+            let followed = crate::location::take_followed(route);
             let view = route.view_key();
             let changed = last_view.borrow().as_ref() != Some(&view);
             *last_view.borrow_mut() = Some(view);

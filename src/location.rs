@@ -25,19 +25,48 @@ struct State {
 
 thread_local! {
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
-    /// Whether the next route change is one the reader or the app made (a link followed, a
-    /// search typed from another view), not back or forward.
-    static FOLLOWED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The route a link just followed or the app's own navigation is going to: the route
+    /// change that arrives at it was made by the reader or the app, not by back or forward.
+    static FOLLOWED: RefCell<Option<Route>> = const { RefCell::new(None) };
 }
 
-/// Whether the route change now being seen was made by a link followed or by the app itself,
-/// rather than by back or forward (whose scroll the browser restores). Reading it forgets it.
-pub fn take_followed() -> bool {
-    FOLLOWED.with(|f| f.replace(false))
+/// Whether `route`, now shown, was reached by a link followed or by the app itself rather than
+/// by back or forward (whose scroll the browser restores). Reading it forgets it.
+pub fn take_followed(route: &Route) -> bool {
+    FOLLOWED.with(|f| f.borrow_mut().take()).is_some_and(|to| to == *route)
 }
 
-fn note_followed() {
-    FOLLOWED.with(|f| f.set(true));
+fn note_followed(route: Route) {
+    FOLLOWED.with(|f| *f.borrow_mut() = Some(route));
+}
+
+/// The route a link of the app's leads to: `#/…` on its own page, the `rr=` parameter of the
+/// host page's URL when embedded; none for any other link (an article's source, a download).
+fn route_of_link(href: &str) -> Option<Route> {
+    if let Some(hash) = href.strip_prefix('#') {
+        return (!query_mode()).then(|| Route::parse(&format!("#{hash}")));
+    }
+    if !query_mode() {
+        return None;
+    }
+    let (_, query) = href.split_once('?')?;
+    let query = query.split('#').next().unwrap_or_default();
+    let (_, route) = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == PARAM)?;
+    Some(Route::parse(&format!("#{route}")))
+}
+
+/// The route a primary click on one of the app's own links (not in a new tab, not a download)
+/// will open.
+fn followed_link(event: &web_sys::Event) -> Option<Route> {
+    let e = event.dyn_ref::<web_sys::MouseEvent>()?;
+    if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+        return None;
+    }
+    let anchor = e.target()?.dyn_into::<Element>().ok()?.closest("a[href]").ok()??;
+    if anchor.has_attribute("download") || anchor.get_attribute("target").is_some_and(|t| t != "_self") {
+        return None;
+    }
+    route_of_link(&anchor.get_attribute("href")?)
 }
 
 /// Reads the options of the element the app mounts into.
@@ -198,7 +227,13 @@ pub fn replace_after_pause(route: &Route) {
     TYPED_WRITE.with(|w| *w.borrow_mut() = Some(write));
 }
 
-/// Writes the typed route now, if the URL still names the route it was typed over.
+/// Whether `route` was typed and waits for the pause to be written, with its title.
+pub fn typed_pending(route: &Route) -> bool {
+    TYPED.with(|t| t.borrow().as_ref().is_some_and(|t| t.route == *route))
+}
+
+/// Writes the typed route now, if the URL still names the route it was typed over, and its
+/// title with it: the history entry keeps the title it has when the reader leaves it.
 pub fn flush_typed() {
     TYPED_WRITE.with(|w| w.borrow_mut().take());
     let Some(typed) = TYPED.with(|t| t.borrow_mut().take()) else { return };
@@ -209,13 +244,14 @@ pub fn flush_typed() {
     if let Err(e) = gloo::utils::history().replace_state_with_url(&JsValue::NULL, "", Some(&url)) {
         gloo::console::error!("could not update the URL", e);
     }
+    gloo::utils::document().set_title(&crate::title::page_title(&typed.route));
 }
 
 /// Writes `route` into the URL without a page load; `replace` keeps the history entry (typing).
 pub fn write(route: &Route, replace: bool) {
     // A typed route still waiting goes first, or it would land after this one.
     flush_typed();
-    note_followed();
+    note_followed(route.clone());
     let history = gloo::utils::history();
     let url = route.href();
     let result = if replace {
@@ -231,7 +267,7 @@ pub fn write(route: &Route, replace: bool) {
 /// Navigation from inside a view: the URL changes and the app follows it.
 pub fn go(route: &Route) {
     flush_typed();
-    note_followed();
+    note_followed(route.clone());
     if query_mode() {
         write(route, false);
         let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new(NAVIGATE).expect("an event"));
@@ -267,6 +303,15 @@ pub fn on_change(f: impl Fn() + Clone + 'static) -> Vec<EventListener> {
                     // A typed route still waiting goes into the URL first, if it still may: a
                     // host page's own hash change must not bring back what was typed before.
                     flush_typed();
+                    // A link followed that led nowhere new (the page already shown) must not
+                    // make a later back or forward look followed.
+                    let now = current();
+                    FOLLOWED.with(|f| {
+                        let mut f = f.borrow_mut();
+                        if f.as_ref().is_some_and(|to| *to != now) {
+                            *f = None;
+                        }
+                    });
                     f()
                 }
             })
@@ -280,13 +325,8 @@ pub fn on_change(f: impl Fn() + Clone + 'static) -> Vec<EventListener> {
         gloo::events::EventListenerOptions::run_in_capture_phase(),
         |event| {
             flush_typed();
-            let on_link = event
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| t.closest("a[href]").ok().flatten())
-                .is_some();
-            if on_link {
-                note_followed();
+            if let Some(to) = followed_link(event) {
+                note_followed(to);
             }
         },
     ));
@@ -299,23 +339,10 @@ pub fn on_change(f: impl Fn() + Clone + 'static) -> Vec<EventListener> {
             "click",
             gloo::events::EventListenerOptions::enable_prevent_default(),
             |event| {
-                let Some(e) = event.dyn_ref::<web_sys::MouseEvent>() else { return };
-                if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
-                    return;
+                if let Some(route) = followed_link(event) {
+                    event.prevent_default();
+                    go(&route);
                 }
-                let anchor = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|t| t.closest("a[href]").ok().flatten());
-                let Some(href) = anchor.and_then(|a| a.get_attribute("href")) else { return };
-                let Some((_, query)) = href.split_once('?') else { return };
-                let query = query.split('#').next().unwrap_or_default();
-                let Some((_, route)) = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == PARAM)
-                else {
-                    return;
-                };
-                e.prevent_default();
-                go(&Route::parse(&format!("#{route}")));
             },
         ));
     }

@@ -12,6 +12,7 @@ mod nav;
 mod quote;
 mod route;
 mod shards;
+mod title;
 mod views;
 
 use wasm_bindgen::JsCast;

@@ -1,21 +1,21 @@
 //! A reader's query shown in running text: in double quotes, with the quotes it holds (a phrase
 //! typed as `"lone actor"`) turned into single ones, as nested quotations are written.
 
-/// `"lone actor" terrorism` → `“‘lone actor’ terrorism”`.
+use readingroom_core::query::is_quote;
+
+/// `"lone actor" terrorism` → `“‘lone actor’ terrorism”`. Whatever the search reads as a double
+/// quote becomes a single one, opening and closing in turn as the search pairs them.
 pub fn quoted(q: &str) -> String {
     let mut out = String::with_capacity(q.len() + 8);
     out.push('“');
-    let mut prev: Option<char> = None;
+    let mut open = false;
     for c in q.trim().chars() {
-        match c {
-            '"' | '“' | '”' => {
-                // Opening where a word could start, closing after one.
-                let opens = prev.is_none_or(|p| p.is_whitespace() || "([-‘".contains(p));
-                out.push(if opens { '‘' } else { '’' });
-            }
-            _ => out.push(c),
+        if is_quote(c) {
+            open = !open;
+            out.push(if open { '‘' } else { '’' });
+        } else {
+            out.push(c);
         }
-        prev = Some(c);
     }
     out.push('”');
     out
@@ -38,5 +38,9 @@ mod tests {
         assert_eq!(quoted("“Prevent” -strategy"), "“‘Prevent’ -strategy”");
         // An unbalanced quote still reads as an opening one.
         assert_eq!(quoted("\"lone act"), "“‘lone act”");
+        // Every quote the search reads, paired in turn as the search pairs them.
+        assert_eq!(quoted("„lone actor“"), "“‘lone actor’”");
+        assert_eq!(quoted("foo\"bar baz\""), "“foo‘bar baz’”");
+        assert_eq!(quoted("\"a\"\"b\""), "“‘a’‘b’”");
     }
 }

@@ -17,11 +17,14 @@ const { chromium } = require('playwright-core');
 /// page pre-rendered (marked data-prerendered), which looks the same but does nothing yet.
 export const HOME_READY = '.rr-app:not([data-prerendered]) ol.rr-articles > li';
 // The app has mounted (on any route): the web build's pre-rendered page is gone.
-// How the app writes a query in running text (src/quote.rs): in double quotes, a phrase typed
-// inside it in single ones.
-export const shownQuery = (q) => `“${q.trim().replace(/"([^"]*)"/g, '‘$1’')}”`;
-
 export const APP_READY = '.rr-app:not([data-prerendered])';
+
+// How the app writes a query in running text (src/quote.rs): in double quotes, the double
+// quotes it holds as single ones, opening and closing in turn.
+export const shownQuery = (q) => {
+  let open = false;
+  return `“${q.trim().replace(/["“”„]/g, () => ((open = !open) ? '‘' : '’'))}”`;
+};
 
 export const DIST = resolve(process.env.READINGROOM_DIST ?? 'target/e2e/dist');
 export const SUB_PATH = '/explorer/';

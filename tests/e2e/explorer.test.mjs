@@ -77,7 +77,7 @@ for (const mode of modes) {
       await search(page, '"national coordinator" basu');
       assert.match(await page.locator('.rr-count').textContent(), /^1 result for “‘national coordinator’ basu”$/);
       assert.deepEqual(await titles(page, 'rr-hits'), [INTERVIEW]);
-      // The title is written just after the results paint.
+      // The title is written once typing pauses.
       await page.waitForFunction(() => document.title === '“‘national coordinator’ basu” – Reading Room');
     });
 
@@ -184,7 +184,11 @@ for (const mode of modes) {
       await fresh.locator('#rr-q').pressSequentially('kashmir', { delay: 30 });
       await fresh.waitForFunction(() => location.hash === '#/search?q=kashmir');
       await fresh.waitForTimeout(600);
-      assert.deepEqual(await fresh.evaluate(() => window.__history), { push: 1, replace: 1 }, 'the first letter opens a search, the pause writes the word');
+      const writes = await fresh.evaluate(() => window.__history);
+      // One write at the pause (two, should a keystroke of a loaded machine come 400 ms late);
+      // written per keystroke, it was seven.
+      assert.equal(writes.push, 1, 'the first letter opens a search');
+      assert.ok(writes.replace >= 1 && writes.replace <= 2, `the pause writes the word: ${writes.replace} writes`);
       assert.equal(await fresh.title(), '“kashmir” – Reading Room');
 
       // A result opened in the same moment as the words were typed, long before the pause.
@@ -198,6 +202,12 @@ for (const mode of modes) {
         document.querySelector('ol.rr-hits > li a.rr-title').click();
       });
       await fresh.locator('.rr-article-title').waitFor();
+      // The entry left holds the words typed, in its URL and its title (the history list's).
+      const cdp = await fresh.context().newCDPSession(fresh);
+      const { entries } = await cdp.send('Page.getNavigationHistory');
+      const left = entries.find((e) => e.url.endsWith('#/search?q=madrid'));
+      assert.equal(left?.title, '“madrid” – Reading Room', JSON.stringify(entries.map((e) => [e.url.split('#')[1], e.title])));
+      await cdp.detach();
       await fresh.goBack();
       await fresh.locator('ol.rr-hits > li').first().waitFor();
       assert.equal(await fresh.evaluate(() => location.hash), '#/search?q=madrid');

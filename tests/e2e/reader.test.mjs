@@ -29,6 +29,8 @@ for (const mode of buildModes(() => shared.server)) {
       await page.keyboard.press('/');
       assert.equal(await focusedId(page), 'rr-q');
       await page.keyboard.type('terror attacks');
+      // Keystrokes within a frame are searched together: wait for the last one's results.
+      await page.locator('.rr-results [role=status]').filter({ hasText: /for terror attacks$/ }).waitFor();
       await page.locator('ol.rr-hits > li').nth(1).waitFor();
       assert.match(await page.locator('.rr-results [role=status]').innerText(), /^\d+ results? for terror attacks$/);
       const links = await page.locator('ol.rr-hits > li > a.rr-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -120,7 +122,17 @@ for (const mode of buildModes(() => shared.server)) {
       // Where it was, unless the page became shorter than that.
       const [y, most] = await page.evaluate(() => [scrollY, document.documentElement.scrollHeight - innerHeight]);
       assert.ok(y > 0, 'not sent back to the top');
-      assert.equal(y, Math.min(before, most));
+      assert.ok(Math.abs(y - Math.min(before, most)) <= 2, `kept at ${Math.min(before, most)}: ${y}`);
+      // A click that opens nothing new (a link to the page already shown) leaves no mark: a
+      // hash changed afterwards by other means (by hand, by a host page, or back, which the
+      // app cannot tell apart) is not taken for a link followed, and keeps the scroll.
+      await page.goto(mode.start() + '#/timeline');
+      await page.locator('.rr-timeline').waitFor();
+      await page.evaluate(() => scrollTo(0, 600));
+      await page.locator('.rr-nav a').filter({ hasText: 'Timeline' }).click();
+      await page.evaluate(() => { location.hash = '#/'; });
+      await page.locator(HOME_READY).first().waitFor();
+      assert.ok((await page.evaluate(() => scrollY)) > 0, 'not sent to the top by the earlier click');
     });
 
     test('footnotes and citations: each call goes to its note, and each note back to its call', async () => {

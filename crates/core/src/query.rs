@@ -38,7 +38,7 @@ enum Piece<'a> {
 }
 
 /// Straight and typographic double quotes: phone keyboards type the latter.
-fn is_quote(c: char) -> bool {
+pub fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„')
 }
 

@@ -1,0 +1,25 @@
+//! The page's title for each route: what a tab, a bookmark and the history list show.
+
+use crate::route::Route;
+
+pub fn page_title(route: &Route) -> String {
+    let name = "Reading Room";
+    match route {
+        Route::Home => name.to_string(),
+        Route::Search(e) if e.q.trim().is_empty() => format!("Articles – {name}"),
+        Route::Search(e) => format!("{} – {name}", crate::quote::quoted(&e.q)),
+        Route::Article { slug, .. } => match crate::data::data().index.article(slug) {
+            Some((_, a)) => format!("{} – {name}", a.title),
+            None => format!("Not found – {name}"),
+        },
+        Route::Timeline { .. } => format!("Timeline – {name}"),
+        Route::Entity { slug, .. } => {
+            let d = crate::data::data();
+            match d.index.entities.iter().find(|e| e.slug() == *slug) {
+                Some(e) => format!("{} – {name}", e.name),
+                None => format!("Not found – {name}"),
+            }
+        }
+        Route::NotFound(_) => format!("Not found – {name}"),
+    }
+}
