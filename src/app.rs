@@ -51,11 +51,16 @@ pub fn app() -> Html {
         // A view opened by a link or by typing starts at its top, as a new page would; within a
         // view (a facet chosen, a zoom) the reader keeps their place, and back and forward keep
         // the browser's own restoring. An article places itself (its first match, or its top).
-        let last_view = use_mut_ref(|| None::<String>);
+        // The home page (the brand's link) is the results' page with nothing asked, but going
+        // back to it from results is going home: it opens at its top too.
+        let last_view = use_mut_ref(|| None::<(String, bool)>);
         use_effect_with((*route).clone(), move |route| {
             let followed = crate::location::take_followed(route);
-            let view = route.view_key();
-            let changed = last_view.borrow().as_ref() != Some(&view);
+            let view = (route.view_key(), matches!(route, Route::Home));
+            let changed = match &*last_view.borrow() {
+                Some((key, home)) => *key != view.0 || (view.1 && !home),
+                None => true,
+            };
             *last_view.borrow_mut() = Some(view);
             if followed && changed && !matches!(route, Route::Article { .. }) {
                 crate::location::to_top();

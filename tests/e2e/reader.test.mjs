@@ -123,6 +123,10 @@ for (const mode of buildModes(() => shared.server)) {
       const [y, most] = await page.evaluate(() => [scrollY, document.documentElement.scrollHeight - innerHeight]);
       assert.ok(y > 0, 'not sent back to the top');
       assert.ok(Math.abs(y - Math.min(before, most)) <= 2, `kept at ${Math.min(before, most)}: ${y}`);
+      // The brand's link goes home, and home opens at its top.
+      await page.locator('a.rr-brand').click();
+      await page.locator('.rr-chips').waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => scrollY), 0, 'home opens at its top');
       // A click that opens nothing new (a link to the page already shown) leaves no mark: a
       // hash changed afterwards by other means (by hand, by a host page, or back, which the
       // app cannot tell apart) is not taken for a link followed, and keeps the scroll.
