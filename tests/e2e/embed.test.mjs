@@ -101,6 +101,19 @@ describe('embedded in a hostile host page, over http', () => {
     assert.equal(new URL(page.url()).searchParams.get('rr'), '/search?q=Libya&year=2018');
   });
 
+  test('a result opened as soon as its words are typed: back returns to them, on the host page', async () => {
+    await page.locator('#archive #rr-q').fill('Basu');
+    await page.locator('#archive .rr-count').filter({ hasText: /^1 result for “Basu”/ }).waitFor();
+    // Well within the pause after which typing is written into the URL.
+    await page.locator('#archive ol.rr-hits a.rr-title').first().click();
+    await page.locator('#archive .rr-article-title').waitFor();
+    assert.match(new URL(page.url()).searchParams.get('rr'), /^\/article\/[a-z0-9-]+\?q=Basu&year=2018$/);
+    await page.goBack();
+    await page.locator('#archive .rr-count').filter({ hasText: /for “Basu”/ }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('rr'), '/search?q=Basu&year=2018');
+    assert.equal(new URL(page.url()).hash, '#about', 'the host’s hash is kept');
+  });
+
   test('data-start opens a chosen view when the URL names none', async () => {
     const other = await shared.browser.newPage();
     const otherProblems = watch(other, (u) => u.startsWith(shared.server.url));
