@@ -57,7 +57,12 @@ pub fn search_box(props: &Props) -> Html {
             latest.borrow().emit(text);
         })
     };
-    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    // Enter searches nothing more (results follow typing), but puts the search in the URL at
+    // once rather than after the pause: the reader may be about to copy or bookmark it.
+    let onsubmit = Callback::from(|e: SubmitEvent| {
+        e.prevent_default();
+        crate::location::flush_typed();
+    });
     // Esc clears the box (and so returns home); on an empty box it leaves it.
     let onkeydown = {
         let cb = props.oninput.clone();

@@ -191,6 +191,20 @@ for (const mode of modes) {
       assert.ok(writes.replace >= 1 && writes.replace <= 2, `the pause writes the word: ${writes.replace} writes`);
       assert.equal(await fresh.title(), '“kashmir” – Reading Room');
 
+      // Enter puts the words in the URL at once, without waiting for the pause.
+      const atEnter = await fresh.evaluate(async () => {
+        const box = document.querySelector('#rr-q');
+        box.value = 'libya';
+        box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+        while (!document.querySelector('.rr-count')?.textContent.endsWith('for “libya”')) {
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+        const before = location.hash;
+        box.form.requestSubmit();
+        return [before, location.hash];
+      });
+      assert.deepEqual(atEnter, ['#/search?q=kashmir', '#/search?q=libya']);
+
       // A result opened in the same moment as the words were typed, long before the pause.
       await fresh.evaluate(async () => {
         const box = document.querySelector('#rr-q');
