@@ -48,21 +48,15 @@ pub fn app() -> Html {
     }
 
     {
-        // A view opened by a link or by typing starts at its top, as a new page would; within a
-        // view (a facet chosen, a zoom) the reader keeps their place, and back and forward keep
+        // A page opened by a link or by typing starts at its top, as a new page would; within a
+        // page (a facet chosen, a zoom) the reader keeps their place, and back and forward keep
         // the browser's own restoring. An article places itself (its first match, or its top).
-        // The home page (the brand's link) is the results' page with nothing asked, but going
-        // back to it from results is going home: it opens at its top too.
-        let last_view = use_mut_ref(|| None::<(String, bool)>);
+        let last = use_mut_ref(|| None::<Route>);
         use_effect_with((*route).clone(), move |route| {
             let followed = crate::location::take_followed(route);
-            let view = (route.view_key(), matches!(route, Route::Home));
-            let changed = match &*last_view.borrow() {
-                Some((key, home)) => *key != view.0 || (view.1 && !home),
-                None => true,
-            };
-            *last_view.borrow_mut() = Some(view);
-            if followed && changed && !matches!(route, Route::Article { .. }) {
+            let new_page = last.borrow().as_ref().is_none_or(|before| route.is_new_page_after(before));
+            *last.borrow_mut() = Some(route.clone());
+            if followed && new_page && !matches!(route, Route::Article { .. }) {
                 crate::location::to_top();
             }
         });

@@ -128,8 +128,8 @@ pub enum Route {
 
 impl Route {
     /// Which page this is, whatever its settings: the explorer (home and every search), the
-    /// timeline at any zoom, one article, one entity. A new page opens at its top.
-    pub fn view_key(&self) -> String {
+    /// timeline at any zoom, one article, one entity.
+    fn view_key(&self) -> String {
         match self {
             Route::Home | Route::Search(_) => "explore".to_string(),
             Route::Article { slug, .. } => format!("article/{slug}"),
@@ -137,6 +137,13 @@ impl Route {
             Route::Entity { kind, slug } => format!("entity/{kind}/{slug}"),
             Route::NotFound(path) => format!("not-found/{path}"),
         }
+    }
+
+    /// Whether arriving here from `before` opens another page, which starts at its top. The home
+    /// page is the explorer with nothing asked, so a facet chosen on it stays on the same page;
+    /// but going back to it from results (the brand's link) is going home.
+    pub fn is_new_page_after(&self, before: &Route) -> bool {
+        self.view_key() != before.view_key() || (*self == Route::Home && *before != Route::Home)
     }
 
     /// Parses a location hash such as `#/search?q=lone+actor&year=2017&sort=newest`.
@@ -241,17 +248,19 @@ mod tests {
 
     #[test]
     fn a_page_is_the_same_whatever_its_settings() {
-        let key = |h: &str| Route::parse(h).view_key();
+        let new_page = |from: &str, to: &str| Route::parse(to).is_new_page_after(&Route::parse(from));
         // The explorer stays one page through typing, facets and sorting, the timeline through
         // zooming: the reader keeps their place.
-        assert_eq!(key("#/"), key("#/search?q=libya&year=2018&sort=newest"));
-        assert_eq!(key("#/timeline"), key("#/timeline?by=month&from=2005&to=2005"));
-        assert_eq!(key("#/article/a?q=x"), key("#/article/a?at=2"));
-        // Another article, entity or section is a new page.
-        assert_ne!(key("#/article/a"), key("#/article/b"));
-        assert_ne!(key("#/entity/place/libya"), key("#/entity/place/syria"));
-        assert_ne!(key("#/entity/place/libya"), key("#/entity/person/libya"));
-        assert_ne!(key("#/"), key("#/timeline"));
+        assert!(!new_page("#/", "#/search?q=libya&year=2018&sort=newest"));
+        assert!(!new_page("#/search?q=libya", "#/search?q=libyan&year=2018"));
+        assert!(!new_page("#/timeline", "#/timeline?by=month&from=2005&to=2005"));
+        assert!(!new_page("#/article/a?q=x", "#/article/a?at=2"));
+        // Going home from results, another article, entity or section is a new page.
+        assert!(new_page("#/search?q=libya", "#/"));
+        assert!(new_page("#/article/a", "#/article/b"));
+        assert!(new_page("#/entity/place/libya", "#/entity/place/syria"));
+        assert!(new_page("#/entity/place/libya", "#/entity/person/libya"));
+        assert!(new_page("#/", "#/timeline"));
     }
 
     #[test]
