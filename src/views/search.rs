@@ -153,7 +153,16 @@ pub fn search_view(props: &Props) -> Html {
                 }
                 if count == 0 {
                     <div class="rr-empty">
-                        if results.hits.is_empty() {
+                        if results.excluded > 0 {
+                            <p>{ excluded_all(results.excluded) }</p>
+                            if let Some(q) = readingroom_core::query::without_exclusions(&e.q) {
+                                <p class="rr-unexclude">
+                                    <a href={ Explore { q: q.clone(), ..e.clone() }.route().href() }>
+                                        { format!("Search for {} instead", crate::quote::quoted(&q)) }
+                                    </a>
+                                </p>
+                            }
+                        } else if results.hits.is_empty() {
                             <p>{ "No article contains all of these words." }</p>
                             if let Some(suggestion) = &results.suggestion {
                                 <p class="rr-suggestion">
@@ -163,7 +172,10 @@ pub fn search_view(props: &Props) -> Html {
                                 </p>
                             }
                         } else {
-                            <p>{ format!("{} articles match the words, but none with the filters chosen.", results.hits.len()) }</p>
+                            <p>{ format!("{}, but none with the filters chosen.", match results.hits.len() {
+                                1 => "1 article matches the words".to_string(),
+                                n => format!("{n} articles match the words"),
+                            }) }</p>
                         }
                         <p><a href={ crate::route::Route::Home.href() }>{ "Browse all articles" }</a></p>
                     </div>
@@ -187,5 +199,13 @@ pub fn search_view(props: &Props) -> Html {
                 }) }
             </section>
         </div>
+    }
+}
+
+/// Why nothing is shown when the exclusions removed every article the other words found.
+fn excluded_all(n: usize) -> String {
+    match n {
+        1 => "1 article matches the other words, but it contains what you excluded.".to_string(),
+        n => format!("{n} articles match the other words, but each contains what you excluded."),
     }
 }

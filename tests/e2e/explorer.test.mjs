@@ -113,6 +113,21 @@ for (const mode of modes) {
       assert.equal(await page.locator('.rr-histogram').count(), 0);
     });
 
+    test('when the exclusions removed every match, it says so and offers the search without them', async () => {
+      await page.locator('#rr-q').fill('lone actor -Daesh');
+      await page.locator('.rr-empty').waitFor();
+      assert.equal(
+        (await page.locator('.rr-empty p').first().textContent()).trim(),
+        '4 articles match the other words, but each contains what you excluded.',
+      );
+      const without = page.locator('.rr-unexclude a');
+      assert.equal(await without.textContent(), 'Search for “lone actor” instead');
+      await without.click();
+      await page.locator('ol.rr-hits > li').first().waitFor();
+      assert.equal(await page.locator('#rr-q').inputValue(), 'lone actor');
+      assert.equal(await page.locator('ol.rr-hits > li').count(), 4);
+    });
+
     test('opening a result shows its body, note, and Q&A turns; reload and back restore views', async () => {
       await page.locator('#rr-q').fill('Basu');
       const link = page.locator('ol.rr-hits > li').first().locator('a.rr-title');

@@ -33,7 +33,14 @@ pub struct Query {
 /// A piece of the query text before terms are built.
 #[derive(Debug)]
 enum Piece<'a> {
-    Text { text: &'a str, quoted: bool, negated: bool, at_end: bool },
+    /// `span`: where the piece stands in the query, its `-` and quotes included.
+    Text {
+        text: &'a str,
+        quoted: bool,
+        negated: bool,
+        at_end: bool,
+        span: (usize, usize),
+    },
     Or,
 }
 
@@ -53,6 +60,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
             continue;
         }
         let mut negated = false;
+        let first = at(k);
         if chars[k].1 == '-' {
             negated = true;
             k += 1;
@@ -64,8 +72,15 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
             let start = k + 1;
             let end = (start..chars.len()).find(|&n| is_quote(chars[n].1));
             let stop = end.unwrap_or(chars.len());
-            out.push(Piece::Text { text: &text[at(start)..at(stop)], quoted: true, negated, at_end: false });
             k = end.map_or(chars.len(), |e| e + 1);
+            let span = (first, at(k));
+            out.push(Piece::Text {
+                text: &text[at(start)..at(stop)],
+                quoted: true,
+                negated,
+                at_end: false,
+                span,
+            });
             continue;
         }
         let start = k;
@@ -76,7 +91,8 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         if word == "OR" && !negated {
             out.push(Piece::Or);
         } else {
-            out.push(Piece::Text { text: word, quoted: false, negated, at_end: k == chars.len() });
+            let span = (first, at(k));
+            out.push(Piece::Text { text: word, quoted: false, negated, at_end: k == chars.len(), span });
         }
     }
     out
@@ -89,7 +105,7 @@ impl Query {
         for piece in pieces(text) {
             match piece {
                 Piece::Or => join_next = !clauses.is_empty(),
-                Piece::Text { text, quoted, negated, at_end } => {
+                Piece::Text { text, quoted, negated, at_end, .. } => {
                     let tokens = tokenize(text);
                     if tokens.is_empty() {
                         continue;
@@ -113,6 +129,23 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
     }
+}
+
+/// The query as typed with its exclusions (`-word`, `-"a phrase"`) taken out, for offering the
+/// search without them when they removed every match; `None` when it has none.
+pub fn without_exclusions(text: &str) -> Option<String> {
+    let mut kept = String::new();
+    let mut last = 0;
+    let mut any = false;
+    for piece in pieces(text) {
+        if let Piece::Text { negated: true, span: (start, end), .. } = piece {
+            kept.push_str(&text[last..start]);
+            last = end;
+            any = true;
+        }
+    }
+    kept.push_str(&text[last..]);
+    any.then(|| kept.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[cfg(test)]
@@ -170,5 +203,19 @@ mod tests {
         assert_eq!(Query::parse("--x").clauses.len(), 1);
         let q = Query::parse("a -b OR c");
         assert_eq!(q.clauses.len(), 3, "a negated clause takes no alternatives");
+    }
+
+    #[test]
+    fn exclusions_can_be_taken_out() {
+        assert_eq!(without_exclusions("madrid -spain").as_deref(), Some("madrid"));
+        assert_eq!(
+            without_exclusions(r#"-"lone actor" Daesh -“al qaida”  attacks"#).as_deref(),
+            Some("Daesh attacks")
+        );
+        // An unclosed quote runs to the end, as the parser reads it.
+        assert_eq!(without_exclusions(r#"madrid -"train bomb"#).as_deref(), Some("madrid"));
+        // A hyphen inside a word, or a lone one, excludes nothing.
+        assert_eq!(without_exclusions("al-qaeda - madrid"), None);
+        assert_eq!(without_exclusions("madrid"), None);
     }
 }

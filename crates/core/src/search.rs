@@ -71,6 +71,8 @@ pub struct Results {
     pub suggestion: Option<String>,
     /// When nothing matches all the words: the articles that match most of them.
     pub partial: Vec<Hit>,
+    /// When the exclusions (`-word`) removed every match: how many articles the rest matched.
+    pub excluded: usize,
 }
 
 /// Results a page shows, before "Show more": in the app, and on the home page pre-rendered at
@@ -560,12 +562,14 @@ pub fn search_cached(
             })
             .collect()
     };
+    let before = hits.len();
     if !excluded.is_empty() {
         hits.retain(|h| !excluded.contains(&h.doc));
     }
     sort_hits(&mut hits, sort);
 
-    let mut results = Results { hits, ..Results::default() };
+    let mut results =
+        Results { excluded: if hits.is_empty() { before } else { 0 }, hits, ..Results::default() };
     if results.hits.is_empty() && !required.is_empty() {
         results.partial = partial_matches(&required, &excluded);
         results.suggestion = suggest(index, analyzer, text);

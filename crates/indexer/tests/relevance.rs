@@ -30,6 +30,9 @@ struct Case {
     suggestion: Option<String>,
     #[serde(default)]
     partial: Vec<String>,
+    /// How many articles the exclusions removed, when they removed every match.
+    #[serde(default)]
+    excluded: usize,
 }
 
 fn sample() -> Index {
@@ -84,6 +87,9 @@ fn relevance_cases_hold() {
         }
         if r.suggestion != case.suggestion {
             fail(format!("suggestion {:?}, expected {:?}", r.suggestion, case.suggestion));
+        }
+        if r.excluded != case.excluded {
+            fail(format!("{} matches removed by exclusions, expected {}", r.excluded, case.excluded));
         }
         let partial = slugs(&r.partial);
         for s in &case.partial {
