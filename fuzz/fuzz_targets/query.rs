@@ -1,5 +1,6 @@
-//! Any text typed into the search box gives results, never a panic: parse, search, snippets and
-//! highlighting over a small index that has entities, phrases and typos to exercise.
+//! Any text typed into the search box gives results, never a panic: parse, search, snippets,
+//! highlighting and the query offered without its exclusions, over a small index that has
+//! entities, phrases and typos to exercise.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -62,6 +63,10 @@ fuzz_target!(|data: &[u8]| {
                 let _ = h.highlight(&a.title);
             }
             let _ = h.highlight(text);
+        }
+        // The search offered without the exclusions: its text is cut at parsed spans.
+        if let Some(rest) = readingroom_core::query::without_exclusions(text) {
+            let _ = search(index, analyzer, &rest, Sort::Relevance);
         }
     });
 });
