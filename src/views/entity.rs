@@ -1,11 +1,16 @@
-//! An entity's page: the articles that mention it, its mentions over time, and the entities it
-//! appears with most often.
+//! An entity's page: the articles that mention it, each with the passage that names it most,
+//! a page at a time; its mentions over time; and the entities it appears with most often.
 
 use crate::components::article_links::{entity_route, KINDS};
 use crate::components::article_meta::article_meta;
+use crate::components::marked::marked;
+use crate::components::show_more::show_more;
 use crate::data::data;
 use crate::route::{Explore, Route};
 use readingroom_core::facets::Facet;
+use readingroom_core::search::PAGE;
+use readingroom_core::snippet::Highlighter;
+use readingroom_core::Results;
 use std::collections::HashMap;
 use yew::prelude::*;
 
@@ -21,16 +26,42 @@ const COMPANIONS: usize = 12;
 #[function_component(EntityView)]
 pub fn entity_view(props: &Props) -> Html {
     let d = data();
-    let Some((id, entity)) =
-        d.index.entities.iter().enumerate().find(|(_, e)| e.kind == *props.kind && e.slug() == *props.slug)
-    else {
+    // Snippets render again when a shard arrives.
+    let _ = use_context::<crate::shards::ShardsLoaded>();
+    // A common name is in thousands of articles: they list a page at a time, as results do.
+    let shown = use_state_eq(|| PAGE);
+    {
+        let shown = shown.clone();
+        use_effect_with((props.kind.clone(), props.slug.clone()), move |_| shown.set(PAGE));
+    }
+    let found =
+        d.index.entities.iter().enumerate().find(|(_, e)| e.kind == *props.kind && e.slug() == *props.slug);
+    // Most mentions first.
+    let articles: Vec<(u32, u32)> = found.map_or_else(Vec::new, |(id, _)| {
+        let mut articles = d.facets.entity_docs[id].clone();
+        articles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        articles
+    });
+    {
+        // The shown articles' bodies, for their passages (an archive in shards).
+        let docs: Vec<u32> = articles.iter().take(*shown).map(|&(doc, _)| doc).collect();
+        use_effect_with(docs, |docs| crate::shards::prefetch(docs.iter().copied()));
+    }
+    let Some((id, entity)) = found else {
         return html! { <crate::views::not_found::NotFound path={ format!("/entity/{}/{}", props.kind, props.slug) } /> };
     };
     let docs = &d.facets.entity_docs[id];
     let kind_label = KINDS.iter().find(|(k, _)| *k == entity.kind).map(|(_, l)| *l).unwrap_or("");
 
-    let mut articles: Vec<(u32, u32)> = docs.clone();
-    articles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // The passage of each article that names it most, every name marked.
+    let named = Results { entities: vec![id as u32], ..Results::default() };
+    let hl = Highlighter::new(&d.index, &d.analyzer, &named);
+    let passage = |doc: u32| match crate::shards::peek(doc) {
+        (full, crate::shards::BodyState::Ready) => {
+            html! { <p class="rr-snippet">{ marked(&hl.snippet(doc, &full, 32)) }</p> }
+        }
+        _ => html! {},
+    };
     // Opening an article from here highlights every name of this entity.
     let from = Explore { q: entity.name.clone(), ..Explore::default() };
 
@@ -106,18 +137,20 @@ pub fn entity_view(props: &Props) -> Html {
             <section aria-labelledby="rr-entity-articles">
                 <h2 id="rr-entity-articles">{ "Articles" }</h2>
                 <ol class="rr-list rr-entity-articles">
-                    { for articles.iter().map(|&(doc, count)| {
+                    { for articles.iter().take(*shown).map(|&(doc, count)| {
                         let a = &d.index.articles[doc as usize];
                         let href = Route::Article { slug: a.slug.clone(), from: from.clone(), at: None }.href();
                         html! {
                             <li class="rr-item">
                                 <a class="rr-title" href={ href }>{ &a.title }</a>
                                 { article_meta(a) }
+                                { passage(doc) }
                                 <p class="rr-n">{ format!("{count} mention{}", if count == 1 { "" } else { "s" }) }</p>
                             </li>
                         }
                     }) }
                 </ol>
+                { show_more(articles.len(), &shown, PAGE) }
             </section>
             if !companions.is_empty() {
                 <section aria-labelledby="rr-entity-with">

@@ -147,6 +147,10 @@ for (const mode of buildModes(() => shared.server)) {
       await page.goto(mode.start() + '#/entity/place/libya');
       await page.locator('h1.rr-article-title').filter({ hasText: 'Libya' }).waitFor();
       assert.equal(await page.locator('ol.rr-entity-articles > li').count(), 2);
+      // Each article with the passage that names it, the name marked.
+      for (const li of await page.locator('ol.rr-entity-articles > li').all()) {
+        assert.ok((await li.locator('.rr-snippet mark').allTextContents()).includes('Libya'), await li.innerText());
+      }
       assert.ok((await page.locator('.rr-companions a').count()) > 3, 'the entities it appears with');
       assert.ok((await page.locator('.rr-entity-chart rect').count()) >= 3, 'mentions over time');
       const companion = page.locator('.rr-companions a').first();

@@ -52,6 +52,23 @@ for (const mode of modes) {
       assert.equal(await more().count(), 0, 'no button once all are shown');
     });
 
+    test('an entity page lists the articles naming it ten at a time', async () => {
+      await page.goto(mode.start() + '#/entity/organisation/al-qaeda');
+      const listed = page.locator(`${APP_READY} ol.rr-entity-articles > li`);
+      await listed.nth(9).waitFor();
+      assert.match(await page.locator('.rr-lede').innerText(), / in 21 articles\./);
+      assert.equal(await listed.count(), 10);
+      const button = page.locator('.rr-entity .rr-more');
+      assert.equal(await button.textContent(), 'Show 10 more of 11');
+      await button.click();
+      await listed.nth(19).waitFor();
+      assert.equal(await listed.count(), 20);
+      // Another entity starts again at ten.
+      await page.locator('.rr-companions a').filter({ hasText: 'Islamic State' }).click();
+      await page.locator('h1.rr-article-title').filter({ hasText: 'Islamic State' }).waitFor();
+      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 10, `${APP_READY} ol.rr-entity-articles > li`);
+    });
+
     test('a query pages the same way, and a new query starts again at ten', async () => {
       await page.locator('#rr-q').fill('terrorism');
       await page.locator('.rr-count').filter({ hasText: 'for “terrorism”' }).waitFor();

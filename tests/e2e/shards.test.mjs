@@ -124,6 +124,20 @@ describe('bodies in shards', () => {
         const first = page.locator('ol.rr-hits > li').first();
         await first.locator('.rr-title').filter({ hasText: KASHMIR }).waitFor();
         await first.locator('.rr-snippet mark').first().waitFor();
+        // An entity page, opened afresh, shows each article's passage once its shard arrives.
+        const fresh = await browser.newPage();
+        const freshProblems = watch(fresh, (u) => mode.own(u, SHARDED, good));
+        try {
+          await fresh.goto(mode.url(SHARDED, good) + '#/entity/place/libya');
+          const passages = fresh.locator('ol.rr-entity-articles > li .rr-snippet');
+          await passages.nth(1).locator('mark').first().waitFor();
+          for (const passage of await passages.all()) {
+            assert.ok((await passage.locator('mark').allTextContents()).includes('Libya'), await passage.innerText());
+          }
+          assert.deepEqual(freshProblems, []);
+        } finally {
+          await fresh.close();
+        }
         assert.deepEqual(problems, []);
       } finally {
         await page.close();
