@@ -5,7 +5,9 @@
 // How each query class maps onto each peer's options, as close to ours as they allow:
 // single: AND of words; prefix: MiniSearch prefix, elasticlunr expand; typo: MiniSearch fuzzy
 // (1 edit from 5 letters, 2 from 9, as ours), elasticlunr has none; phrase: neither has phrases,
-// so the phrase's words ANDed; three: AND of three words.
+// so the phrase's words ANDed; three: AND of three words. Ours forgives typos in single and
+// three-word queries too, so MiniSearch runs those twice: as a reader would configure it
+// (exact words) and with typos forgiven as ours ("…, typos forgiven"), like for like.
 
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -49,6 +51,8 @@ function measurePeers(docs, queries, MiniSearch, elasticlunr) {
       typo: (q) => mini.search(q, { combineWith: 'AND', fuzzy }),
       phrase: (q) => mini.search(strip(q), { combineWith: 'AND' }),
       three: (q) => mini.search(q, { combineWith: 'AND' }),
+      'single, typos forgiven': (q) => mini.search(q, { combineWith: 'AND', fuzzy }),
+      'three, typos forgiven': (q) => mini.search(q, { combineWith: 'AND', fuzzy }),
     },
     'elasticlunr.js': {
       single: (q) => el.search(q, { bool: 'AND', expand: false }),
@@ -64,13 +68,14 @@ function measurePeers(docs, queries, MiniSearch, elasticlunr) {
       const times = [];
       let hits = 0;
       // Ten runs of a query timed together: Chromium rounds performance.now() to 0.1 ms.
-      for (const q of queries[cls]) {
+      const list = queries[cls.split(',')[0]];
+      for (const q of list) {
         hits += fn(q).length;
         const t0 = performance.now();
         for (let rep = 0; rep < 10; rep++) fn(q);
         times.push((performance.now() - t0) / 10);
       }
-      out[peer].classes[cls] = { p50: pct(times, 0.5), p95: pct(times, 0.95), hits: hits / queries[cls].length };
+      out[peer].classes[cls] = { p50: pct(times, 0.5), p95: pct(times, 0.95), hits: hits / list.length };
     }
   }
   out.MiniSearch.build = miniBuild;
@@ -115,7 +120,7 @@ for (const dir of process.argv.slice(2)) {
   }
   lines.push('', '| peer | queries | Node p50 | Node p95 | Chromium p50 | Chromium p95 | mean hits |', '|---|---|---:|---:|---:|---:|---:|');
   for (const peer of ['MiniSearch', 'elasticlunr.js']) {
-    for (const cls of Object.keys(queries)) {
+    for (const cls of Object.keys(inNode[peer].classes)) {
       const n = inNode[peer].classes[cls];
       const b = inBrowser[peer].classes[cls];
       lines.push(`| ${peer} | ${cls} | ${ms(n.p50)} | ${ms(n.p95)} | ${ms(b.p50)} | ${ms(b.p95)} | ${n.hits.toFixed(0)} |`);

@@ -5,6 +5,8 @@
 use crate::bench_corpora::{self, queries};
 use crate::tools::{self, root, run, Result};
 use readingroom_core::facets::{tally, FacetIndex, Selection};
+use readingroom_core::index::FIELD_COUNT;
+use readingroom_core::postings::Postings;
 use readingroom_core::{search, Analyzer, Sort};
 use readingroom_indexer::{build_index, read_corpus};
 use std::io::Write;
@@ -38,6 +40,32 @@ fn ours(class: &str, q: &str) -> String {
     }
 }
 
+/// The postings with each posting's count kept and its positions dropped: the index a search
+/// without phrases would need, measured beside ours because the peers keep no positions.
+fn without_positions(postings: &Postings, docs: usize) -> Postings {
+    fn varint(out: &mut Vec<u8>, mut v: u32) {
+        while v >= 0x80 {
+            out.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+    }
+    let streams = (0..postings.len())
+        .map(|i| {
+            let mut out = Vec::new();
+            let mut last = 0;
+            for p in postings.scan(i) {
+                varint(&mut out, p.doc - last);
+                last = p.doc;
+                varint(&mut out, u32::from(p.field));
+                varint(&mut out, p.count);
+            }
+            out
+        })
+        .collect();
+    Postings::from_streams(streams, docs as u32, FIELD_COUNT)
+}
+
 fn native(name: &str, dir: &Path, out: &mut String) -> Result {
     let started = Instant::now();
     let corpus =
@@ -47,13 +75,13 @@ fn native(name: &str, dir: &Path, out: &mut String) -> Result {
     let bytes = index.to_bytes();
     std::fs::write(dir.join("index.bin"), &bytes).map_err(|e| e.to_string())?;
     let text = std::fs::read(dir.join("docs.json")).map_err(|e| e.to_string())?;
-    let index_only = {
-        let mut bare = index.clone();
-        bare.articles.clear();
-        bare.to_bytes()
-    };
+    let mut bare = index.clone();
+    bare.articles.clear();
+    let index_only = bare.to_bytes();
+    bare.postings = without_positions(&index.postings, index.articles.len());
+    let no_positions = bare.to_bytes();
     out.push_str(&format!(
-        "\n### {name}: {} articles\n\nText (docs.json): {} raw, {} gzipped. Our artifact: {} raw, {} gzipped, of which the index proper (terms, words, postings, lengths, gazetteer; without the articles' text) {} raw, {} gzipped. Read and indexed natively in {build:.1} s.\n\n",
+        "\n### {name}: {} articles\n\nText (docs.json): {} raw, {} gzipped. Our artifact: {} raw, {} gzipped, of which the index proper (terms, words, postings, lengths, gazetteer; without the articles' text) {} raw, {} gzipped; the same without word positions (what the peers' indexes hold: counts, no phrases) {} raw, {} gzipped. Read and indexed natively in {build:.1} s.\n\n",
         index.articles.len(),
         mb(text.len()),
         mb(gz(&text)),
@@ -61,6 +89,8 @@ fn native(name: &str, dir: &Path, out: &mut String) -> Result {
         mb(gz(&bytes)),
         mb(index_only.len()),
         mb(gz(&index_only)),
+        mb(no_positions.len()),
+        mb(gz(&no_positions)),
     ));
     let q = queries(dir)?;
     let analyzer = Analyzer::english();
