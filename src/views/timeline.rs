@@ -1,14 +1,17 @@
 //! The timeline: when the articles were published, and when the events they mention happened
 //! (dates mined from the text and named events of the gazetteer), on one axis, by decade, year
-//! or month. Each mention links to its sentence in the article.
+//! or month. Each mention links to its sentence in the article. Periods list newest first, a
+//! page at a time, and so do the mentions of a month: a large archive has centuries of mined
+//! dates, and thousands of mentions of one month ("September 2001").
 
 use crate::components::article_links::entity_route;
+use crate::components::show_more::{more_button, more_label};
 use crate::data::data;
 use crate::route::{Explore, Route, Zoom};
 use readingroom_core::date::MONTHS;
 use readingroom_core::facets::month_of;
 use readingroom_core::{DateMention, PartialDate};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -62,8 +65,10 @@ fn explore_period(zoom: Zoom, k: Key) -> Route {
 
 /// Publications listed per bucket before "see all in the explorer".
 const PUBLICATIONS_SHOWN: usize = 10;
-/// Mentions listed per bucket before "zoom in"; at the finest zoom, all.
+/// Mentions listed per bucket before "zoom in"; at the finest zoom, before "Show more".
 const MENTIONS_SHOWN: usize = 25;
+/// Periods listed before "Show more": the newest ones.
+const BUCKETS_SHOWN: usize = 12;
 /// Words of a sentence shown on each side of the date before it is clipped.
 const CONTEXT_WORDS: usize = 20;
 
@@ -88,6 +93,17 @@ pub fn timeline_view(props: &Props) -> Html {
             if let Some(figure) = chart.cast::<web_sys::Element>() {
                 figure.set_scroll_left(figure.scroll_width());
             }
+        });
+    }
+    // How many periods are listed, and how many mentions of each month at the finest zoom;
+    // both start again when the zoom or the period changes.
+    let buckets_shown = use_state_eq(|| BUCKETS_SHOWN);
+    let mentions_shown = use_state_eq(HashMap::<Key, usize>::new);
+    {
+        let (buckets_shown, mentions_shown) = (buckets_shown.clone(), mentions_shown.clone());
+        use_effect_with((zoom, props.from, props.to), move |_| {
+            buckets_shown.set(BUCKETS_SHOWN);
+            mentions_shown.set(HashMap::new());
         });
     }
     let within = |y: i32| props.from.is_none_or(|f| y >= f) && props.to.is_none_or(|t| y <= t);
@@ -154,8 +170,22 @@ pub fn timeline_view(props: &Props) -> Html {
         }
     });
 
-    let list = buckets.iter().rev().filter(|(_, (p, m))| !p.is_empty() || !m.is_empty()).map(|(k, (pubs, mentions))| {
+    let listed = buckets.values().filter(|(p, m)| !p.is_empty() || !m.is_empty()).count();
+    let more_mentions = |k: Key, shown: usize| {
+        let mentions_shown = mentions_shown.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*mentions_shown).clone();
+            next.insert(k, shown + MENTIONS_SHOWN);
+            mentions_shown.set(next);
+        })
+    };
+    let more_buckets = {
+        let buckets_shown = buckets_shown.clone();
+        Callback::from(move |_: MouseEvent| buckets_shown.set(*buckets_shown + BUCKETS_SHOWN))
+    };
+    let list = buckets.iter().rev().filter(|(_, (p, m))| !p.is_empty() || !m.is_empty()).take(*buckets_shown).map(|(k, (pubs, mentions))| {
         let label = key_label(zoom, *k);
+        let shown = mentions_shown.get(k).copied().unwrap_or(MENTIONS_SHOWN);
         let mention_items = mentions.iter().map(|x| {
             // The sentence is in the body: from a shard, once it has arrived.
             let (a, _) = crate::shards::article(x.doc);
@@ -191,10 +221,12 @@ pub fn timeline_view(props: &Props) -> Html {
                 </h2>
                 if !mentions.is_empty() {
                     <h3>{ format!("Mentioned in the articles ({})", mentions.len()) }</h3>
-                    <ul class="rr-tl-mentions">{ for mention_items.take(if zoom == Zoom::Month { usize::MAX } else { MENTIONS_SHOWN }) }</ul>
-                    if mentions.len() > MENTIONS_SHOWN && zoom != Zoom::Month {
+                    <ul class="rr-tl-mentions">{ for mention_items.take(shown) }</ul>
+                    if mentions.len() > MENTIONS_SHOWN {
                         if let Some(r) = zoom_in(zoom, *k) {
                             <a href={ r.href() }>{ format!("Zoom into {label} for all {} mentions", mentions.len()) }</a>
+                        } else {
+                            { more_button(left(mentions.len(), shown), more_label(left(mentions.len(), shown), MENTIONS_SHOWN), more_mentions(*k, shown)) }
                         }
                     }
                 }
@@ -237,8 +269,28 @@ pub fn timeline_view(props: &Props) -> Html {
                     </figcaption>
                 </figure>
                 <ol class="rr-tl-list">{ for list }</ol>
+                { more_button(left(listed, *buckets_shown), earlier(zoom, left(listed, *buckets_shown)), more_buckets) }
             }
         </section>
+    }
+}
+
+/// How many of `total` are not shown yet.
+fn left(total: usize, shown: usize) -> usize {
+    total.saturating_sub(shown)
+}
+
+/// The button under the periods: "Show 12 earlier years (30 left)", "Show the 6 earlier years".
+fn earlier(zoom: Zoom, left: usize) -> String {
+    let unit = match zoom {
+        Zoom::Decade => "decades",
+        Zoom::Year => "years",
+        Zoom::Month => "months",
+    };
+    if left <= BUCKETS_SHOWN {
+        format!("Show the {left} earlier {}", if left == 1 { &unit[..unit.len() - 1] } else { unit })
+    } else {
+        format!("Show {BUCKETS_SHOWN} earlier {unit} ({left} left)")
     }
 }
 

@@ -217,6 +217,30 @@ for (const mode of buildModes(() => shared.server)) {
       await page.waitForURL(/#\/timeline$/);
     });
 
+    test('the timeline lists twelve periods, newest first, then the earlier ones', async () => {
+      await page.goto(mode.start() + '#/timeline?by=year');
+      const years = page.locator('.rr-tl-bucket h2');
+      await years.nth(11).waitFor();
+      assert.equal(await years.count(), 12);
+      const shown = (await years.allInnerTexts()).map(Number);
+      assert.deepEqual(shown, [...shown].sort((a, b) => b - a), 'newest first');
+      const button = page.locator('.rr-timeline > .rr-more');
+      const left = Number((await button.textContent()).match(/^Show the (\d+) earlier years?$/)[1]);
+      await button.click();
+      await years.nth(11 + left).waitFor();
+      assert.equal(await button.count(), 0, 'no button once all are shown');
+      const all = (await years.allInnerTexts()).map(Number);
+      assert.ok(all.at(-1) < shown.at(-1) && all.at(-1) < 2000, `the earliest years, mined from the text: ${all.at(-1)}`);
+      // Another zoom starts again at twelve.
+      await page.locator('.rr-zoom a').filter({ hasText: 'Decades' }).click();
+      await page.waitForURL(/#\/timeline$/);
+      await page.locator('.rr-tl-bucket h2').filter({ hasText: '2010s' }).waitFor();
+      await page.locator('.rr-zoom a').filter({ hasText: 'Years' }).click();
+      await page.waitForURL(/#\/timeline\?by=year$/);
+      await button.waitFor();
+      assert.equal(await years.count(), 12);
+    });
+
     test('on a phone the facets fold away behind a Filters button', async () => {
       const phone = await shared.browser.newPage({ viewport: { width: 390, height: 844 } });
       const phoneProblems = watch(phone, mode.isOwn);

@@ -1,7 +1,8 @@
 // Results come ten to a page, with "Show N more of M" for the rest: on a build with more
-// articles than a page (`cargo xtask test` builds the sample's seven articles three times over,
-// READINGROOM_PAGED_DIST), over http and from file://. The home page pre-rendered into
-// index.html shows the same first page as the app.
+// articles than a page (`cargo xtask test` builds the sample's seven articles three times over
+// and a chronicle naming July 2005 twenty times, READINGROOM_PAGED_DIST), over http and from
+// file://. The home page pre-rendered into index.html shows the same first page as the app.
+// The timeline pages its periods, and a month's mentions, the same way.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { APP_READY, browserAndServer, modes as buildModes, watch } from './browser.mjs';
 
 const PAGED = resolve(process.env.READINGROOM_PAGED_DIST ?? 'target/e2e/paged/dist');
-const ARTICLES = 21;
+const ARTICLES = 22;
 
 const shared = browserAndServer(PAGED);
 const modes = buildModes(() => shared.server, PAGED);
@@ -46,9 +47,9 @@ for (const mode of modes) {
       await more().click();
       await items('rr-articles').nth(19).waitFor();
       assert.equal(await items('rr-articles').count(), 20);
-      assert.equal(await more().textContent(), 'Show 1 more of 1');
+      assert.equal(await more().textContent(), `Show ${ARTICLES - 20} more of ${ARTICLES - 20}`);
       await more().click();
-      await items('rr-articles').nth(20).waitFor();
+      await items('rr-articles').nth(ARTICLES - 1).waitFor();
       assert.equal(await more().count(), 0, 'no button once all are shown');
     });
 
@@ -67,6 +68,29 @@ for (const mode of modes) {
       await page.locator('.rr-companions a').filter({ hasText: 'Islamic State' }).click();
       await page.locator('h1.rr-article-title').filter({ hasText: 'Islamic State' }).waitFor();
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 10, `${APP_READY} ol.rr-entity-articles > li`);
+    });
+
+    test('a month with more mentions than a page lists 25, then the rest', async () => {
+      await page.goto(mode.start() + '#/timeline?by=month&from=2005&to=2005');
+      const july = page.locator('.rr-tl-bucket').filter({ has: page.locator('h2', { hasText: 'July 2005' }) });
+      await july.waitFor();
+      const heading = await july.locator('h3').first().textContent();
+      const total = Number(heading.match(/^Mentioned in the articles \((\d+)\)$/)[1]);
+      assert.ok(total > 25 && total <= 50, `the chronicle's twenty and the sample's: ${total}`);
+      const mentions = july.locator('.rr-tl-mention');
+      assert.equal(await mentions.count(), 25);
+      const button = july.locator('.rr-more');
+      assert.equal(await button.textContent(), `Show ${total - 25} more of ${total - 25}`);
+      await button.click();
+      await mentions.nth(total - 1).waitFor();
+      assert.equal(await button.count(), 0, 'no button once all are shown');
+      // Another period starts again at 25 a month.
+      await page.locator('.rr-zoom a').filter({ hasText: 'Decades' }).click();
+      await page.locator('.rr-tl-bucket h2 a').filter({ hasText: '2000s' }).click();
+      await page.locator('.rr-tl-bucket h2 a').filter({ hasText: /^2005$/ }).click();
+      await page.waitForURL(/#\/timeline\?by=month&from=2005&to=2005$/);
+      await page.waitForFunction(() => document.querySelectorAll('.rr-tl-mention').length > 0);
+      assert.equal(await mentions.count(), 25);
     });
 
     test('a query pages the same way, and a new query starts again at ten', async () => {

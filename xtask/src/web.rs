@@ -156,8 +156,9 @@ pub fn test() -> Result {
         .env("READINGROOM_PAGED_DIST", paged))
 }
 
-/// The sample's articles three times over (21 articles; the copies' titles end "(copy 2)" and
-/// "(copy 3)"), built: more than the ten results a page shows.
+/// The sample's articles three times over (the copies' titles end "(copy 2)" and "(copy 3)")
+/// and a chronicle of July 2005 (22 articles), built: more than the ten results a page shows,
+/// and more mentions of one month than the timeline lists at once.
 fn paged_build() -> Result<PathBuf> {
     let work = root().join("target/e2e/paged");
     let corpus = copy_sample(&work)?;
@@ -175,6 +176,16 @@ fn paged_build() -> Result<PathBuf> {
                 .map_err(|e| e.to_string())?;
         }
     }
+    // And one article that names July 2005 on every line: a month with more mentions than the
+    // timeline lists at once.
+    let days: String = (1..=20)
+        .map(|day| format!("On {day} July 2005 the chronicle recorded entry number {day}.\n\n"))
+        .collect();
+    std::fs::write(
+        corpus.join("a-chronicle-of-july-2005.md"),
+        format!("+++\ntitle = \"A chronicle of July 2005\"\ndate = \"2005-08\"\noutlet = \"Fixture\"\nkind = \"commentary\"\n+++\n{days}"),
+    )
+    .map_err(|e| e.to_string())?;
     Ok(build(Some(corpus), &work.join("dist"), true)?.dist)
 }
 
