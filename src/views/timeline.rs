@@ -6,7 +6,7 @@
 
 use crate::components::article_links::entity_route;
 use crate::components::show_more::{more_button, more_label};
-use crate::data::data;
+use crate::data::{data, Data};
 use crate::route::{Explore, Route, Zoom};
 use readingroom_core::date::MONTHS;
 use readingroom_core::facets::month_of;
@@ -72,11 +72,14 @@ const BUCKETS_SHOWN: usize = 12;
 /// Words of a sentence shown on each side of the date before it is clipped.
 const CONTEXT_WORDS: usize = 20;
 
-struct Mention<'a> {
+struct Mention {
     doc: u32,
     index: u32,
-    m: &'a DateMention,
+    m: &'static DateMention,
 }
+
+/// Per period: the articles published in it and the mentions of it.
+type Buckets = BTreeMap<Key, (Vec<u32>, Vec<Mention>)>;
 
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &Props) -> Html {
@@ -106,24 +109,8 @@ pub fn timeline_view(props: &Props) -> Html {
             mentions_shown.set(HashMap::new());
         });
     }
-    let within = |y: i32| props.from.is_none_or(|f| y >= f) && props.to.is_none_or(|t| y <= t);
-    let mut buckets: BTreeMap<Key, (Vec<u32>, Vec<Mention>)> = BTreeMap::new();
-    for (doc, a) in d.index.articles.iter().enumerate() {
-        if within(a.date.year) {
-            buckets.entry(key(zoom, &a.date)).or_default().0.push(doc as u32);
-        }
-        for (index, m) in a.dates.iter().enumerate() {
-            if within(m.from.year) {
-                let mention = Mention { doc: doc as u32, index: index as u32, m };
-                buckets.entry(key(zoom, &m.from)).or_default().1.push(mention);
-            }
-        }
-    }
-    fill_gaps(zoom, &mut buckets);
-    for (pubs, mentions) in buckets.values_mut() {
-        pubs.sort_by_key(|&doc| d.index.articles[doc as usize].date);
-        mentions.sort_by_key(|x| (x.m.from, x.m.to, x.doc, x.index));
-    }
+    // Grouped once per zoom and period, not again for "Show more" or a shard arriving.
+    let buckets = use_memo((zoom, props.from, props.to), |&(zoom, from, to)| buckets_of(d, zoom, from, to));
 
     let zoom_link = |z: Zoom, label: &str| {
         // Zooming out keeps the period in view; decades show everything.
@@ -273,6 +260,29 @@ pub fn timeline_view(props: &Props) -> Html {
             }
         </section>
     }
+}
+
+/// The publications and mentions of each period on the axis within `from`–`to`, oldest first.
+fn buckets_of(d: &'static Data, zoom: Zoom, from: Option<i32>, to: Option<i32>) -> Buckets {
+    let within = |y: i32| from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t);
+    let mut buckets = Buckets::new();
+    for (doc, a) in d.index.articles.iter().enumerate() {
+        if within(a.date.year) {
+            buckets.entry(key(zoom, &a.date)).or_default().0.push(doc as u32);
+        }
+        for (index, m) in a.dates.iter().enumerate() {
+            if within(m.from.year) {
+                let mention = Mention { doc: doc as u32, index: index as u32, m };
+                buckets.entry(key(zoom, &m.from)).or_default().1.push(mention);
+            }
+        }
+    }
+    fill_gaps(zoom, &mut buckets);
+    for (pubs, mentions) in buckets.values_mut() {
+        pubs.sort_by_key(|&doc| d.index.articles[doc as usize].date);
+        mentions.sort_by_key(|x| (x.m.from, x.m.to, x.doc, x.index));
+    }
+    buckets
 }
 
 /// How many of `total` are not shown yet.
