@@ -11,7 +11,6 @@ use readingroom_core::facets::Facet;
 use readingroom_core::search::PAGE;
 use readingroom_core::snippet::Highlighter;
 use readingroom_core::Results;
-use std::collections::HashMap;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,21 +35,19 @@ pub fn entity_view(props: &Props) -> Html {
     }
     let found =
         d.index.entities.iter().enumerate().find(|(_, e)| e.kind == *props.kind && e.slug() == *props.slug);
-    // Most mentions first.
-    let articles: Vec<(u32, u32)> = found.map_or_else(Vec::new, |(id, _)| {
-        let mut articles = d.facets.entity_docs[id].clone();
-        articles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        articles
+    // Once per entity, not again for "Show more" or a shard arriving.
+    let profile = use_memo(found.map(|(id, _)| id as u32), |&id| {
+        id.map(|id| readingroom_core::profile::profile(&d.index, &d.facets, id, COMPANIONS))
+            .unwrap_or_default()
     });
     {
         // The shown articles' bodies, for their passages (an archive in shards).
-        let docs: Vec<u32> = articles.iter().take(*shown).map(|&(doc, _)| doc).collect();
+        let docs: Vec<u32> = profile.articles.iter().take(*shown).map(|&(doc, _)| doc).collect();
         use_effect_with(docs, |docs| crate::shards::prefetch(docs.iter().copied()));
     }
     let Some((id, entity)) = found else {
         return html! { <crate::views::not_found::NotFound path={ format!("/entity/{}/{}", props.kind, props.slug) } /> };
     };
-    let docs = &d.facets.entity_docs[id];
     let kind_label = KINDS.iter().find(|(k, _)| *k == entity.kind).map(|(_, l)| *l).unwrap_or("");
 
     // The passage of each article that names it most, every name marked.
@@ -65,13 +62,8 @@ pub fn entity_view(props: &Props) -> Html {
     // Opening an article from here highlights every name of this entity.
     let from = Explore { q: entity.name.clone(), ..Explore::default() };
 
-    let mut by_year: HashMap<i32, u32> = HashMap::new();
-    for &(doc, count) in docs {
-        *by_year.entry(d.index.articles[doc as usize].date.year).or_default() += count;
-    }
-    let chart = d.facets.span.map(|(first, last)| {
-        let (y0, y1) = (first.div_euclid(12), last.div_euclid(12));
-        let years: Vec<(i32, u32)> = (y0..=y1).map(|y| (y, by_year.get(&y).copied().unwrap_or(0))).collect();
+    let years = &profile.per_year;
+    let chart = (!years.is_empty()).then(|| {
         let max = years.iter().map(|y| y.1).max().unwrap_or(1).max(1) as f64;
         let (w, h) = (20.0 * years.len() as f64, 60.0);
         html! {
@@ -96,28 +88,13 @@ pub fn entity_view(props: &Props) -> Html {
         }
     });
 
-    let mut together: HashMap<u32, u32> = HashMap::new();
-    for &(doc, _) in docs {
-        for &other in &d.facets.doc_entities[doc as usize] {
-            if other as usize != id {
-                *together.entry(other).or_default() += 1;
-            }
-        }
-    }
-    let mut companions: Vec<(u32, u32)> = together.into_iter().collect();
-    companions.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| d.index.entities[a.0 as usize].name.cmp(&d.index.entities[b.0 as usize].name))
-    });
-    companions.truncate(COMPANIONS);
-
     // In the explorer, as a facet where it is one, else as a search for its names.
     let explore = match Facet::ALL.into_iter().find(|f| f.entity_kinds().contains(&entity.kind.as_str())) {
         Some(f) => Explore::default().toggled(f, &entity.name),
         None => from.clone(),
     };
     let aliases: Vec<&str> = entity.aliases.iter().map(|a| a.text.as_str()).collect();
-    let total: u32 = docs.iter().map(|d| d.1).sum();
+    let (total, articles, companions) = (profile.mentions, &profile.articles, &profile.companions);
     html! {
         <article class="rr-entity">
             <header>
@@ -129,7 +106,7 @@ pub fn entity_view(props: &Props) -> Html {
                         <time datetime={ date.iso() }>{ date.to_string() }</time></a></p>
                 }
                 <p class="rr-lede">
-                    { format!("{total} mention{} in {} article{}. ", if total == 1 { "" } else { "s" }, docs.len(), if docs.len() == 1 { "" } else { "s" }) }
+                    { format!("{total} mention{} in {} article{}. ", if total == 1 { "" } else { "s" }, articles.len(), if articles.len() == 1 { "" } else { "s" }) }
                     <a href={ explore.route().href() }>{ "Explore them" }</a>
                 </p>
             </header>

@@ -12,6 +12,7 @@ pub mod fuzzy;
 pub mod index;
 pub mod model;
 pub mod postings;
+pub mod profile;
 pub mod query;
 pub mod search;
 pub mod shards;
