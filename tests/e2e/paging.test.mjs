@@ -47,10 +47,14 @@ for (const mode of modes) {
       await more().click();
       await items('rr-articles').nth(19).waitFor();
       assert.equal(await items('rr-articles').count(), 20);
+      // The focus moves on to the first article added, where reading goes on.
+      await page.waitForFunction((sel) => document.activeElement === document.querySelector(sel), `${APP_READY} ol.rr-articles > li:nth-child(11) a.rr-title`);
       assert.equal(await more().textContent(), `Show ${ARTICLES - 20} more of ${ARTICLES - 20}`);
       await more().click();
       await items('rr-articles').nth(ARTICLES - 1).waitFor();
       assert.equal(await more().count(), 0, 'no button once all are shown');
+      // Not left on the button that went away.
+      await page.waitForFunction((sel) => document.activeElement === document.querySelector(sel), `${APP_READY} ol.rr-articles > li:nth-child(21) a.rr-title`);
     });
 
     test('an entity page lists the articles naming it ten at a time', async () => {
@@ -84,6 +88,8 @@ for (const mode of modes) {
       await button.click();
       await mentions.nth(total - 1).waitFor();
       assert.equal(await button.count(), 0, 'no button once all are shown');
+      // The focus is on the first mention added.
+      await page.waitForFunction((m) => m.contains(document.activeElement), await mentions.nth(25).elementHandle());
       // Another period starts again at 25 a month.
       await page.locator('.rr-zoom a').filter({ hasText: 'Decades' }).click();
       await page.locator('.rr-tl-bucket h2 a').filter({ hasText: '2000s' }).click();
