@@ -65,7 +65,9 @@ pub fn facet_list(props: &Props) -> Html {
     let left = matching.len().saturating_sub(*shown);
     let more = {
         let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + MORE))
+        crate::components::show_more::focusing_added(Callback::from(move |_: MouseEvent| {
+            shown.set(*shown + MORE)
+        }))
     };
     html! {
         <section class="rr-facet" aria-labelledby={ id.clone() } data-facet={ f.key() }>

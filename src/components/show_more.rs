@@ -19,14 +19,19 @@ pub fn more_label(left: usize, page: usize) -> String {
 }
 
 /// The same button with its own words, for a list whose count is kept elsewhere: nothing when
-/// `left`, the items not yet shown, is none. It stands right after its list, and once the list
-/// has grown it moves the focus to the first item added: a keyboard or screen reader user goes
-/// on reading where the new items begin, and is not left on a button that may be gone.
+/// `left`, the items not yet shown, is none. It stands right after its list.
 pub fn more_button(left: usize, label: String, onclick: Callback<MouseEvent>) -> Html {
     if left == 0 {
         return html! {};
     }
-    let onclick = Callback::from(move |e: MouseEvent| {
+    html! { <button type="button" class="rr-more" onclick={ focusing_added(onclick) }>{ label }</button> }
+}
+
+/// `onclick` for a "Show more" button that stands right after its list, which, once the list has
+/// grown, moves the focus to the first item added: a keyboard or screen reader user goes on
+/// where the new items begin, and is not left on a button that may be gone.
+pub fn focusing_added(onclick: Callback<MouseEvent>) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
         let list = e.target_dyn_into::<web_sys::Element>().and_then(|b| b.previous_element_sibling());
         let before = list.as_ref().map_or(0, web_sys::Element::child_element_count);
         onclick.emit(e);
@@ -34,13 +39,13 @@ pub fn more_button(left: usize, label: String, onclick: Callback<MouseEvent>) ->
             // After the render the click scheduled.
             gloo::timers::callback::Timeout::new(0, move || focus_item(&list, before + 1)).forget();
         }
-    });
-    html! { <button type="button" class="rr-more" {onclick}>{ label }</button> }
+    })
 }
 
-/// Focuses the first link or button of the `nth` item (from 1) of `list`, if it has one.
+/// Focuses the first link, button or checkbox of the `nth` item (from 1) of `list`, if any.
 fn focus_item(list: &web_sys::Element, nth: u32) {
-    let selector = format!(":scope > :nth-child({nth}) a[href], :scope > :nth-child({nth}) button");
+    let item = format!(":scope > :nth-child({nth})");
+    let selector = format!("{item} a[href], {item} button, {item} input");
     if let Ok(Some(target)) = list.query_selector(&selector) {
         if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
             let _ = target.focus();

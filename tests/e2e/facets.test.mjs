@@ -60,6 +60,8 @@ for (const mode of buildModes(() => shared.server)) {
       await people.getByRole('searchbox').fill('');
       await people.locator('button.rr-facet-more').click();
       assert.ok((await people.locator('.rr-facet-value').count()) > 8);
+      // The focus moves on to the first value added.
+      await page.waitForFunction((ninth) => document.activeElement === ninth, await people.locator('li').nth(8).locator('input').elementHandle());
     });
 
     test('facets OR within, AND across, count as if their own choice were lifted, and restore on reload', async () => {
