@@ -88,8 +88,14 @@ pub fn app() -> Html {
         Route::Article { slug, from, at } => {
             html! { <ArticleView slug={ slug.clone() } from={ from.clone() } at={ *at } /> }
         }
-        Route::Timeline { by, from, to } => html! { <TimelineView by={ *by } from={ *from } to={ *to } /> },
-        Route::Entity { kind, slug } => html! { <EntityView kind={ kind.clone() } slug={ slug.clone() } /> },
+        // Keyed by their route: another period or entity is a fresh view, its pages of "Show
+        // more" back at the first from its first render.
+        Route::Timeline { by, from, to } => {
+            html! { <TimelineView key={ route.href() } by={ *by } from={ *from } to={ *to } /> }
+        }
+        Route::Entity { kind, slug } => {
+            html! { <EntityView key={ route.href() } kind={ kind.clone() } slug={ slug.clone() } /> }
+        }
         Route::NotFound(path) => html! { <NotFound path={ path.clone() } /> },
     };
 

@@ -10,7 +10,7 @@ pub fn show_more(total: usize, shown: &UseStateHandle<usize>, page: usize) -> Ht
         Callback::from(move |_: MouseEvent| shown.set(*shown + page))
     };
     let left = total.saturating_sub(**shown);
-    more_button(left, more_label(left, page), onclick)
+    more_button(left, more_label(left, page), None, onclick)
 }
 
 /// "Show 10 more of 340": `page` more of the `left` not shown yet.
@@ -19,12 +19,16 @@ pub fn more_label(left: usize, page: usize) -> String {
 }
 
 /// The same button with its own words, for a list whose count is kept elsewhere: nothing when
-/// `left`, the items not yet shown, is none. It stands right after its list.
-pub fn more_button(left: usize, label: String, onclick: Callback<MouseEvent>) -> Html {
+/// `left`, the items not yet shown, is none. It stands right after its list. `name`, when given,
+/// is what a screen reader hears instead: where several such buttons share a page, it says
+/// which list each one grows.
+pub fn more_button(left: usize, label: String, name: Option<String>, onclick: Callback<MouseEvent>) -> Html {
     if left == 0 {
         return html! {};
     }
-    html! { <button type="button" class="rr-more" onclick={ focusing_added(onclick) }>{ label }</button> }
+    html! {
+        <button type="button" class="rr-more" aria-label={ name } onclick={ focusing_added(onclick) }>{ label }</button>
+    }
 }
 
 /// `onclick` for a "Show more" button that stands right after its list, which, once the list has

@@ -28,11 +28,8 @@ pub fn entity_view(props: &Props) -> Html {
     // Snippets render again when a shard arrives.
     let _ = use_context::<crate::shards::ShardsLoaded>();
     // A common name is in thousands of articles: they list a page at a time, as results do.
+    // (Another entity is another view: the app keys this one by its route.)
     let shown = use_state_eq(|| PAGE);
-    {
-        let shown = shown.clone();
-        use_effect_with((props.kind.clone(), props.slug.clone()), move |_| shown.set(PAGE));
-    }
     let found =
         d.index.entities.iter().enumerate().find(|(_, e)| e.kind == *props.kind && e.slug() == *props.slug);
     // Once per entity, not again for "Show more" or a shard arriving.

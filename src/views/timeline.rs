@@ -98,17 +98,10 @@ pub fn timeline_view(props: &Props) -> Html {
             }
         });
     }
-    // How many periods are listed, and how many mentions of each month at the finest zoom;
-    // both start again when the zoom or the period changes.
+    // How many periods are listed, and how many mentions of each month at the finest zoom.
+    // (Another zoom or period is another view: the app keys this one by its route.)
     let buckets_shown = use_state_eq(|| BUCKETS_SHOWN);
     let mentions_shown = use_state_eq(HashMap::<Key, usize>::new);
-    {
-        let (buckets_shown, mentions_shown) = (buckets_shown.clone(), mentions_shown.clone());
-        use_effect_with((zoom, props.from, props.to), move |_| {
-            buckets_shown.set(BUCKETS_SHOWN);
-            mentions_shown.set(HashMap::new());
-        });
-    }
     // Grouped once per zoom and period, not again for "Show more" or a shard arriving.
     let buckets = use_memo((zoom, props.from, props.to), |&(zoom, from, to)| buckets_of(d, zoom, from, to));
 
@@ -173,6 +166,8 @@ pub fn timeline_view(props: &Props) -> Html {
     let list = buckets.iter().rev().filter(|(_, (p, m))| !p.is_empty() || !m.is_empty()).take(*buckets_shown).map(|(k, (pubs, mentions))| {
         let label = key_label(zoom, *k);
         let shown = mentions_shown.get(k).copied().unwrap_or(MENTIONS_SHOWN);
+        let unshown = left(mentions.len(), shown);
+        let more = more_label(unshown, MENTIONS_SHOWN);
         let mention_items = mentions.iter().map(|x| {
             // The sentence is in the body: from a shard, once it has arrived.
             let (a, _) = crate::shards::article(x.doc);
@@ -213,7 +208,7 @@ pub fn timeline_view(props: &Props) -> Html {
                         if let Some(r) = zoom_in(zoom, *k) {
                             <a href={ r.href() }>{ format!("Zoom into {label} for all {} mentions", mentions.len()) }</a>
                         } else {
-                            { more_button(left(mentions.len(), shown), more_label(left(mentions.len(), shown), MENTIONS_SHOWN), more_mentions(*k, shown)) }
+                            { more_button(unshown, more.clone(), Some(format!("{more} mentions of {label}")), more_mentions(*k, shown)) }
                         }
                     }
                 }
@@ -256,7 +251,7 @@ pub fn timeline_view(props: &Props) -> Html {
                     </figcaption>
                 </figure>
                 <ol class="rr-tl-list">{ for list }</ol>
-                { more_button(left(listed, *buckets_shown), earlier(zoom, left(listed, *buckets_shown)), more_buckets) }
+                { more_button(left(listed, *buckets_shown), earlier(zoom, left(listed, *buckets_shown)), None, more_buckets) }
             }
         </section>
     }

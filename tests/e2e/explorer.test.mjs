@@ -115,7 +115,8 @@ for (const mode of modes) {
 
     test('when the exclusions removed every match, it says so and offers the search without them', async () => {
       await page.locator('#rr-q').fill('lone actor -Daesh');
-      await page.locator('.rr-empty').waitFor();
+      // Not the empty page an earlier test left: the one that offers the search without.
+      await page.locator('.rr-unexclude').waitFor();
       assert.equal(
         (await page.locator('.rr-empty p').first().textContent()).trim(),
         '4 articles match the other words, but each contains what you excluded.',
@@ -124,7 +125,9 @@ for (const mode of modes) {
       assert.equal(await without.textContent(), 'Search for “lone actor” instead');
       await without.click();
       await page.locator('ol.rr-hits > li').first().waitFor();
-      assert.equal(await page.locator('#rr-q').inputValue(), 'lone actor');
+      // The same words as before, "actor" whole as it was, not a prefix: the same 4 articles.
+      assert.equal(await page.locator('#rr-q').inputValue(), 'lone actor ');
+      await page.locator('.rr-count').filter({ hasText: /^4 results/ }).waitFor();
       assert.equal(await page.locator('ol.rr-hits > li').count(), 4);
     });
 

@@ -85,6 +85,7 @@ for (const mode of modes) {
       assert.equal(await mentions.count(), 25);
       const button = july.locator('.rr-more');
       assert.equal(await button.textContent(), `Show ${total - 25} more of ${total - 25}`);
+      assert.equal(await button.getAttribute('aria-label'), `Show ${total - 25} more of ${total - 25} mentions of July 2005`, 'which list it grows');
       await button.click();
       await mentions.nth(total - 1).waitFor();
       assert.equal(await button.count(), 0, 'no button once all are shown');
@@ -95,7 +96,7 @@ for (const mode of modes) {
       await page.locator('.rr-tl-bucket h2 a').filter({ hasText: '2000s' }).click();
       await page.locator('.rr-tl-bucket h2 a').filter({ hasText: /^2005$/ }).click();
       await page.waitForURL(/#\/timeline\?by=month&from=2005&to=2005$/);
-      await page.waitForFunction(() => document.querySelectorAll('.rr-tl-mention').length > 0);
+      await july.waitFor();
       assert.equal(await mentions.count(), 25);
     });
 

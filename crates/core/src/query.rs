@@ -41,7 +41,9 @@ enum Piece<'a> {
         at_end: bool,
         span: (usize, usize),
     },
-    Or,
+    Or {
+        span: (usize, usize),
+    },
 }
 
 /// Straight and typographic double quotes: phone keyboards type the latter.
@@ -89,7 +91,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         }
         let word = &text[at(start)..at(k)];
         if word == "OR" && !negated {
-            out.push(Piece::Or);
+            out.push(Piece::Or { span: (first, at(k)) });
         } else {
             let span = (first, at(k));
             out.push(Piece::Text { text: word, quoted: false, negated, at_end: k == chars.len(), span });
@@ -104,7 +106,7 @@ impl Query {
         let mut join_next = false;
         for piece in pieces(text) {
             match piece {
-                Piece::Or => join_next = !clauses.is_empty(),
+                Piece::Or { .. } => join_next = !clauses.is_empty(),
                 Piece::Text { text, quoted, negated, at_end, .. } => {
                     let tokens = tokenize(text);
                     if tokens.is_empty() {
@@ -132,20 +134,39 @@ impl Query {
 }
 
 /// The query as typed with its exclusions (`-word`, `-"a phrase"`) taken out, for offering the
-/// search without them when they removed every match; `None` when it has none.
+/// search without them when they removed every match; `None` when it has none, or nothing else.
+/// It asks for what the rest of the query asked for: an `OR` beside an exclusion, which the
+/// parser passed over, goes with it ("a OR -b c" is "a c", not "a OR c"); and when an exclusion
+/// ended the query, so that its last word was not being typed, a space keeps that word whole.
 pub fn without_exclusions(text: &str) -> Option<String> {
-    let mut kept = String::new();
-    let mut last = 0;
-    let mut any = false;
-    for piece in pieces(text) {
-        if let Piece::Text { negated: true, span: (start, end), .. } = piece {
-            kept.push_str(&text[last..start]);
-            last = end;
-            any = true;
+    let pieces = pieces(text);
+    let negated = |i: usize| matches!(pieces.get(i), Some(Piece::Text { negated: true, .. }));
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        match *piece {
+            Piece::Text { negated: true, span, .. } => cut.push(span),
+            Piece::Or { span } if (i > 0 && negated(i - 1)) || negated(i + 1) => cut.push(span),
+            _ => {}
         }
     }
+    if !pieces.iter().any(|p| matches!(p, Piece::Text { negated: true, .. })) {
+        return None;
+    }
+    let mut kept = String::new();
+    let mut last = 0;
+    for (start, end) in cut {
+        kept.push_str(&text[last..start]);
+        last = end;
+    }
     kept.push_str(&text[last..]);
-    any.then(|| kept.split_whitespace().collect::<Vec<_>>().join(" "))
+    let mut rest = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    if rest.is_empty() {
+        return None;
+    }
+    if negated(pieces.len() - 1) {
+        rest.push(' ');
+    }
+    Some(rest)
 }
 
 #[cfg(test)]
@@ -207,15 +228,31 @@ mod tests {
 
     #[test]
     fn exclusions_can_be_taken_out() {
-        assert_eq!(without_exclusions("madrid -spain").as_deref(), Some("madrid"));
+        // An exclusion ended the query: the word before it stays whole, not a prefix.
+        assert_eq!(without_exclusions("madrid -spain").as_deref(), Some("madrid "));
         assert_eq!(
             without_exclusions(r#"-"lone actor" Daesh -“al qaida”  attacks"#).as_deref(),
             Some("Daesh attacks")
         );
-        // An unclosed quote runs to the end, as the parser reads it.
-        assert_eq!(without_exclusions(r#"madrid -"train bomb"#).as_deref(), Some("madrid"));
-        // A hyphen inside a word, or a lone one, excludes nothing.
+        assert_eq!(without_exclusions(r#"madrid -"train bomb"#).as_deref(), Some("madrid "));
+        // The same query without them: an OR the parser passed over beside an exclusion goes.
+        for (q, rest) in [
+            ("madrid -spain OR bombing", "madrid bombing"),
+            ("a OR -b OR c", "a c"),
+            ("-b OR c", "c"),
+            ("a OR b -c d", "a OR b d"),
+        ] {
+            assert_eq!(without_exclusions(q).as_deref(), Some(rest), "{q}");
+            assert_eq!(
+                Query::parse(rest).clauses,
+                Query::parse(q).clauses.into_iter().filter(|c| !c.negated).collect::<Vec<_>>(),
+                "{q}: the same clauses"
+            );
+        }
+        // A hyphen inside a word, or a lone one, excludes nothing; nothing but exclusions
+        // leaves nothing to offer.
         assert_eq!(without_exclusions("al-qaeda - madrid"), None);
         assert_eq!(without_exclusions("madrid"), None);
+        assert_eq!(without_exclusions("-al-qaeda -spain"), None);
     }
 }

@@ -568,8 +568,10 @@ pub fn search_cached(
     }
     sort_hits(&mut hits, sort);
 
-    let mut results =
-        Results { excluded: if hits.is_empty() { before } else { 0 }, hits, ..Results::default() };
+    // Only when other words found something: a query of exclusions alone ("-a" as it is typed)
+    // has no "other words" to search without them.
+    let removed = if hits.is_empty() && !required.is_empty() { before } else { 0 };
+    let mut results = Results { excluded: removed, hits, ..Results::default() };
     if results.hits.is_empty() && !required.is_empty() {
         results.partial = partial_matches(&required, &excluded);
         results.suggestion = suggest(index, analyzer, text);
