@@ -285,17 +285,18 @@ fn left(total: usize, shown: usize) -> usize {
     total.saturating_sub(shown)
 }
 
-/// The button under the periods: "Show 12 earlier years (30 left)", "Show the 6 earlier years".
+/// The button under the periods: "Show 12 earlier years (30 left)", "Show the 6 earlier years",
+/// "Show the earlier year".
 fn earlier(zoom: Zoom, left: usize) -> String {
     let unit = match zoom {
-        Zoom::Decade => "decades",
-        Zoom::Year => "years",
-        Zoom::Month => "months",
+        Zoom::Decade => "decade",
+        Zoom::Year => "year",
+        Zoom::Month => "month",
     };
-    if left <= BUCKETS_SHOWN {
-        format!("Show the {left} earlier {}", if left == 1 { &unit[..unit.len() - 1] } else { unit })
-    } else {
-        format!("Show {BUCKETS_SHOWN} earlier {unit} ({left} left)")
+    match left {
+        1 => format!("Show the earlier {unit}"),
+        n if n <= BUCKETS_SHOWN => format!("Show the {n} earlier {unit}s"),
+        n => format!("Show {BUCKETS_SHOWN} earlier {unit}s ({n} left)"),
     }
 }
 
