@@ -2,7 +2,7 @@
 //! a page at a time; its mentions over time; and the entities it appears with most often.
 
 use crate::components::article_links::{entity_route, KINDS};
-use crate::components::article_meta::article_meta;
+use crate::components::article_meta::counted_meta;
 use crate::components::marked::marked;
 use crate::components::show_more::show_more;
 use crate::data::data;
@@ -117,9 +117,8 @@ pub fn entity_view(props: &Props) -> Html {
                         html! {
                             <li class="rr-item">
                                 <a class="rr-title" href={ href }>{ &a.title }</a>
-                                { article_meta(a) }
+                                { counted_meta(a, Some(format!("{count} mention{}", if count == 1 { "" } else { "s" }))) }
                                 { passage(doc) }
-                                <p class="rr-n">{ format!("{count} mention{}", if count == 1 { "" } else { "s" }) }</p>
                             </li>
                         }
                     }) }

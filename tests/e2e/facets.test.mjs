@@ -152,6 +152,7 @@ for (const mode of buildModes(() => shared.server)) {
       // Each article with the passage that names it, the name marked.
       for (const li of await page.locator('ol.rr-entity-articles > li').all()) {
         assert.ok((await li.locator('.rr-snippet mark').allTextContents()).includes('Libya'), await li.innerText());
+        assert.match(await li.locator('.rr-meta .rr-count-of').textContent(), /^\d+ mentions?$/, 'its mentions counted in its line');
       }
       assert.ok((await page.locator('.rr-companions a').count()) > 3, 'the entities it appears with');
       assert.ok((await page.locator('.rr-entity-chart rect').count()) >= 3, 'mentions over time');
