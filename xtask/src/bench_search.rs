@@ -6,7 +6,7 @@ use crate::bench_corpora::{self, queries};
 use crate::tools::{self, root, run, Result};
 use readingroom_core::facets::{tally, FacetIndex, Selection};
 use readingroom_core::index::FIELD_COUNT;
-use readingroom_core::postings::Postings;
+use readingroom_core::postings::{push_varint, Postings};
 use readingroom_core::{search, Analyzer, Sort};
 use readingroom_indexer::{build_index, read_corpus};
 use std::io::Write;
@@ -43,22 +43,15 @@ fn ours(class: &str, q: &str) -> String {
 /// The postings with each posting's count kept and its positions dropped: the index a search
 /// without phrases would need, measured beside ours because the peers keep no positions.
 fn without_positions(postings: &Postings, docs: usize) -> Postings {
-    fn varint(out: &mut Vec<u8>, mut v: u32) {
-        while v >= 0x80 {
-            out.push((v as u8) | 0x80);
-            v >>= 7;
-        }
-        out.push(v as u8);
-    }
     let streams = (0..postings.len())
         .map(|i| {
             let mut out = Vec::new();
             let mut last = 0;
             for p in postings.scan(i) {
-                varint(&mut out, p.doc - last);
+                push_varint(&mut out, p.doc - last);
                 last = p.doc;
-                varint(&mut out, u32::from(p.field));
-                varint(&mut out, p.count);
+                push_varint(&mut out, u32::from(p.field));
+                push_varint(&mut out, p.count);
             }
             out
         })

@@ -29,7 +29,8 @@ impl PartialEq for Postings {
     }
 }
 
-fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+/// Appends `v` as a LEB128 varint, as every stream stores its numbers.
+pub fn push_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
