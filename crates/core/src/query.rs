@@ -141,6 +141,9 @@ impl Query {
 pub fn without_exclusions(text: &str) -> Option<String> {
     let pieces = pieces(text);
     let negated = |i: usize| matches!(pieces.get(i), Some(Piece::Text { negated: true, .. }));
+    if !(0..pieces.len()).any(negated) {
+        return None;
+    }
     let mut cut: Vec<(usize, usize)> = Vec::new();
     for (i, piece) in pieces.iter().enumerate() {
         match *piece {
@@ -148,9 +151,6 @@ pub fn without_exclusions(text: &str) -> Option<String> {
             Piece::Or { span } if (i > 0 && negated(i - 1)) || negated(i + 1) => cut.push(span),
             _ => {}
         }
-    }
-    if !pieces.iter().any(|p| matches!(p, Piece::Text { negated: true, .. })) {
-        return None;
     }
     let mut kept = String::new();
     let mut last = 0;
