@@ -220,7 +220,8 @@ impl Index {
         ids
     }
 
-    /// Surface words within `k` edits of `word`, with their term id and distance.
+    /// Surface words within `k` typos of `word` (an edit, two on the first letter: see
+    /// [`crate::fuzzy::find`]), with their term id and that cost.
     pub fn fuzzy_words(&self, word: &str, k: u8) -> Vec<(String, u32, usize)> {
         crate::fuzzy::find(self.words.as_fst(), word, k)
             .into_iter()
