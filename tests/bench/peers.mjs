@@ -5,8 +5,8 @@
 // How each query class maps onto each peer's options, as close to ours as they allow:
 // single: AND of words; prefix: MiniSearch prefix, elasticlunr expand; typo: MiniSearch fuzzy
 // (1 edit from 5 letters, 2 from 9, as ours, but anywhere in the word: ours counts a first-letter
-// typo as two), elasticlunr has none; phrase: neither has phrases,
-// so the phrase's words ANDed; three: AND of three words. Ours forgives typos in single and
+// typo as two), elasticlunr has none; phrase: neither has phrases, so the phrase's words ANDed;
+// three: AND of three words. Ours forgives typos in single and
 // three-word queries too, so MiniSearch runs those twice: as a reader would configure it
 // (exact words) and with typos forgiven as ours ("…, typos forgiven"), like for like.
 

@@ -132,7 +132,7 @@ fn native(name: &str, dir: &Path, out: &mut String) -> Result {
             runs.into_iter()
                 .map(|mut r| {
                     r.sort_by(f64::total_cmp);
-                    r[r.len() / 2]
+                    percentile(&r, 0.5)
                 })
                 .collect()
         };
