@@ -150,7 +150,10 @@ pub fn timeline_view(props: &Props) -> Html {
         }
     });
 
-    let listed = buckets.values().filter(|(p, m)| !p.is_empty() || !m.is_empty()).count();
+    // The periods with something in them, newest first; the empty ones only keep the chart's
+    // axis whole.
+    let periods: Vec<_> = buckets.iter().rev().filter(|(_, (p, m))| !p.is_empty() || !m.is_empty()).collect();
+    let unlisted = left(periods.len(), *buckets_shown);
     let more_mentions = |k: Key, shown: usize| {
         let mentions_shown = mentions_shown.clone();
         Callback::from(move |_: MouseEvent| {
@@ -163,7 +166,7 @@ pub fn timeline_view(props: &Props) -> Html {
         let buckets_shown = buckets_shown.clone();
         Callback::from(move |_: MouseEvent| buckets_shown.set(*buckets_shown + BUCKETS_SHOWN))
     };
-    let list = buckets.iter().rev().filter(|(_, (p, m))| !p.is_empty() || !m.is_empty()).take(*buckets_shown).map(|(k, (pubs, mentions))| {
+    let list = periods.iter().take(*buckets_shown).map(|&(k, (pubs, mentions))| {
         let label = key_label(zoom, *k);
         let shown = mentions_shown.get(k).copied().unwrap_or(MENTIONS_SHOWN);
         let unshown = left(mentions.len(), shown);
@@ -251,7 +254,7 @@ pub fn timeline_view(props: &Props) -> Html {
                     </figcaption>
                 </figure>
                 <ol class="rr-tl-list">{ for list }</ol>
-                { more_button(left(listed, *buckets_shown), earlier(zoom, left(listed, *buckets_shown)), None, more_buckets) }
+                { more_button(unlisted, earlier(zoom, unlisted), None, more_buckets) }
             }
         </section>
     }
