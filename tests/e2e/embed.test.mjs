@@ -35,7 +35,7 @@ describe('embedded in a hostile host page, over http', () => {
   test('the app keeps its styles, and takes the host’s theme through custom properties', async () => {
     const title = page.locator('#archive a.rr-title').first();
     assert.equal(await style(title, 'color'), 'rgb(31, 35, 40)', 'our --rr-text, not the host’s !important hotpink');
-    assert.equal(await style(page.locator('#archive rect.rr-bar.rr-in').first(), 'fill'), 'rgb(29, 78, 216)', 'the host’s --rr-accent');
+    assert.equal(await style(page.locator('#archive path.rr-bar.rr-in').first(), 'fill'), 'rgb(29, 78, 216)', 'the host’s --rr-accent');
     assert.match(await style(title, 'fontFamily'), /Iowan|Palatino|Georgia|DejaVu Serif|serif/);
     assert.doesNotMatch(await style(title, 'fontFamily'), /Comic/);
     assert.equal(await style(page.locator('#archive ol.rr-articles'), 'listStyleType'), 'none');

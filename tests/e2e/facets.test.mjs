@@ -131,6 +131,15 @@ for (const mode of buildModes(() => shared.server)) {
       const svg = page.locator('.rr-histogram svg');
       const box = await svg.boundingBox();
       const x = (bin) => box.x + ((bin + 0.5) * box.width) / 18;
+      // Hovering a bar tells its month and count, and leaving the chart restores the span.
+      const label = page.locator('.rr-histogram .rr-range-label');
+      const span = await label.innerText();
+      await page.mouse.move(x(4), box.y + box.height / 2);
+      await page.locator('.rr-histogram path.rr-bar-hover').waitFor();
+      assert.match(await label.innerText(), /^Jan 2017\s+1 article$/);
+      await page.mouse.move(box.x + box.width / 2, box.y - 40);
+      await page.locator('.rr-histogram path.rr-bar-hover').waitFor({ state: 'detached' });
+      assert.equal(await label.innerText(), span);
       await page.mouse.move(x(4), box.y + box.height / 2);
       await page.mouse.down();
       await page.mouse.move(x(7), box.y + box.height / 2);
@@ -142,7 +151,10 @@ for (const mode of buildModes(() => shared.server)) {
       // The range narrows the other facets but not its own histogram.
       assert.deepEqual(await counts(page, 'year'), { 2017: 2 });
       assert.match(await page.locator('.rr-histogram .rr-range-label').innerText(), /2 articles/);
-      assert.equal(await page.locator('.rr-histogram rect.rr-bar').count(), 18);
+      assert.equal(await svg.getAttribute('data-bars'), '18');
+      // The months with articles are drawn, those in the range as one path, the rest as another.
+      const rects = async (which) => ((await page.locator(`.rr-histogram path${which}`).getAttribute('d')).match(/M/g) ?? []).length;
+      assert.deepEqual([await rects('.rr-bar.rr-in'), await rects('.rr-bar:not(.rr-in)')], [2, 5], 'seven months with an article each');
     });
 
     test('an entity facet value and an entity page lead to each other', async () => {
