@@ -4,6 +4,31 @@
 use readingroom_core::facets::{format_month, parse_month, Facet, Selection};
 use readingroom_core::Sort;
 
+/// The exploration on screen now, shared with components that render less often than it
+/// changes (a facet list whose counts stayed the same while the reader typed): what they do
+/// when clicked starts from the latest words, not from those of their last render. Equal to
+/// itself only, so it never makes them render.
+#[derive(Clone, Default)]
+pub struct Latest(std::rc::Rc<std::cell::RefCell<Explore>>);
+
+impl Latest {
+    pub fn get(&self) -> Explore {
+        self.0.borrow().clone()
+    }
+
+    pub fn set(&self, e: &Explore) {
+        if *self.0.borrow() != *e {
+            *self.0.borrow_mut() = e.clone();
+        }
+    }
+}
+
+impl PartialEq for Latest {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// What the reader is exploring: the query, the facet values and date range chosen, the order.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
 pub struct Explore {

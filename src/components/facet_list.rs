@@ -3,7 +3,7 @@
 
 use crate::data::data;
 use crate::nav::go;
-use crate::route::Explore;
+use crate::route::Latest;
 use readingroom_core::analyze::fold;
 use readingroom_core::facets::Facet;
 use std::rc::Rc;
@@ -14,7 +14,11 @@ pub struct Props {
     pub facet: Facet,
     /// `(value id, count)`, in display order.
     pub counts: Rc<Vec<(u32, u32)>>,
-    pub explore: Explore,
+    /// The values of this facet chosen.
+    pub chosen: Vec<String>,
+    /// The exploration a click toggles a value of: not compared, so a list renders again
+    /// only when its counts or choices change, not at every keystroke.
+    pub latest: Latest,
 }
 
 /// Values shown before "Show more", and added by each press.
@@ -31,7 +35,7 @@ pub fn facet_list(props: &Props) -> Html {
     if props.counts.is_empty() {
         return html! {};
     }
-    let chosen = &props.explore.sel.values[f as usize];
+    let chosen = &props.chosen;
     let needle = fold(filter.trim());
     let matching: Vec<(u32, u32)> = props
         .counts
@@ -50,8 +54,9 @@ pub fn facet_list(props: &Props) -> Html {
     let item = |&(v, count): &(u32, u32)| {
         let name = names[v as usize].clone();
         let checked = chosen.contains(&name);
-        let next = props.explore.toggled(f, &name);
-        let onchange = Callback::from(move |_: Event| go(&next.clone().route()));
+        let latest = props.latest.clone();
+        let toggled = name.clone();
+        let onchange = Callback::from(move |_: Event| go(&latest.get().toggled(f, &toggled).route()));
         html! {
             <li>
                 <label class={ classes!("rr-facet-value", (count == 0).then_some("rr-zero")) }>

@@ -10,7 +10,7 @@ use crate::components::histogram::Histogram;
 use crate::components::marked::marked;
 use crate::components::show_more::show_more;
 use crate::data::data;
-use crate::route::{Explore, Route};
+use crate::route::{Explore, Latest, Route};
 use readingroom_core::facets::{tally, Facet};
 use readingroom_core::search::PAGE;
 use readingroom_core::snippet::{clip_words, Highlighter};
@@ -55,6 +55,8 @@ pub fn search_view(props: &Props) -> Html {
         let shown = shown.clone();
         use_effect_with(e.clone(), move |_| shown.set(PAGE));
     }
+    let latest = (*use_state(Latest::default)).clone();
+    latest.set(e);
     let hl = Highlighter::new(&d.index, &d.analyzer, &results);
     let shown_q = e.q.trim().to_string();
     let count = tallied.docs.len();
@@ -195,7 +197,8 @@ pub fn search_view(props: &Props) -> Html {
                     <Histogram months={ Rc::new(tallied.months.clone()) } explore={ e.clone() } />
                 }
                 { for Facet::ALL.iter().map(|&f| html! {
-                    <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) } explore={ e.clone() } />
+                    <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) }
+                        chosen={ e.sel.values[f as usize].clone() } latest={ latest.clone() } />
                 }) }
             </section>
         </div>

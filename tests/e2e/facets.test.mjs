@@ -3,7 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOME_READY, browserAndServer, modes as buildModes, watch } from './browser.mjs';
+import { HOME_READY, browserAndServer, modes as buildModes, shownQuery, watch } from './browser.mjs';
 
 const shared = browserAndServer();
 
@@ -109,6 +109,15 @@ for (const mode of buildModes(() => shared.server)) {
       await page.locator('#rr-q').fill('Libya Basu');
       await waitCount(page, 1);
       assert.match(page.url(), /year=2018/);
+      // New words that find the same article leave the facets' counts as they were, and a
+      // value chosen then joins the words now typed, not those the counts were made for.
+      const kinds = await counts(page, 'kind');
+      await page.locator('#rr-q').fill('Libya Basu Neil');
+      await page.locator('.rr-count').filter({ hasText: shownQuery('Libya Basu Neil') }).waitFor();
+      assert.deepEqual(await counts(page, 'kind'), kinds);
+      await checkbox(page, 'kind', 'interview').check();
+      await page.waitForURL(/kind=interview/);
+      assert.match(page.url(), /q=Libya(\+|%20)Basu(\+|%20)Neil&year=2018&kind=interview$/);
     });
 
     test('the date range works from the keyboard and by dragging across the histogram', async () => {
