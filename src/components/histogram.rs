@@ -213,12 +213,12 @@ pub fn histogram(props: &Props) -> Html {
             </label>
         }
     };
+    let hovered = if drag.is_none() { hover.filter(|&i| i < n) } else { None };
     // A range chosen (not being dragged) is what the results hold: its own months, which may
     // start or end inside a bar of several years.
-    let hovered = if drag.is_none() { hover.filter(|&i| i < n) } else { None };
-    let total: u32 = match *drag {
-        None if hovered.is_some() => hovered.map_or(0, |i| bins[i].count),
-        None if ranged => {
+    let total: u32 = match (*drag, hovered) {
+        (_, Some(i)) => bins[i].count,
+        (None, None) if ranged => {
             let at = |m: Month| m.saturating_sub(first).clamp(0, props.months.len() as i32 - 1) as usize;
             let (a, b) = (at(sel.from.unwrap_or(first)), at(sel.to.unwrap_or(Month::MAX)));
             props.months.get(a..=b).map_or(0, |m| m.iter().sum())
@@ -226,9 +226,9 @@ pub fn histogram(props: &Props) -> Html {
         _ => bins[lo..=hi].iter().map(|b| b.count).sum(),
     };
     let (span_from, span_to) = span_label(&bins[0], &bins[n - 1]);
-    let label = match *drag {
-        None if hovered.is_some() => hovered.map(|i| bin_label(&bins[i])).unwrap_or_default(),
-        None if ranged => range_label(sel.from, sel.to),
+    let label = match (*drag, hovered) {
+        (_, Some(i)) => bin_label(&bins[i]),
+        (None, None) if ranged => range_label(sel.from, sel.to),
         _ if ranged => range_label(Some(bins[lo].start), Some(bins[hi].end)),
         _ => format!("{span_from} – {span_to}"),
     };
