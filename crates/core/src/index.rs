@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// Bumped whenever the byte layout changes, so an app never misreads an older artifact.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 const MAGIC: &[u8; 4] = b"RRIX";
 
 /// Searched fields. Their weights rank a match in the title above one in the metadata, above
@@ -90,12 +90,14 @@ impl std::error::Error for IndexError {}
 struct Stored {
     language: String,
     articles: Vec<Article>,
-    terms: Vec<String>,
+    /// Front coded (see `dictionary`).
+    terms: serde_bytes::ByteBuf,
     /// Byte strings, so reading the artifact copies each stream whole rather than byte by byte.
     postings: Vec<serde_bytes::ByteBuf>,
-    /// Sorted (word, term id) pairs. The fst is rebuilt from them at load: fst's own reader
-    /// trusts its bytes and can panic on damaged ones, while building from a list validates it.
-    words: Vec<(String, u32)>,
+    /// Sorted (word, term id) pairs, each word coded against its term (see `dictionary`). The
+    /// fst is rebuilt from them at load: fst's own reader trusts its bytes and can panic on
+    /// damaged ones, while building from a list validates it.
+    words: serde_bytes::ByteBuf,
     field_lengths: Vec<[u32; FIELD_COUNT]>,
     text_starts: Vec<[Vec<u32>; 2]>,
     entities: Vec<Entity>,
@@ -107,16 +109,16 @@ impl Index {
         let stored = Stored {
             language: self.language.clone(),
             articles: self.articles.clone(),
-            terms: self.terms.clone(),
+            terms: serde_bytes::ByteBuf::from(crate::dictionary::encode_terms(&self.terms)),
             postings: self.postings.streams().iter().map(|s| serde_bytes::ByteBuf::from(s.clone())).collect(),
             words: {
                 use fst::Streamer;
-                let mut out = Vec::with_capacity(self.words.len());
+                let mut pairs = Vec::with_capacity(self.words.len());
                 let mut stream = self.words.stream();
                 while let Some((w, t)) = stream.next() {
-                    out.push((String::from_utf8_lossy(w).into_owned(), t as u32));
+                    pairs.push((w.to_vec(), t as u32));
                 }
-                out
+                serde_bytes::ByteBuf::from(crate::dictionary::encode_words(&pairs, &self.terms))
             },
             field_lengths: self.field_lengths.clone(),
             text_starts: self.text_starts.clone(),
@@ -139,7 +141,9 @@ impl Index {
         }
         let s: Stored = postcard::from_bytes(&bytes[8..]).map_err(|e| IndexError::Corrupt(e.to_string()))?;
         let docs = s.articles.len() as u32;
-        if s.terms.len() != s.postings.len()
+        let terms = crate::dictionary::decode_terms(&s.terms)
+            .ok_or_else(|| IndexError::Corrupt("term dictionary".into()))?;
+        if terms.len() != s.postings.len()
             || s.field_lengths.len() != s.articles.len()
             || s.text_starts.len() != s.articles.len()
         {
@@ -155,19 +159,19 @@ impl Index {
                 return Err(IndexError::Corrupt("shard table does not cover the articles".into()));
             }
         }
-        if s.words.iter().any(|(_, t)| *t as usize >= s.terms.len()) {
-            return Err(IndexError::Corrupt("word points past the term dictionary".into()));
-        }
-        let words = fst::Map::from_iter(s.words.iter().map(|(w, t)| (w.as_bytes(), u64::from(*t))))
+        // Decoding checks each word's term id against the dictionary.
+        let words = crate::dictionary::decode_words(&s.words, &terms)
+            .ok_or_else(|| IndexError::Corrupt("word list".into()))?;
+        let words = fst::Map::from_iter(words.iter().map(|(w, t)| (w, u64::from(*t))))
             .map_err(|e| IndexError::Corrupt(format!("word list: {e}")))?;
-        let term_count = s.terms.len();
+        let term_count = terms.len();
         let postings =
             Postings::from_streams(s.postings.into_iter().map(|b| b.into_vec()).collect(), docs, FIELD_COUNT);
         Ok(Self {
             avg_field_length: averages(&s.field_lengths),
             language: s.language,
             articles: s.articles,
-            terms: s.terms,
+            terms,
             postings,
             words,
             field_lengths: s.field_lengths,

@@ -5,6 +5,7 @@
 pub mod analyze;
 pub mod cite;
 pub mod date;
+pub mod dictionary;
 pub mod entities;
 pub mod export;
 pub mod facets;
