@@ -13,6 +13,7 @@ mod quote;
 mod route;
 mod shards;
 mod title;
+mod viewport;
 mod views;
 
 use wasm_bindgen::JsCast;

@@ -111,6 +111,9 @@ pub fn search_view(props: &Props) -> Html {
     };
     // On a phone the facets fold away behind a button above the results.
     let filters_open = use_state(|| false);
+    // Folded away on a phone, the facets render only while the reader has them open.
+    let folded = crate::viewport::use_facets_folded();
+    let facets_shown = *filters_open || !folded;
     let toggle_filters = {
         let open = filters_open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -193,10 +196,10 @@ pub fn search_view(props: &Props) -> Html {
             <section id="rr-facets" class={ classes!("rr-facets", filters_open.then_some("rr-open")) } aria-label="Narrow the results">
                 // Words nothing matches leave no dates to narrow: an empty chart and its range
                 // would only be noise. A range already chosen keeps its controls, to widen it.
-                if !results.hits.is_empty() || e.sel.from.is_some() || e.sel.to.is_some() {
+                if facets_shown && (!results.hits.is_empty() || e.sel.from.is_some() || e.sel.to.is_some()) {
                     <Histogram months={ Rc::new(tallied.months.clone()) } explore={ e.clone() } />
                 }
-                { for Facet::ALL.iter().map(|&f| html! {
+                { for Facet::ALL.iter().filter(|_| facets_shown).map(|&f| html! {
                     <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) }
                         chosen={ e.sel.values[f as usize].clone() } latest={ latest.clone() } />
                 }) }

@@ -271,15 +271,25 @@ for (const mode of buildModes(() => shared.server)) {
       await phone.goto(mode.start() + '#/');
       await phone.locator(HOME_READY).first().waitFor();
       assert.equal(await phone.locator('#rr-facets').isVisible(), false);
+      // Folded away, the lists are not rendered at all: they would only cost the phone time.
+      assert.equal(await phone.locator('#rr-facets .rr-facet').count(), 0);
       const button = phone.locator('button.rr-filters-toggle');
       assert.equal(await button.getAttribute('aria-expanded'), 'false');
       await button.click();
       assert.equal(await button.getAttribute('aria-expanded'), 'true');
+      assert.equal(await phone.locator('#rr-facets .rr-facet').count(), 7, 'every facet, once opened');
       await checkbox(phone, 'kind', 'op-ed').check();
       await waitCount(phone, 3);
       assert.equal(await phone.locator('button.rr-filters-toggle').innerText(), 'Filters (1)');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > innerWidth);
       assert.equal(overflow, false, 'nothing wider than the phone');
+      // Closed again, the lists go; a window widened past the fold shows them without a click.
+      await button.click();
+      await phone.locator('#rr-facets .rr-facet').first().waitFor({ state: 'detached' });
+      await phone.setViewportSize({ width: 1024, height: 844 });
+      await phone.locator('#rr-facets .rr-facet[data-facet="kind"]').waitFor();
+      assert.equal(await checkbox(phone, 'kind', 'op-ed').isChecked(), true, 'the choice kept');
+      await phone.setViewportSize({ width: 390, height: 844 });
       // The timeline's chart is wider than a phone: it scrolls sideways, and opens at its
       // newest end, where the list below begins.
       await phone.goto(mode.start() + '#/timeline');
