@@ -8,12 +8,12 @@ mod components;
 mod data;
 mod keyboard;
 mod location;
+mod narrow;
 mod nav;
 mod quote;
 mod route;
 mod shards;
 mod title;
-mod viewport;
 mod views;
 
 use wasm_bindgen::JsCast;

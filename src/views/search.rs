@@ -112,7 +112,7 @@ pub fn search_view(props: &Props) -> Html {
     // On a phone the facets fold away behind a button above the results.
     let filters_open = use_state(|| false);
     // Folded away on a phone, the facets render only while the reader has them open.
-    let folded = crate::viewport::use_facets_folded();
+    let folded = crate::narrow::use_facets_folded();
     let facets_shown = *filters_open || !folded;
     let toggle_filters = {
         let open = filters_open.clone();

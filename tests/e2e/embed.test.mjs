@@ -129,6 +129,31 @@ describe('embedded in a hostile host page, over http', () => {
     assert.deepEqual(otherProblems, []);
   });
 
+  test('in a narrow column of a wide host page, the app lays out for its column, not the window', async () => {
+    const other = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const otherProblems = watch(other, (u) => u.startsWith(shared.server.url));
+    await other.goto(shared.server.url + 'embed-demo.html');
+    await other.addStyleTag({ content: '#archive { max-width: 640px; }' });
+    await other.locator('#archive ol.rr-articles > li').first().waitFor();
+    // Folded as on a phone: the Filters button, and no facet lists rendered behind it.
+    const toggle = other.locator('#archive button.rr-filters-toggle');
+    await toggle.waitFor();
+    await other.locator('#archive .rr-facet').first().waitFor({ state: 'detached' });
+    const [results, explore] = await Promise.all(
+      ['.rr-results', '.rr-explore'].map((s) => other.locator(`#archive ${s}`).evaluate((e) => e.getBoundingClientRect().width)),
+    );
+    assert.ok(results > explore - 1, `the results take the column's whole width: ${results} of ${explore}`);
+    await toggle.click();
+    assert.equal(await other.locator('#archive .rr-facet').count(), 7);
+    await toggle.click();
+    // Given the room, the facets stand beside the results again, without a click.
+    await other.addStyleTag({ content: '#archive { max-width: none; }' });
+    await other.locator('#archive .rr-facet').first().waitFor();
+    assert.equal(await toggle.isVisible(), false);
+    await other.close();
+    assert.deepEqual(otherProblems, []);
+  });
+
   test('no console errors and no request outside the build', () => {
     assert.deepEqual(problems, []);
   });

@@ -1,0 +1,61 @@
+//! Whether the app is narrow enough that the stylesheet folds the facets away behind the
+//! Filters button. The stylesheet asks its container, the app's root, not the window: a host
+//! page may give the app a column of its own. Followed as the root is resized.
+
+use std::cell::Cell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The stylesheet's fold (`@container rr-root (max-width: 52em)` in `assets/reading-room.css`;
+/// the root's font size is a fixed 16px, so a host page's own sizes cannot move it).
+const FOLD_PX: f64 = 52.0 * 16.0;
+
+fn folded(width: f64) -> bool {
+    width <= FOLD_PX
+}
+
+thread_local! {
+    /// The root's content width as last observed, as a container query measures it.
+    static LAST_WIDTH: Cell<Option<f64>> = const { Cell::new(None) };
+}
+
+/// A first answer, without asking for layout: measuring the root while a view is being
+/// replaced would lay out a page momentarily emptied of it, and the browser would drop the
+/// reader's scroll position. The width last observed, else the window's (the root is no wider);
+/// the observer corrects it once the page is laid out.
+fn guessed_width() -> f64 {
+    LAST_WIDTH.with(Cell::get).unwrap_or_else(|| {
+        gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(f64::INFINITY)
+    })
+}
+
+/// True while the facets column is folded away. A hidden column's lists need not be rendered:
+/// on a phone they were a third of the app's first render, and work on every keystroke.
+#[hook]
+pub fn use_facets_folded() -> bool {
+    let state = use_state_eq(|| folded(guessed_width()));
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+                    let width = entry.content_rect().width();
+                    LAST_WIDTH.with(|w| w.set(Some(width)));
+                    state.set(folded(width));
+                }
+            });
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let Some(o) = &observer {
+                o.observe(&crate::location::root());
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(on_resize);
+            }
+        });
+    }
+    *state
+}
