@@ -28,7 +28,7 @@ fn mount_point() -> web_sys::Element {
 }
 
 /// Runs `f` in a task of its own, after the browser has had a turn.
-fn later(f: impl FnOnce() + 'static) {
+pub(crate) fn later(f: impl FnOnce() + 'static) {
     let f = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
 }

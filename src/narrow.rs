@@ -38,11 +38,20 @@ pub fn use_facets_folded() -> bool {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
+            let shown = Cell::new(*state);
             let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
                 if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
                     let width = entry.content_rect().width();
                     LAST_WIDTH.with(|w| w.set(Some(width)));
-                    state.set(folded(width));
+                    // `*state` is the value when the effect ran: keep the last one set here.
+                    let now = folded(width);
+                    if now != shown.replace(now) {
+                        // Rendering inside the observer's callback would resize the root
+                        // again within the same frame: browsers report that as an error on
+                        // the window, which a host page's error monitoring would log.
+                        let state = state.clone();
+                        crate::later(move || state.set(now));
+                    }
                 }
             });
             let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
