@@ -109,9 +109,9 @@ pub fn search_view(props: &Props) -> Html {
         (1, _) => "1 result".to_string(),
         (n, _) => format!("{n} results"),
     };
-    // On a phone the facets fold away behind a button above the results.
+    // On a phone, or in a narrow column of a host page, the facets fold away behind a button
+    // above the results, and render only while the reader has them open.
     let filters_open = use_state(|| false);
-    // Folded away on a phone, the facets render only while the reader has them open.
     let folded = crate::narrow::use_facets_folded();
     let facets_shown = *filters_open || !folded;
     let toggle_filters = {

@@ -151,8 +151,8 @@ export function watch(page, isOwn) {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  // Errors reported on the window without an exception (a ResizeObserver loop, a failed
-  // resource) reach neither of the above; a host page's error monitoring would see them.
+  // Errors reported on the window without an exception (a ResizeObserver loop) reach neither
+  // of the above; a host page's error monitoring would see them.
   page.addInitScript(() =>
     addEventListener('error', (e) => {
       if (!e.error) console.error(`window error: ${e.message ?? e.type}`);
