@@ -11,7 +11,7 @@ use crate::components::marked::marked;
 use crate::components::show_more::show_more;
 use crate::data::data;
 use crate::route::{Explore, Latest, Route};
-use readingroom_core::facets::{tally, Facet};
+use readingroom_core::facets::{narrow, tally, Facet, Tally};
 use readingroom_core::search::PAGE;
 use readingroom_core::snippet::{clip_words, Highlighter};
 use readingroom_core::{Hit, Sort};
@@ -42,10 +42,21 @@ pub fn search_view(props: &Props) -> Html {
     // Snippets render again when a shard arrives.
     let _ = use_context::<crate::shards::ShardsLoaded>();
     let results = use_memo((e.q.clone(), sort), |(q, sort)| d.search(q, *sort));
+    // On a phone, or in a narrow column of a host page, the facets fold away behind a button
+    // above the results, and render only while the reader has them open: folded, a keystroke
+    // filters its hits without counting them for nobody.
+    let filters_open = use_state(|| false);
+    let folded = crate::narrow::use_facets_folded();
+    let facets_shown = *filters_open || !folded;
     let tallied = {
         let results = results.clone();
-        use_memo((e.q.clone(), sort, e.sel.clone()), move |(_, _, sel)| {
-            Rc::new(tally(&d.facets, results.hits.iter().map(|h| h.doc), sel))
+        use_memo((e.q.clone(), sort, e.sel.clone(), facets_shown), move |(_, _, sel, shown)| {
+            let hits = results.hits.iter().map(|h| h.doc);
+            Rc::new(if *shown {
+                tally(&d.facets, hits, sel)
+            } else {
+                Tally { docs: narrow(&d.facets, hits, sel), ..Tally::default() }
+            })
         })
     };
     // `_eq`: resetting to the first page when already there must not render again.
@@ -109,11 +120,6 @@ pub fn search_view(props: &Props) -> Html {
         (1, _) => "1 result".to_string(),
         (n, _) => format!("{n} results"),
     };
-    // On a phone, or in a narrow column of a host page, the facets fold away behind a button
-    // above the results, and render only while the reader has them open.
-    let filters_open = use_state(|| false);
-    let folded = crate::narrow::use_facets_folded();
-    let facets_shown = *filters_open || !folded;
     let toggle_filters = {
         let open = filters_open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))

@@ -283,9 +283,15 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await phone.locator('button.rr-filters-toggle').innerText(), 'Filters (1)');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > innerWidth);
       assert.equal(overflow, false, 'nothing wider than the phone');
-      // Closed again, the lists go; a window widened past the fold shows them without a click.
+      // Closed again, the lists go; the choice still narrows what is typed (one op-ed mentions
+      // London, of three articles that do); a window widened past the fold shows the lists
+      // without a click.
       await button.click();
       await phone.locator('#rr-facets .rr-facet').first().waitFor({ state: 'detached' });
+      await phone.locator('#rr-q').fill('london');
+      await waitCount(phone, 1);
+      await phone.locator('#rr-q').fill('');
+      await waitCount(phone, 3);
       await phone.setViewportSize({ width: 1024, height: 844 });
       await phone.locator('#rr-facets .rr-facet[data-facet="kind"]').waitFor();
       assert.equal(await checkbox(phone, 'kind', 'op-ed').isChecked(), true, 'the choice kept');

@@ -306,14 +306,27 @@ pub fn tally(fi: &FacetIndex, hits: impl IntoIterator<Item = u32>, sel: &Selecti
     tally_docs(fi, &hits, sel)
 }
 
-/// [`tally`]'s work, not generic: it is compiled here, with the search core's optimisations,
-/// rather than in each caller (the app is optimised for size, which made every keystroke's
-/// facet counting several times slower).
+/// The hits that pass every facet and the range, in the order given: [`tally`]'s `docs`
+/// without its counts, for when nothing shows them (the facets folded away on a phone).
+pub fn narrow(fi: &FacetIndex, hits: impl IntoIterator<Item = u32>, sel: &Selection) -> Vec<u32> {
+    let hits: Vec<u32> = hits.into_iter().collect();
+    narrow_docs(fi, hits, sel)
+}
+
 #[inline(never)]
-fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
-    // Per facet, a membership table of the selected value ids; a selected name the corpus lacks
-    // selects nothing, so a pasted link with a stale value gives no results rather than all.
-    let chosen: Vec<Option<Vec<bool>>> = Facet::ALL
+fn narrow_docs(fi: &FacetIndex, hits: Vec<u32>, sel: &Selection) -> Vec<u32> {
+    let chosen = chosen_tables(fi, sel);
+    if !chosen.iter().any(Option::is_some) && sel.from.is_none() && sel.to.is_none() {
+        return hits;
+    }
+    let range = (sel.from.unwrap_or(Month::MIN), sel.to.unwrap_or(Month::MAX));
+    hits.into_iter().filter(|&doc| failed(fi, &chosen, range, doc) == 0).collect()
+}
+
+/// Per facet, a membership table of the selected value ids; a selected name the corpus lacks
+/// selects nothing, so a pasted link with a stale value gives no results rather than all.
+fn chosen_tables(fi: &FacetIndex, sel: &Selection) -> Vec<Option<Vec<bool>>> {
+    Facet::ALL
         .iter()
         .map(|&f| {
             let names = &sel.values[f as usize];
@@ -325,8 +338,33 @@ fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
                 table
             })
         })
-        .collect();
-    let (lo, hi) = (sel.from.unwrap_or(Month::MIN), sel.to.unwrap_or(Month::MAX));
+        .collect()
+}
+
+/// The facets (bit per facet) and the range ([`RANGE_BIT`]) an article fails.
+fn failed(fi: &FacetIndex, chosen: &[Option<Vec<bool>>], (lo, hi): (Month, Month), doc: u32) -> u32 {
+    let mut fails = 0u32;
+    for (f, table) in chosen.iter().enumerate() {
+        if let Some(table) = table {
+            if !fi.doc_values(Facet::ALL[f], doc).iter().any(|&v| table[v as usize]) {
+                fails |= 1 << f;
+            }
+        }
+    }
+    let month = fi.months[doc as usize];
+    if month < lo || month > hi {
+        fails |= RANGE_BIT;
+    }
+    fails
+}
+
+/// [`tally`]'s work, not generic: it is compiled here, with the search core's optimisations,
+/// rather than in each caller (the app is optimised for size, which made every keystroke's
+/// facet counting several times slower).
+#[inline(never)]
+fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
+    let chosen = chosen_tables(fi, sel);
+    let range = (sel.from.unwrap_or(Month::MIN), sel.to.unwrap_or(Month::MAX));
     let filtered = chosen.iter().any(Option::is_some) || sel.from.is_some() || sel.to.is_some();
     if !filtered && hits.len() * 2 > fi.months.len() {
         return tally_most(fi, hits, chosen);
@@ -338,22 +376,10 @@ fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
     // while a reader types.
     let mut failing = vec![0u32; if filtered { hits.len() } else { 0 }];
     for (i, &doc) in hits.iter().enumerate() {
-        let mut fails = 0u32;
-        if filtered {
-            for (f, table) in chosen.iter().enumerate() {
-                if let Some(table) = table {
-                    if !fi.doc_values(Facet::ALL[f], doc).iter().any(|&v| table[v as usize]) {
-                        fails |= 1 << f;
-                    }
-                }
-            }
-        }
-        let month = fi.months[doc as usize];
-        if fails == 0 {
-            months[(month - first) as usize] += 1;
-        }
-        if month < lo || month > hi {
-            fails |= RANGE_BIT;
+        let fails = if filtered { failed(fi, &chosen, range, doc) } else { 0 };
+        // The histogram lifts the range: it shows what widening it would bring.
+        if fails & !RANGE_BIT == 0 {
+            months[(fi.months[doc as usize] - first) as usize] += 1;
         }
         if fails == 0 {
             docs.push(doc);
@@ -594,6 +620,50 @@ mod tests {
         let t = tally(&fi, [1], &sel(&[(Facet::Place, "Libya")]));
         assert!(t.docs.is_empty());
         assert_eq!(named(&fi, &t, Facet::Place), [("Libya".to_string(), 0)], "a selected value stays listed");
+    }
+
+    /// `narrow` is `tally`'s docs: every selection of up to two values and a range, over every
+    /// order of a few hit lists.
+    #[test]
+    fn narrows_as_tally_filters() {
+        let ix = index();
+        let fi = FacetIndex::new(&ix);
+        let mut values: Vec<(Facet, String)> = Vec::new();
+        for &f in &Facet::ALL {
+            for name in &fi.values[f as usize] {
+                values.push((f, name.clone()));
+            }
+        }
+        values.push((Facet::Person, "Nobody".to_string()));
+        let ranges = [
+            (None, None),
+            (parse_month("2017", false), parse_month("2017-12", true)),
+            (parse_month("2018", false), None),
+        ];
+        let hit_lists: [&[u32]; 4] = [&[0, 1, 2, 3], &[3, 0], &[2], &[]];
+        let mut checked = 0;
+        for (i, a) in values.iter().enumerate() {
+            for b in values[i..].iter().chain([a]) {
+                for &(from, to) in &ranges {
+                    let mut sel = sel(&[(a.0, &a.1), (b.0, &b.1)]);
+                    sel.values[a.0 as usize].dedup();
+                    (sel.from, sel.to) = (from, to);
+                    for hits in hit_lists {
+                        let docs = tally(&fi, hits.iter().copied(), &sel).docs;
+                        assert_eq!(narrow(&fi, hits.iter().copied(), &sel), docs, "{sel:?} over {hits:?}");
+                        checked += usize::from(!docs.is_empty());
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "selections that keep some articles: {checked}");
+        for hits in hit_lists {
+            assert_eq!(
+                narrow(&fi, hits.iter().copied(), &Selection::default()),
+                hits,
+                "nothing chosen: every hit"
+            );
+        }
     }
 
     #[test]
