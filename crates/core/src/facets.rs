@@ -315,10 +315,10 @@ pub fn narrow(fi: &FacetIndex, hits: impl IntoIterator<Item = u32>, sel: &Select
 
 #[inline(never)]
 fn narrow_docs(fi: &FacetIndex, hits: Vec<u32>, sel: &Selection) -> Vec<u32> {
-    let chosen = chosen_tables(fi, sel);
-    if !chosen.iter().any(Option::is_some) && sel.from.is_none() && sel.to.is_none() {
+    if sel.is_empty() {
         return hits;
     }
+    let chosen = chosen_tables(fi, sel);
     let range = (sel.from.unwrap_or(Month::MIN), sel.to.unwrap_or(Month::MAX));
     hits.into_iter().filter(|&doc| failed(fi, &chosen, range, doc) == 0).collect()
 }
@@ -365,7 +365,7 @@ fn failed(fi: &FacetIndex, chosen: &[Option<Vec<bool>>], (lo, hi): (Month, Month
 fn tally_docs(fi: &FacetIndex, hits: &[u32], sel: &Selection) -> Tally {
     let chosen = chosen_tables(fi, sel);
     let range = (sel.from.unwrap_or(Month::MIN), sel.to.unwrap_or(Month::MAX));
-    let filtered = chosen.iter().any(Option::is_some) || sel.from.is_some() || sel.to.is_some();
+    let filtered = !sel.is_empty();
     if !filtered && hits.len() * 2 > fi.months.len() {
         return tally_most(fi, hits, chosen);
     }
