@@ -264,6 +264,15 @@ pub fn write(route: &Route, replace: bool) {
     }
 }
 
+/// Corrects the URL to `route`, the canonical address of the view already shown: no
+/// navigation, no history entry.
+pub fn correct(route: &Route) {
+    flush_typed();
+    if let Err(e) = gloo::utils::history().replace_state_with_url(&JsValue::NULL, "", Some(&route.href())) {
+        gloo::console::error!("could not update the URL", e);
+    }
+}
+
 /// Navigation from inside a view: the URL changes and the app follows it.
 pub fn go(route: &Route) {
     flush_typed();

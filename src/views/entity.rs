@@ -22,6 +22,16 @@ pub struct Props {
 /// Companions listed.
 const COMPANIONS: usize = 12;
 
+/// The entity of that type and slug, else the one entity of that slug under another type.
+fn find(kind: &str, slug: &str) -> Option<(usize, &'static readingroom_core::entities::Entity)> {
+    let entities = &data().index.entities;
+    let all = entities.iter().enumerate();
+    all.clone().find(|(_, e)| e.kind == kind && e.slug() == slug).or_else(|| {
+        let mut same = all.filter(|(_, e)| e.slug() == slug);
+        same.next().filter(|_| same.next().is_none())
+    })
+}
+
 #[function_component(EntityView)]
 pub fn entity_view(props: &Props) -> Html {
     let d = data();
@@ -30,8 +40,18 @@ pub fn entity_view(props: &Props) -> Html {
     // A common name is in thousands of articles: they list a page at a time, as results do.
     // (Another entity is another view: the app keys this one by its route.)
     let shown = use_state_eq(|| PAGE);
-    let found =
-        d.index.entities.iter().enumerate().find(|(_, e)| e.kind == *props.kind && e.slug() == *props.slug);
+    let found = find(&props.kind, &props.slug);
+    {
+        // A link made before the gazetteer retyped its entity (say, from organisation to
+        // group) still opens it; the address bar then shows where it lives now.
+        let canonical = found.map(|(id, _)| entity_route(id as u32));
+        let asked = Route::Entity { kind: props.kind.to_string(), slug: props.slug.to_string() };
+        use_effect_with(canonical, move |canonical| {
+            if let Some(to) = canonical.as_ref().filter(|to| **to != asked) {
+                crate::location::correct(to);
+            }
+        });
+    }
     // Once per entity, not again for "Show more" or a shard arriving.
     let profile = use_memo(found.map(|(id, _)| id as u32), |&id| {
         id.map(|id| readingroom_core::profile::profile(&d.index, &d.facets, id, COMPANIONS))

@@ -58,9 +58,14 @@ for (const mode of modes) {
     });
 
     test('an entity page lists the articles naming it ten at a time', async () => {
+      // The address its links had before the gazetteer made Al Qaeda a group: it still opens,
+      // and the address bar is corrected.
       await page.goto(mode.start() + '#/entity/organisation/al-qaeda');
       const listed = page.locator(`${APP_READY} ol.rr-entity-articles > li`);
       await listed.nth(9).waitFor();
+      assert.equal(await page.locator('h1.rr-article-title').innerText(), 'Al Qaeda');
+      assert.equal(await page.locator('.rr-kicker .rr-kind').textContent(), 'Group');
+      await page.waitForFunction(() => location.hash === '#/entity/group/al-qaeda');
       assert.match(await page.locator('.rr-lede').innerText(), / in 21 articles\./);
       assert.equal(await listed.count(), 10);
       const button = page.locator('.rr-entity .rr-more');

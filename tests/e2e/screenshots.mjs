@@ -13,7 +13,7 @@ const views = [
   ['article', '#/article/view-from-the-ct-foxhole-neil-basu?q=Prevent'],
   ['timeline', '#/timeline'],
   ['timeline-2005', '#/timeline?by=month&from=2005&to=2005'],
-  ['entity', '#/entity/organisation/al-qaeda'],
+  ['entity', '#/entity/group/al-qaeda'],
   ['no-results', '#/search?q=zzyzx+quaternion'],
 ];
 const widths = [['desktop', 1280, 900], ['phone', 390, 844]];
