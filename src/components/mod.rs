@@ -9,5 +9,6 @@ pub mod marked;
 pub mod match_nav;
 pub mod reader_links;
 pub mod search_box;
+pub mod search_tips;
 pub mod show_more;
 pub mod theme_toggle;

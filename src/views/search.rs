@@ -8,6 +8,7 @@ use crate::components::export_links::ExportLinks;
 use crate::components::facet_list::FacetList;
 use crate::components::histogram::Histogram;
 use crate::components::marked::marked;
+use crate::components::search_tips::SearchTips;
 use crate::components::show_more::show_more;
 use crate::data::data;
 use crate::route::{Explore, Latest, Route};
@@ -148,6 +149,9 @@ pub fn search_view(props: &Props) -> Html {
                         { heading }
                         if typed { { format!(" for {}", crate::quote::quoted(&shown_q)) } }
                     </h1>
+                    if home {
+                        <SearchTips />
+                    }
                     if count > 0 && (typed || !e.sel.is_empty()) {
                         <nav class="rr-sort" aria-label="Sort results">
                             if typed { { sort_link(Sort::Relevance, "Best match") } }
@@ -189,6 +193,7 @@ pub fn search_view(props: &Props) -> Html {
                             }) }</p>
                         }
                         <p><a href={ crate::route::Route::Home.href() }>{ "Browse all articles" }</a></p>
+                        if typed && e.sel.is_empty() { <SearchTips open=true /> }
                     </div>
                     if !results.partial.is_empty() && e.sel.is_empty() {
                         <h2 class="rr-section-title">{ "Articles with some of these words" }</h2>

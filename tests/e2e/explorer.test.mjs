@@ -113,6 +113,45 @@ for (const mode of modes) {
       assert.equal(await page.locator('.rr-histogram').count(), 0);
     });
 
+    test('search tips are open where nothing matched, and every example opens results', async () => {
+      const nothing = async () => {
+        await page.locator('#rr-q').fill('zzyzx quaternion');
+        await page.locator('.rr-empty .rr-tips[open] ul').waitFor();
+      };
+      await nothing();
+      const examples = page.locator('.rr-empty .rr-tips a.rr-tip-example');
+      const queries = await examples.allTextContents();
+      // One for each tip, drawn from this archive's gazetteer (crates/core/src/tips.rs).
+      assert.deepEqual(queries, ['"raffaello pantucci"', 'syria OR pakistan', 'syria -pakistan', 'al-Qaida', 'jose maria aznar', 'pakiistan']);
+      for (const [i, q] of queries.entries()) {
+        if (i > 0) await nothing();
+        await examples.nth(i).click();
+        await page.locator('.rr-count').filter({ hasText: `for ${shownQuery(q)}` }).waitFor();
+        assert.ok(await page.locator('ol.rr-hits > li').count() > 0, `${q} finds something`);
+        assert.equal(await page.locator('#rr-q').inputValue(), q, 'the example is in the search box');
+      }
+      // The accents example finds what the name with its accents finds.
+      const hits = async (q) => {
+        await search(page, q);
+        return page.locator('ol.rr-hits > li .rr-title').allTextContents();
+      };
+      assert.deepEqual(await hits('jose maria aznar'), await hits('José María Aznar'));
+    });
+
+    test('the home page folds the search tips into one line until opened', async () => {
+      await page.goto(mode.start());
+      await page.locator(HOME_READY).first().waitFor();
+      const tips = page.locator('.rr-results-bar .rr-tips');
+      assert.equal(await tips.getAttribute('open'), null);
+      assert.equal(await tips.locator('ul').count(), 0, 'examples are worked out only when opened');
+      await tips.locator('summary').click();
+      await tips.locator('a.rr-tip-example').nth(5).waitFor();
+      assert.equal(await tips.locator('a.rr-tip-example').count(), 6);
+      // Typing leaves the home page, and the tips with it.
+      await search(page, 'Kashmir');
+      assert.equal(await page.locator('.rr-tips').count(), 0);
+    });
+
     test('when the exclusions removed every match, it says so and offers the search without them', async () => {
       await page.locator('#rr-q').fill('lone actor -Daesh');
       // Not the empty page an earlier test left: the one that offers the search without.

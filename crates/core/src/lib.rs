@@ -18,6 +18,7 @@ pub mod query;
 pub mod search;
 pub mod shards;
 pub mod snippet;
+pub mod tips;
 
 pub use analyze::Analyzer;
 pub use date::PartialDate;

@@ -110,3 +110,35 @@ fn relevance_cases_hold() {
         failures.join("\n")
     );
 }
+
+/// The search tips' examples on the sample: one for every tip, each finding what it says.
+#[test]
+fn search_tips_show_working_examples_from_the_sample() {
+    let index = sample();
+    let analyzer = Analyzer::english();
+    let facets = readingroom_core::facets::FacetIndex::new(&index);
+    let tips = readingroom_core::tips::tips(&index, &facets, &analyzer);
+    let n = |q: &str| search(&index, &analyzer, q, Sort::Relevance).hits.len();
+    let every = [&tips.phrase, &tips.either, &tips.exclude, &tips.spelling, &tips.accents, &tips.typo];
+    for (i, ex) in every.iter().enumerate() {
+        let ex = ex.as_ref().unwrap_or_else(|| panic!("tip {i} has an example on the sample: {tips:?}"));
+        assert!(n(&ex.query) > 0, "{ex:?} finds something");
+    }
+    let accents = tips.accents.as_ref().unwrap();
+    assert_eq!((accents.query.as_str(), accents.finds.as_str()), ("jose maria aznar", "José María Aznar"));
+    assert_eq!(n(&accents.query), n("José María Aznar"));
+    let spelling = tips.spelling.as_ref().unwrap();
+    assert_eq!(spelling.finds, "Al Qaeda", "the name written the most ways");
+    assert_eq!(n(&spelling.query), n("Al Qaeda"), "{spelling:?}: one spelling finds every one");
+    let exclude = &tips.exclude.as_ref().unwrap().query;
+    let (first, _) = exclude.split_once(" -").unwrap();
+    assert!(n(exclude) < n(first), "{exclude} leaves out some of {first}'s articles");
+    let either = &tips.either.as_ref().unwrap().query;
+    let (a, b) = either.split_once(" OR ").unwrap();
+    assert!(n(either) > n(a).max(n(b)), "{either} finds more than either alone");
+    let phrase = &tips.phrase.as_ref().unwrap().query;
+    assert!(phrase.starts_with('"') && phrase.ends_with('"'), "{phrase}");
+    let typo = tips.typo.as_ref().unwrap();
+    assert_eq!(n(&format!("\"{}\"", typo.query)), 0, "{typo:?} is not itself a word of the sample");
+    eprintln!("{tips:#?}");
+}
