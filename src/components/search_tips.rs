@@ -13,18 +13,19 @@ thread_local! {
     static TIPS: OnceCell<Tips> = const { OnceCell::new() };
 }
 
-fn example(ex: &Option<Example>, says: impl Fn(&Example) -> String) -> Html {
+/// One tip: what it says, then its example if this archive has one ("…: `query` finds …").
+fn tip(says: &str, ex: &Option<Example>, finds: impl Fn(&Example) -> String) -> Html {
     match ex {
         Some(ex) => html! {
-            <>
-                { " " }
+            <li>
+                { format!("{says}: ") }
                 <a class="rr-tip-example" href={ Explore { q: ex.query.clone(), ..Explore::default() }.route().href() }>
                     <code>{ &ex.query }</code>
                 </a>
-                { says(ex) }
-            </>
+                { finds(ex) }
+            </li>
         },
-        None => html! {},
+        None => html! { <li>{ format!("{says}.") }</li> },
     }
 }
 
@@ -53,12 +54,12 @@ pub fn search_tips(props: &Props) -> Html {
             html! {
                 <ul>
                     <li>{ "Every word must be in the article; the last is completed as you type." }</li>
-                    <li>{ "Quotes find a phrase:" }{ example(&t.phrase, |ex| format!(" ({})", ex.finds)) }</li>
-                    <li>{ "OR finds either word:" }{ example(&t.either, |_| String::new()) }</li>
-                    <li>{ "A minus leaves a word out:" }{ example(&t.exclude, |_| String::new()) }</li>
-                    <li>{ "Any spelling of a name finds them all:" }{ example(&t.spelling, |ex| format!(" finds {}", ex.finds)) }</li>
-                    <li>{ "Capitals and accents do not matter:" }{ example(&t.accents, |ex| format!(" finds {}", ex.finds)) }</li>
-                    <li>{ "Longer words forgive a typo:" }{ example(&t.typo, |ex| format!(" finds {}", ex.finds)) }</li>
+                    { tip("Quotes find a phrase", &t.phrase, |ex| format!(" ({})", ex.finds)) }
+                    { tip("OR finds either word", &t.either, |_| String::new()) }
+                    { tip("A minus leaves a word out", &t.exclude, |_| String::new()) }
+                    { tip("Any spelling of a name finds them all", &t.spelling, |ex| format!(" finds {}", ex.finds)) }
+                    { tip("Capitals and accents do not matter", &t.accents, |ex| format!(" finds {}", ex.finds)) }
+                    { tip("Longer words forgive a typo", &t.typo, |ex| format!(" finds {}", ex.finds)) }
                     <li><kbd>{ "/" }</kbd>{ " goes to the search box, " }<kbd>{ "↓" }</kbd>{ " " }<kbd>{ "↑" }</kbd>
                         { " move through the results, " }<kbd>{ "Esc" }</kbd>{ " clears it." }</li>
                 </ul>
