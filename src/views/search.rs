@@ -139,10 +139,13 @@ pub fn search_view(props: &Props) -> Html {
     let partial = |hits: &[Hit]| hits.iter().take(PAGE).map(|h| item(h.doc)).collect::<Html>();
     html! {
         <div class="rr-explore">
-            <button type="button" class="rr-filters-toggle" aria-controls="rr-facets"
-                aria-expanded={ filters_open.to_string() } onclick={ toggle_filters }>
-                { if chosen > 0 { format!("Filters ({chosen})") } else { "Filters".to_string() } }
-            </button>
+            // Words nothing matches leave nothing to narrow: no button to open an empty panel.
+            if !results.hits.is_empty() || chosen > 0 {
+                <button type="button" class="rr-filters-toggle" aria-controls="rr-facets"
+                    aria-expanded={ filters_open.to_string() } onclick={ toggle_filters }>
+                    { if chosen > 0 { format!("Filters ({chosen})") } else { "Filters".to_string() } }
+                </button>
+            }
             <section class="rr-results" aria-labelledby="rr-results-h">
                 <div class="rr-results-bar">
                     <h1 id="rr-results-h" class="rr-count">

@@ -268,6 +268,10 @@ for (const mode of buildModes(() => shared.server)) {
     test('on a phone the facets fold away behind a Filters button', async () => {
       const phone = await shared.browser.newPage({ viewport: { width: 390, height: 844 } });
       const phoneProblems = watch(phone, mode.isOwn);
+      // Words nothing matches leave nothing to narrow, and no button to open.
+      await phone.goto(mode.start() + '#/search?q=zzyzx+quaternion');
+      await phone.locator('.rr-empty').waitFor();
+      assert.equal(await phone.locator('button.rr-filters-toggle').count(), 0);
       await phone.goto(mode.start() + '#/');
       await phone.locator(HOME_READY).first().waitFor();
       assert.equal(await phone.locator('#rr-facets').isVisible(), false);
