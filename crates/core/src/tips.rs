@@ -125,7 +125,8 @@ pub fn tips(index: &Index, facets: &FacetIndex, analyzer: &Analyzer) -> Tips {
         .take(TRIED)
         .find(|ex| hits(&ex.query) > 0);
 
-    // A letter typed twice, in a word long enough to forgive it (five letters or more).
+    // A letter typed twice, inside a word long enough to forgive it: six letters or more, so the
+    // slip falls after the third and leaves the word past the five letters a typo needs.
     let typo = named
         .iter()
         .map(|&e| (fold(&name(e)), name(e)))
