@@ -1,5 +1,6 @@
 //! Keyboard use across the app: "/" focuses the search box, the arrow keys move from the box
-//! through the results and back, Enter opens (a link's own behaviour), Esc clears the box.
+//! through the results and back, Enter opens (a link's own behaviour), Esc clears the box, "?"
+//! shows the search tips.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -43,6 +44,10 @@ pub fn install() -> EventListener {
                     e.prevent_default();
                     let _ = input.focus();
                 }
+            }
+            "?" if !typing_in(&target) => {
+                e.prevent_default();
+                crate::components::search_tips::show();
             }
             "ArrowDown" | "ArrowUp" => {
                 let links = result_links();

@@ -3,14 +3,45 @@
 //! something). Folded on the home page; open where a search found nothing.
 
 use crate::data::data;
-use crate::route::Explore;
+use crate::route::{Explore, Route};
 use readingroom_core::tips::{tips, Example, Tips};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 thread_local! {
     /// Worked out the first time the tips show: a few searches, once.
     static TIPS: OnceCell<Tips> = const { OnceCell::new() };
+    /// "?" was pressed where there were no tips: the home page opens them when it comes.
+    static ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Shows the tips ("?"): those on the page, opened, else the home page's; the focus goes to
+/// their summary, where a screen reader starts reading them.
+pub fn show() {
+    let on_page = crate::location::root()
+        .query_selector(".rr-tips")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+    match on_page {
+        Some(details) => {
+            details.set_open(true);
+            focus_summary(&details);
+        }
+        None => {
+            ASKED.with(|a| a.set(true));
+            crate::nav::go(&Route::Home);
+        }
+    }
+}
+
+fn focus_summary(details: &web_sys::Element) {
+    if let Some(summary) = details.query_selector("summary").ok().flatten() {
+        if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
+            let _ = summary.focus();
+        }
+    }
 }
 
 /// One tip: what it says, then its example if this archive has one ("…: `query` finds …").
@@ -39,7 +70,17 @@ pub struct Props {
 #[function_component(SearchTips)]
 pub fn search_tips(props: &Props) -> Html {
     // Closed, the tips are a summary line: their examples are worked out when first opened.
-    let open = use_state_eq(|| props.open);
+    let asked = use_state(|| ASKED.with(Cell::take));
+    let open = use_state_eq(|| props.open || *asked);
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(*asked, move |&asked| {
+            if let Some(details) = node.cast::<web_sys::Element>().filter(|_| asked) {
+                focus_summary(&details);
+            }
+        });
+    }
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
@@ -61,15 +102,18 @@ pub fn search_tips(props: &Props) -> Html {
                     { tip("Capitals and accents do not matter", &t.accents, |ex| format!(" finds {}", ex.finds)) }
                     { tip("Longer words forgive a typo", &t.typo, |ex| format!(" finds {}", ex.finds)) }
                     <li><kbd>{ "/" }</kbd>{ " goes to the search box, " }<kbd>{ "↓" }</kbd>{ " " }<kbd>{ "↑" }</kbd>
-                        { " move through the results, " }<kbd>{ "Esc" }</kbd>{ " clears it." }</li>
+                        { " move through the results, " }<kbd>{ "Esc" }</kbd>{ " clears the box, " }<kbd>{ "?" }</kbd>
+                        { " shows these tips." }</li>
                 </ul>
             }
         })
     });
     html! {
-        <details class="rr-tips" open={ *open } {ontoggle}>
+        <details class="rr-tips" ref={ node } open={ *open } {ontoggle}>
             <summary>{ "Search tips" }</summary>
-            { for body }
+            // In an element of its own: as a sibling, the list arriving made Yew replace the
+            // summary, and the focus "?" gave it was lost.
+            <div>{ for body }</div>
         </details>
     }
 }

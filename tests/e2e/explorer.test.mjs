@@ -150,6 +150,25 @@ for (const mode of modes) {
       // Typing leaves the home page, and the tips with it.
       await search(page, 'Kashmir');
       assert.equal(await page.locator('.rr-tips').count(), 0);
+      // "?" from a page without them opens the home page's, focused; Back returns.
+      await page.locator('.rr-count').click();
+      await page.keyboard.press('?');
+      await page.locator('.rr-results-bar .rr-tips[open] a.rr-tip-example').nth(5).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SUMMARY');
+      await page.goBack();
+      await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
+      // On the home page, "?" opens the folded tips in place.
+      await page.goto(mode.start());
+      await page.locator(HOME_READY).first().waitFor();
+      assert.equal(await tips.getAttribute('open'), null);
+      await page.locator('.rr-count').click();
+      await page.keyboard.press('?');
+      await tips.locator('a.rr-tip-example').nth(5).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Search tips');
+      // Typed in the search box, "?" is only a character.
+      await page.locator('#rr-q').fill('why');
+      await page.locator('#rr-q').press('?');
+      assert.equal(await page.locator('#rr-q').inputValue(), 'why?');
     });
 
     test('when the exclusions removed every match, it says so and offers the search without them', async () => {
