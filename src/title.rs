@@ -3,7 +3,7 @@
 use crate::route::Route;
 
 pub fn page_title(route: &Route) -> String {
-    let name = "Reading Room";
+    let name = crate::data::data().name();
     match route {
         Route::Home => name.to_string(),
         Route::Search(e) if e.q.trim().is_empty() => format!("Articles – {name}"),

@@ -16,6 +16,16 @@ const ARTICLES = 22;
 const shared = browserAndServer(PAGED);
 const modes = buildModes(() => shared.server, PAGED);
 
+const NAME = 'The Paged Archive & Co';
+
+test('an archive that names itself (archive.toml) is titled so before the app starts, and in its one file', () => {
+  const html = readFileSync(join(PAGED, 'index.html'), 'utf8');
+  assert.ok(html.includes('<title>The Paged Archive &amp; Co</title>'), 'the page title');
+  assert.ok(html.includes('class="rr-brand">The Paged Archive &amp; Co</a>'), 'the pre-rendered header');
+  const standalone = readFileSync(join(PAGED, 'standalone.html'), 'utf8');
+  assert.ok(standalone.includes('<title>The Paged Archive &amp; Co</title>'), 'standalone.html');
+});
+
 test('the pre-rendered home page shows the first page of ten, as the app does', () => {
   const html = readFileSync(join(PAGED, 'index.html'), 'utf8');
   const list = html.match(/<ol class="[^"]*rr-articles[^"]*">([\s\S]*?)<\/ol>/);
@@ -38,6 +48,16 @@ for (const mode of modes) {
 
     const items = (list) => page.locator(`${APP_READY} ol.${list} > li`);
     const more = () => page.locator(`${APP_READY} .rr-results .rr-more`);
+
+    test('the app is headed and titled with the name of the archive', async () => {
+      await page.goto(mode.start());
+      await page.locator(`${APP_READY} ol.rr-articles > li`).first().waitFor();
+      assert.equal(await page.locator('.rr-brand').textContent(), NAME);
+      assert.equal(await page.title(), NAME);
+      await page.goto(mode.start() + '#/timeline');
+      await page.locator('.rr-tl-list > li').first().waitFor();
+      await page.waitForFunction((name) => document.title === `Timeline – ${name}`, NAME);
+    });
 
     test('home shows ten articles, then ten more, then the last', async () => {
       await page.goto(mode.start());

@@ -88,15 +88,15 @@ pub fn build_with(
     let decoded = readingroom_core::Index::from_bytes(&bytes).map_err(|e| e.to_string())?;
     let analyzer =
         readingroom_core::Analyzer::for_language(&decoded.language).unwrap_or_else(Analyzer::english);
-    bundle::prerender(&web, &bundle::home_shell(&decoded, &analyzer)).map_err(|e| e.to_string())?;
+    let name = bundle::archive_name(&decoded);
+    bundle::prerender(&web, &bundle::home_shell(&decoded, &analyzer), name).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed.js"), bundle::embed_js(&web)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed-demo.html"), bundle::EMBED_DEMO).map_err(|e| e.to_string())?;
     let standalone = dist.join("standalone.html");
     // A large archive's page comes with its shards folder: its wasm goes there too, where it
     // loads far faster than inside the page.
     let place = if shard_files.is_empty() { bundle::WasmPlace::Inline } else { bundle::WasmPlace::Beside };
-    let size =
-        bundle::write_standalone(&web, "Reading Room", &standalone, place).map_err(|e| e.to_string())?;
+    let size = bundle::write_standalone(&web, name, &standalone, place).map_err(|e| e.to_string())?;
     eprintln!("web build  {}", dist.join("index.html").display());
     eprintln!(
         "standalone {} ({:.0} KB): open it from disk, no server needed",
@@ -158,10 +158,14 @@ pub fn test() -> Result {
 
 /// The sample's articles three times over (the copies' titles end "(copy 2)" and "(copy 3)")
 /// and a chronicle of July 2005 (22 articles), built: more than the ten results a page shows,
-/// and more mentions of one month than the timeline lists at once.
+/// and more mentions of one month than the timeline lists at once. It is named, by
+/// `archive.toml`, "The Paged Archive & Co".
 fn paged_build() -> Result<PathBuf> {
     let work = root().join("target/e2e/paged");
     let corpus = copy_sample(&work)?;
+    // An archive that names itself: the header and the titles say so.
+    std::fs::write(corpus.join("archive.toml"), "name = \"The Paged Archive & Co\"\n")
+        .map_err(|e| e.to_string())?;
     for article in sample_articles()? {
         let text = std::fs::read_to_string(&article).map_err(|e| format!("{}: {e}", article.display()))?;
         let stem = article.file_stem().and_then(|s| s.to_str()).ok_or("an article file name")?;

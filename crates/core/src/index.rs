@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// Bumped whenever the byte layout changes, so an app never misreads an older artifact.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 const MAGIC: &[u8; 4] = b"RRIX";
 
 /// Searched fields. Their weights rank a match in the title above one in the metadata, above
@@ -35,6 +35,9 @@ use crate::postings::Postings;
 /// The in-memory index, as the query engine uses it.
 #[derive(Debug, Clone)]
 pub struct Index {
+    /// The archive's own name (`archive.toml`), for the app's header and its pages' titles;
+    /// none for an archive that has not named itself.
+    pub name: Option<String>,
     pub language: String,
     /// Newest first: a document id is a position in this list.
     pub articles: Vec<Article>,
@@ -88,6 +91,7 @@ impl std::error::Error for IndexError {}
 /// delta-encoded, which postcard's varints turn into mostly single bytes.
 #[derive(Serialize, Deserialize)]
 struct Stored {
+    name: Option<String>,
     language: String,
     articles: Vec<Article>,
     /// Front coded (see `dictionary`).
@@ -107,6 +111,7 @@ struct Stored {
 impl Index {
     pub fn to_bytes(&self) -> Vec<u8> {
         let stored = Stored {
+            name: self.name.clone(),
             language: self.language.clone(),
             articles: self.articles.clone(),
             terms: serde_bytes::ByteBuf::from(crate::dictionary::encode_terms(&self.terms)),
@@ -169,6 +174,7 @@ impl Index {
             Postings::from_streams(s.postings.into_iter().map(|b| b.into_vec()).collect(), docs, FIELD_COUNT);
         Ok(Self {
             avg_field_length: averages(&s.field_lengths),
+            name: s.name,
             language: s.language,
             articles: s.articles,
             terms,
@@ -286,11 +292,18 @@ pub struct IndexBuilder {
     analyzer: Analyzer,
     articles: Vec<Article>,
     entities: Vec<Entity>,
+    name: Option<String>,
 }
 
 impl IndexBuilder {
     pub fn new(analyzer: Analyzer) -> Self {
-        Self { analyzer, articles: Vec::new(), entities: Vec::new() }
+        Self { analyzer, articles: Vec::new(), entities: Vec::new(), name: None }
+    }
+
+    /// The archive's name, shown in the app's header and its pages' titles.
+    pub fn with_name(mut self, name: Option<String>) -> Self {
+        self.name = name;
+        self
     }
 
     /// Tags mentions of these entities, so that any of their names finds all of them.
@@ -360,6 +373,7 @@ impl IndexBuilder {
         }))
         .expect("sorted, unique keys");
         Index {
+            name: self.name,
             language: self.analyzer.language().to_string(),
             avg_field_length: averages(&field_lengths),
             articles: self.articles,

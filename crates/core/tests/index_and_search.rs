@@ -43,6 +43,11 @@ fn round_trips_through_bytes() {
     assert_eq!(back.postings, i.postings);
     assert_eq!(back.to_bytes(), i.to_bytes());
     assert_eq!(i.to_bytes(), index().to_bytes(), "deterministic");
+    assert_eq!(back.name, None, "an archive that has not named itself");
+    let mut b = IndexBuilder::new(Analyzer::english()).with_name(Some("The Pantucci Papers".into()));
+    b.add(article("one", "2018", "A title", &["A body."]));
+    let named = b.finish();
+    assert_eq!(Index::from_bytes(&named.to_bytes()).unwrap().name.as_deref(), Some("The Pantucci Papers"));
 }
 
 #[test]

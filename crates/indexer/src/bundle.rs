@@ -145,6 +145,14 @@ fn esc(text: &str) -> String {
 /// largest paint happen before the wasm arrives and nothing moves when the app replaces it.
 /// The interactive parts are there for the layout; they work once the app has started. Readers
 /// without JavaScript, and crawlers, get the list of articles as plain links.
+/// What the app is called when the archive has not named itself (`archive.toml`).
+pub const DEFAULT_NAME: &str = "Reading Room";
+
+/// The archive's name, or [`DEFAULT_NAME`].
+pub fn archive_name(index: &Index) -> &str {
+    index.name.as_deref().unwrap_or(DEFAULT_NAME)
+}
+
 pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
     use std::fmt::Write;
     // Nothing typed: every article, newest first, as the app's home page lists them.
@@ -183,7 +191,7 @@ pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
         String::new()
     };
     format!(
-        "<div class=\"rr-app\" data-prerendered><header class=\"rr-header\"><a href=\"#/\" class=\"rr-brand\">Reading Room</a>\
+        "<div class=\"rr-app\" data-prerendered><header class=\"rr-header\"><a href=\"#/\" class=\"rr-brand\">{}</a>\
 <form role=\"search\" class=\"rr-search\"><label for=\"rr-q\" class=\"rr-visually-hidden\">Search the archive</label>\
 <input id=\"rr-q\" type=\"search\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"Search articles, people, places…\" aria-keyshortcuts=\"/\"></form>\
 <nav aria-label=\"Sections\" class=\"rr-nav\"><a href=\"#/\" aria-current=\"page\">Articles</a><a href=\"#/timeline\">Timeline</a></nav>\
@@ -194,6 +202,7 @@ pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
 <ol class=\"rr-list rr-articles\">{items}</ol>{more}</section>\
 <section id=\"rr-facets\" aria-label=\"Narrow the results\" class=\"rr-facets\"></section></div></main>\
 <footer class=\"rr-footer\"><p>{} articles · searchable offline, in your browser</p></footer></div>",
+        esc(archive_name(index)),
         index.articles.len()
     )
 }
@@ -242,8 +251,14 @@ fn drop_wasm_preload(html: &str, wasm: &str) -> String {
 /// content in the HTML, the 300-odd KB of wasm would otherwise compete with the stylesheet
 /// for the network before anything shows. The app empties its mount element before it
 /// renders, so the shell goes when the app arrives.
-pub fn prerender(build: &WebBuild, shell: &str) -> io::Result<()> {
+pub fn prerender(build: &WebBuild, shell: &str, title: &str) -> io::Result<()> {
     let html = std::fs::read_to_string(&build.index_html)?;
+    // The page is titled with the archive's name before the app retitles it per view.
+    let html = html.replacen(
+        &format!("<title>{DEFAULT_NAME}</title>"),
+        &format!("<title>{}</title>", esc(title)),
+        1,
+    );
     if html.matches(LOADING).count() != 1 {
         return Err(io::Error::other("index.html has no single loading placeholder to replace"));
     }

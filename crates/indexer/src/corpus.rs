@@ -14,6 +14,8 @@ pub struct Corpus {
     pub articles: Vec<(PathBuf, Article)>,
     /// The entities of `gazetteer.toml`, if the corpus has one.
     pub entities: Vec<Entity>,
+    /// The archive's name, from `archive.toml`, if the corpus has one.
+    pub name: Option<String>,
     /// Article files read (a JSON Lines file counts once).
     pub files_read: usize,
     /// Records that could not be used, each with its file, line and reason. The build skips
@@ -110,6 +112,7 @@ pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Ve
     }
     // The gazetteer is configuration, not a record: a broken one stops the build.
     let entities = crate::gazetteer::read(root).map_err(|e| vec![e])?;
+    let name = crate::archive::read(root).map_err(|e| vec![e])?;
     let files_read = files.len();
     let mut rejected = Vec::new();
     let mut warnings = Vec::new();
@@ -146,7 +149,16 @@ pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Ve
         return Err(rejected);
     }
     warnings.extend(settle(&mut articles, &slug_lines, &entities));
-    Ok(Corpus { root: root.to_path_buf(), articles, entities, files_read, rejected, warnings, left_out })
+    Ok(Corpus {
+        root: root.to_path_buf(),
+        articles,
+        entities,
+        name,
+        files_read,
+        rejected,
+        warnings,
+        left_out,
+    })
 }
 
 /// What the build does to the articles of every file once all are read: duplicate slugs
@@ -495,7 +507,8 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
 /// Builds the index of a read corpus with the given language pipeline.
 pub fn build_index(corpus: &Corpus, analyzer: Analyzer) -> Index {
     let _indexing = crate::progress::phase("index", None);
-    let mut builder = IndexBuilder::new(analyzer).with_entities(corpus.entities.clone());
+    let mut builder =
+        IndexBuilder::new(analyzer).with_entities(corpus.entities.clone()).with_name(corpus.name.clone());
     for (_, a) in &corpus.articles {
         builder.add(a.clone());
     }

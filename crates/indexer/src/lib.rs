@@ -1,6 +1,7 @@
 //! The Reading Room indexer: reads a corpus folder, validates it, builds the index artifact, and
 //! turns a web build into its relative-path and standalone forms.
 
+pub mod archive;
 pub mod body;
 pub mod bundle;
 pub mod corpus;

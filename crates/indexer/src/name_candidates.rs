@@ -118,6 +118,7 @@ mod tests {
         let article = Article::new("a", "A title", PartialDate::parse("2017").unwrap(), body);
         Corpus {
             root: PathBuf::from("."),
+            name: None,
             files_read: 1,
             rejected: Vec::new(),
             warnings: Vec::new(),
