@@ -17,7 +17,7 @@ const MAX_NAME_CHARS: usize = 80;
 
 /// Reads `root/archive.toml`; no file means no name.
 pub fn read(root: &Path) -> Result<Option<String>, CorpusError> {
-    let path = if root.is_dir() { root.join("archive.toml") } else { root.with_file_name("archive.toml") };
+    let path = crate::corpus::config_file(root, "archive.toml");
     match std::fs::read_to_string(&path) {
         Ok(text) => parse(&path, &text).map(Some),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),

@@ -92,6 +92,16 @@ impl Corpus {
 /// Larger than any article: a file this big is several articles, or not an article.
 pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// A corpus's configuration file `name` (`gazetteer.toml`, `archive.toml`): in `root`, or
+/// beside it when the corpus is one file.
+pub(crate) fn config_file(root: &Path, name: &str) -> PathBuf {
+    if root.is_dir() {
+        root.join(name)
+    } else {
+        root.with_file_name(name)
+    }
+}
+
 /// Reads every article file under `root` (or `root` itself if it is a file): Markdown with
 /// front matter (`*.md`), JSON Lines (`*.jsonl`, `*.ndjson`, one article a line), WordPress
 /// exports (`*.xml`, published posts) and saved web pages (`*.html`, `*.htm`). Every

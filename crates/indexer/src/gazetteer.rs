@@ -31,8 +31,7 @@ const KINDS: [&str; 5] = ["person", "organisation", "group", "place", "event"];
 
 /// Reads `root/gazetteer.toml`; no file means no entities.
 pub fn read(root: &Path) -> Result<Vec<Entity>, CorpusError> {
-    let path =
-        if root.is_dir() { root.join("gazetteer.toml") } else { root.with_file_name("gazetteer.toml") };
+    let path = crate::corpus::config_file(root, "gazetteer.toml");
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
