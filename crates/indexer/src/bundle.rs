@@ -140,11 +140,6 @@ fn esc(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The app's home page as static HTML: the same elements and classes as the app renders (the
-/// header, "Latest articles" and its first page of articles, the footer), so the first and the
-/// largest paint happen before the wasm arrives and nothing moves when the app replaces it.
-/// The interactive parts are there for the layout; they work once the app has started. Readers
-/// without JavaScript, and crawlers, get the list of articles as plain links.
 /// What the app is called when the archive has not named itself (`archive.toml`).
 pub const DEFAULT_NAME: &str = "Reading Room";
 
@@ -153,6 +148,11 @@ pub fn archive_name(index: &Index) -> &str {
     index.name.as_deref().unwrap_or(DEFAULT_NAME)
 }
 
+/// The app's home page as static HTML: the same elements and classes as the app renders (the
+/// header, "Latest articles" and its first page of articles, the footer), so the first and the
+/// largest paint happen before the wasm arrives and nothing moves when the app replaces it.
+/// The interactive parts are there for the layout; they work once the app has started. Readers
+/// without JavaScript, and crawlers, get the list of articles as plain links.
 pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
     use std::fmt::Write;
     // Nothing typed: every article, newest first, as the app's home page lists them.
