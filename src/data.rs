@@ -17,7 +17,7 @@ pub struct Data {
 impl Data {
     /// The archive's own name (`archive.toml`), else the app's.
     pub fn name(&self) -> &str {
-        self.index.name.as_deref().unwrap_or("Reading Room")
+        self.index.display_name()
     }
 
     pub fn search(&self, q: &str, sort: Sort) -> Results {

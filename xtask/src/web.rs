@@ -88,7 +88,7 @@ pub fn build_with(
     let decoded = readingroom_core::Index::from_bytes(&bytes).map_err(|e| e.to_string())?;
     let analyzer =
         readingroom_core::Analyzer::for_language(&decoded.language).unwrap_or_else(Analyzer::english);
-    let name = bundle::archive_name(&decoded);
+    let name = decoded.display_name();
     bundle::prerender(&web, &bundle::home_shell(&decoded, &analyzer), name).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed.js"), bundle::embed_js(&web)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed-demo.html"), bundle::EMBED_DEMO).map_err(|e| e.to_string())?;

@@ -108,7 +108,15 @@ struct Stored {
     shards: Option<ShardTable>,
 }
 
+/// What an archive that has not named itself is called.
+pub const DEFAULT_NAME: &str = "Reading Room";
+
 impl Index {
+    /// The archive's name, or [`DEFAULT_NAME`].
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(DEFAULT_NAME)
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
         let stored = Stored {
             name: self.name.clone(),

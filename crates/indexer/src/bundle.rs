@@ -140,14 +140,6 @@ fn esc(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// What the app is called when the archive has not named itself (`archive.toml`).
-pub const DEFAULT_NAME: &str = "Reading Room";
-
-/// The archive's name, or [`DEFAULT_NAME`].
-pub fn archive_name(index: &Index) -> &str {
-    index.name.as_deref().unwrap_or(DEFAULT_NAME)
-}
-
 /// The app's home page as static HTML: the same elements and classes as the app renders (the
 /// header, "Latest articles" and its first page of articles, the footer), so the first and the
 /// largest paint happen before the wasm arrives and nothing moves when the app replaces it.
@@ -202,7 +194,7 @@ pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
 <ol class=\"rr-list rr-articles\">{items}</ol>{more}</section>\
 <section id=\"rr-facets\" aria-label=\"Narrow the results\" class=\"rr-facets\"></section></div></main>\
 <footer class=\"rr-footer\"><p>{} articles · searchable offline, in your browser</p></footer></div>",
-        esc(archive_name(index)),
+        esc(index.display_name()),
         index.articles.len()
     )
 }
@@ -255,7 +247,7 @@ pub fn prerender(build: &WebBuild, shell: &str, title: &str) -> io::Result<()> {
     let html = std::fs::read_to_string(&build.index_html)?;
     // The page is titled with the archive's name before the app retitles it per view.
     let html = html.replacen(
-        &format!("<title>{DEFAULT_NAME}</title>"),
+        &format!("<title>{}</title>", readingroom_core::index::DEFAULT_NAME),
         &format!("<title>{}</title>", esc(title)),
         1,
     );
