@@ -240,10 +240,7 @@ pub fn flush_typed() {
     if current() != typed.before {
         return;
     }
-    let url = typed.route.href();
-    if let Err(e) = gloo::utils::history().replace_state_with_url(&JsValue::NULL, "", Some(&url)) {
-        gloo::console::error!("could not update the URL", e);
-    }
+    set_url(&typed.route, true);
     gloo::utils::document().set_title(&crate::title::page_title(&typed.route));
 }
 
@@ -252,6 +249,11 @@ pub fn write(route: &Route, replace: bool) {
     // A typed route still waiting goes first, or it would land after this one.
     flush_typed();
     note_followed(route.clone());
+    set_url(route, replace);
+}
+
+/// Puts `route` in the URL, in a new history entry or in place of the current one.
+fn set_url(route: &Route, replace: bool) {
     let history = gloo::utils::history();
     let url = route.href();
     let result = if replace {
@@ -268,9 +270,7 @@ pub fn write(route: &Route, replace: bool) {
 /// navigation, no history entry.
 pub fn correct(route: &Route) {
     flush_typed();
-    if let Err(e) = gloo::utils::history().replace_state_with_url(&JsValue::NULL, "", Some(&route.href())) {
-        gloo::console::error!("could not update the URL", e);
-    }
+    set_url(route, true);
 }
 
 /// Navigation from inside a view: the URL changes and the app follows it.
