@@ -102,7 +102,7 @@ pub fn app() -> Html {
     html! {
         <div class="rr-app">
             <header class="rr-header">
-                <a class="rr-brand" href={ Route::Home.href() }>{ crate::data::data().name() }</a>
+                <a class="rr-brand" href={ Route::Home.href() }>{ crate::data::data().index.display_name() }</a>
                 <SearchBox value={ AttrValue::from(route.explore().q) } {oninput} />
                 <nav class="rr-nav" aria-label="Sections">
                     <a href={ Route::Home.href() } aria-current={ matches!(*route, Route::Home | Route::Search(_)).then_some("page") }>{ "Articles" }</a>

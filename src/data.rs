@@ -15,11 +15,6 @@ pub struct Data {
 }
 
 impl Data {
-    /// The archive's own name (`archive.toml`), else the app's.
-    pub fn name(&self) -> &str {
-        self.index.display_name()
-    }
-
     pub fn search(&self, q: &str, sort: Sort) -> Results {
         search_cached(&self.index, &self.analyzer, q, sort, &self.clauses)
     }

@@ -3,7 +3,7 @@
 use crate::route::Route;
 
 pub fn page_title(route: &Route) -> String {
-    let name = crate::data::data().name();
+    let name = crate::data::data().index.display_name();
     match route {
         Route::Home => name.to_string(),
         Route::Search(e) if e.q.trim().is_empty() => format!("Articles – {name}"),
@@ -13,13 +13,10 @@ pub fn page_title(route: &Route) -> String {
             None => format!("Not found – {name}"),
         },
         Route::Timeline { .. } => format!("Timeline – {name}"),
-        Route::Entity { slug, .. } => {
-            let d = crate::data::data();
-            match d.index.entities.iter().find(|e| e.slug() == *slug) {
-                Some(e) => format!("{} – {name}", e.name),
-                None => format!("Not found – {name}"),
-            }
-        }
+        Route::Entity { kind, slug } => match crate::views::entity::find(kind, slug) {
+            Some((_, e)) => format!("{} – {name}", e.name),
+            None => format!("Not found – {name}"),
+        },
         Route::NotFound(_) => format!("Not found – {name}"),
     }
 }

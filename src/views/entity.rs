@@ -22,8 +22,9 @@ pub struct Props {
 /// Companions listed.
 const COMPANIONS: usize = 12;
 
-/// The entity of that type and slug, else the one entity of that slug under another type.
-fn find(kind: &str, slug: &str) -> Option<(usize, &'static readingroom_core::entities::Entity)> {
+/// The entity of that type and slug, else the one entity of that slug under another type:
+/// the page shows it, and the page's title names it.
+pub(crate) fn find(kind: &str, slug: &str) -> Option<(usize, &'static readingroom_core::entities::Entity)> {
     let entities = &data().index.entities;
     let all = entities.iter().enumerate();
     all.clone().find(|(_, e)| e.kind == kind && e.slug() == slug).or_else(|| {
