@@ -40,8 +40,8 @@ pub fn app() -> Html {
         // every keystroke. A route being typed gets its title with its URL, once typing pauses.
         use_effect_with((*route).clone(), |route| {
             let set = (!crate::location::typed_pending(route)).then(|| {
-                let title = crate::title::page_title(route);
-                crate::location::after_paint(move || gloo::utils::document().set_title(&title))
+                let route = route.clone();
+                crate::location::after_paint(move || crate::title::set(&route))
             });
             move || drop(set)
         });

@@ -24,29 +24,36 @@ fn search_box() -> Option<HtmlElement> {
 /// Installs the listener; it lives as long as the returned guard. On its own page it listens to
 /// the whole document ("/" from anywhere); embedded, only to keys pressed inside the app.
 pub fn install() -> EventListener {
-    let target: web_sys::EventTarget = if crate::location::query_mode() {
-        crate::location::root().into()
-    } else {
-        gloo::utils::document().into()
-    };
+    let embedded = crate::location::query_mode();
+    let target: web_sys::EventTarget =
+        if embedded { crate::location::root().into() } else { gloo::utils::document().into() };
     // Not passive: the listener must be able to keep "/" out of the page and arrows from scrolling.
     let options = gloo::events::EventListenerOptions::enable_prevent_default();
-    EventListener::new_with_options(&target, "keydown", options, |event| {
+    EventListener::new_with_options(&target, "keydown", options, move |event| {
         let Some(e) = event.dyn_ref::<KeyboardEvent>() else { return };
         if e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
         let Some(target) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return };
+        if embedded && typing_in(&target) {
+            // Out of the shadow root a key press seems to come from the host's element, not a
+            // text field, so a host's own shortcut ("/" to its site search) would take the
+            // reader's typing: what is typed in the app stays in the app.
+            e.stop_propagation();
+        }
         let in_box = target.id() == "rr-q";
         match e.key().as_str() {
             "/" if !typing_in(&target) => {
                 if let Some(input) = search_box() {
                     e.prevent_default();
+                    // Pressed in the app, it is the app's: not the host's shortcut as well.
+                    e.stop_propagation();
                     let _ = input.focus();
                 }
             }
             "?" if !typing_in(&target) => {
                 e.prevent_default();
+                e.stop_propagation();
                 crate::components::search_tips::show();
             }
             "ArrowDown" | "ArrowUp" => {

@@ -241,7 +241,7 @@ pub fn flush_typed() {
         return;
     }
     set_url(&typed.route, true);
-    gloo::utils::document().set_title(&crate::title::page_title(&typed.route));
+    crate::title::set(&typed.route);
 }
 
 /// Writes `route` into the URL without a page load; `replace` keeps the history entry (typing).

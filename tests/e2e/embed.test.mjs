@@ -44,6 +44,16 @@ describe('embedded in a hostile host page, over http', () => {
     assert.equal(await style(page.locator('#archive h1.rr-count'), 'color') === 'rgb(0, 170, 0)', false);
   });
 
+  test('the host’s root font size (62.5%) does not shrink the app: it sizes itself on the reader’s default', async () => {
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '10px', 'the host’s reset holds');
+    const title = page.locator('#archive a.rr-title').first();
+    assert.equal(await style(title, 'fontSize'), '20.8px', '1.3rem of the reader’s 16px');
+    assert.equal(await style(page.locator('#archive .rr-facets'), 'fontSize'), '14.4px');
+    assert.equal(await style(page.locator('#archive .rr-main'), 'paddingTop'), '24px');
+    assert.equal(await style(page.locator('#archive .rr-snippet').first(), 'maxWidth'), '672px', 'the reading measure, 42rem');
+    assert.equal(await style(page.locator('#archive .rr-explore'), 'gridTemplateColumns').then((c) => c.split(' ')[0]), '256px');
+  });
+
   test('searching writes the route to ?rr= and leaves the host’s hash alone; the host’s hash router still works', async () => {
     await page.locator('#archive #rr-q').fill('Libya');
     await page.locator('#archive .rr-count').filter({ hasText: /^3 results for “Libya”/ }).waitFor();
@@ -52,6 +62,8 @@ describe('embedded in a hostile host page, over http', () => {
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('rr'), '/search?q=Libya');
     assert.equal(url.hash, '');
+    // The page is the host's: the view goes in front of its own title.
+    await page.waitForFunction(() => document.title === '“Libya” – Host page – Reading Room embedded');
     await page.locator('#host-about-link').click();
     assert.equal(new URL(page.url()).hash, '#about');
     // hashchange is dispatched in a task of its own, after the click returns.
@@ -114,6 +126,25 @@ describe('embedded in a hostile host page, over http', () => {
     assert.equal(new URL(page.url()).hash, '#about', 'the host’s hash is kept');
   });
 
+  test('keys typed in the app stay in the app; the host’s own “/” shortcut still works outside it', async () => {
+    const box = page.locator('#archive #rr-q');
+    await box.fill('');
+    await box.focus();
+    await page.keyboard.type('syria / iraq');
+    assert.equal(await box.inputValue(), 'syria / iraq');
+    assert.equal(await page.locator('#host-search').inputValue(), '');
+    await page.locator('#archive .rr-count').filter({ hasText: /for “syria \/ iraq”/ }).waitFor();
+    // "/" pressed on one of the app's links goes to the app's search box, not the host's.
+    await page.locator('#archive ol.rr-hits a.rr-title').first().focus();
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'archive');
+    assert.equal(await page.locator('#archive').evaluate((e) => e.shadowRoot.activeElement?.id), 'rr-q');
+    // Outside the app the host's shortcut is its own.
+    await page.locator('#host-title').click();
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'host-search');
+  });
+
   test('data-start opens a chosen view when the URL names none', async () => {
     const other = await shared.browser.newPage();
     const otherProblems = watch(other, (u) => u.startsWith(shared.server.url));
@@ -125,8 +156,56 @@ describe('embedded in a hostile host page, over http', () => {
     await other.goto(shared.server.url + 'embed-demo.html');
     await other.locator('#archive .rr-timeline').waitFor();
     assert.equal(await other.locator('#archive .rr-root').getAttribute('data-theme'), 'dark');
+    await other.waitForFunction(() => document.title === 'Timeline – Host page – Reading Room embedded');
     await other.close();
     assert.deepEqual(otherProblems, []);
+  });
+
+  test('data-title="keep" leaves the host page’s title alone', async () => {
+    const other = await shared.browser.newPage();
+    await other.route('**/embed-demo.html', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.text()).replace('data-theme="light"', 'data-title="keep" data-start="/timeline"');
+      await route.fulfill({ response: res, body });
+    });
+    await other.goto(shared.server.url + 'embed-demo.html');
+    await other.locator('#archive .rr-timeline').waitFor();
+    await other.locator('#archive .rr-nav a').filter({ hasText: 'Articles' }).click();
+    await other.locator('#archive ol.rr-list > li').first().waitFor();
+    // Titles are written just after a view paints; give that time to happen, were it to.
+    await other.waitForTimeout(600);
+    assert.equal(await other.title(), 'Host page – Reading Room embedded');
+    await other.close();
+  });
+
+  test('a second element, a second loader, or a build that cannot load: each says so, none is left blank', async () => {
+    const other = await shared.browser.newPage();
+    const errors = [];
+    other.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await other.route('**/embed-demo.html', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.text())
+        .replace('<section id="contact"', '<div id="second" data-reading-room></div>\n<section id="contact"')
+        .replace('<script type="module" src="./embed.js"></script>', '<script type="module" src="./embed.js"></script>\n<script type="module" src="./embed.js?again"></script>');
+      await route.fulfill({ response: res, body });
+    });
+    await other.goto(shared.server.url + 'embed-demo.html');
+    await other.locator('#archive ol.rr-articles > li').first().waitFor();
+    assert.match(await other.locator('#second [role=alert]').textContent(), /Only one archive can be shown on a page/);
+    assert.equal(await other.locator('#archive .rr-root').count(), 1, 'mounted once, by the first loader');
+    assert.ok(errors.some((e) => /already on this page/.test(e)), errors.join('\n'));
+    await other.close();
+
+    const broken = await shared.browser.newPage();
+    await broken.route('**/embed-demo.html', async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replace('data-theme="light"', 'data-build="./no-such-build/"') });
+    });
+    await broken.goto(shared.server.url + 'embed-demo.html');
+    const alert = broken.locator('#archive [role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /The archive could not be loaded from .*\/no-such-build\//);
+    await broken.close();
   });
 
   test('in a narrow column of a wide host page, the app lays out for its column, not the window', async () => {

@@ -90,7 +90,8 @@ pub fn build_with(
         readingroom_core::Analyzer::for_language(&decoded.language).unwrap_or_else(Analyzer::english);
     let name = decoded.display_name();
     bundle::prerender(&web, &bundle::home_shell(&decoded, &analyzer), name).map_err(|e| e.to_string())?;
-    std::fs::write(dist.join("embed.js"), bundle::embed_js(&web)).map_err(|e| e.to_string())?;
+    let shadow_css = bundle::write_shadow_css(&web).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("embed.js"), bundle::embed_js(&web, &shadow_css)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed-demo.html"), bundle::EMBED_DEMO).map_err(|e| e.to_string())?;
     let standalone = dist.join("standalone.html");
     // A large archive's page comes with its shards folder: its wasm goes there too, where it

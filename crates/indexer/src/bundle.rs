@@ -414,30 +414,73 @@ pub fn write_standalone(build: &WebBuild, title: &str, out: &Path, place: WasmPl
     Ok(html.len() as u64)
 }
 
+/// Writes, beside each of the build's stylesheets, the copy the embed loader puts in its shadow
+/// root (see [`crate::shadow_css`]); returns their file names.
+pub fn write_shadow_css(build: &WebBuild) -> io::Result<Vec<String>> {
+    build
+        .css
+        .iter()
+        .map(|css| {
+            let name = format!("{}.shadow.css", file_name(css).trim_end_matches(".css"));
+            std::fs::write(
+                css.with_file_name(&name),
+                crate::shadow_css::for_shadow_root(&std::fs::read_to_string(css)?),
+            )?;
+            Ok(name)
+        })
+        .collect()
+}
+
 /// `embed.js`: the loader a host page includes to mount Reading Room into one of its elements.
 /// It mounts inside a shadow root, so the host's styles (resets, `!important` rules, clashing
 /// class names) cannot reach the app and the app's cannot leak out; CSS custom properties set
 /// on the element still theme it. The route lives in the `rr` query parameter, leaving the
-/// host's hash alone.
-pub fn embed_js(build: &WebBuild) -> String {
-    let css: Vec<String> = build.css.iter().map(|c| file_name(c)).collect();
+/// host's hash alone. `css` are the stylesheets written for a shadow root
+/// ([`write_shadow_css`]).
+pub fn embed_js(build: &WebBuild, css: &[String]) -> String {
     format!(
         r#"// Reading Room embed loader (written by `cargo xtask build`). In a host page:
 //   <div data-reading-room data-start="/timeline" data-theme="auto"></div>
-//   <script type="module" src="https://example.org/explorer/embed.js"></script>
+//   <script type="module" src="/explorer/embed.js"></script>
 // data-build: the URL of another build folder to load instead of this one (another corpus);
-// data-start: the view to open when the URL names none; data-theme: auto, light or dark.
+// data-start: the view to open when the URL names none; data-theme: auto, light or dark;
+// data-title="keep": leave the page's title alone (by default each view puts its name in front).
+// One archive a page: the app keeps its route in the page's URL (?rr=).
 const here = new URL('.', import.meta.url);
 const host = document.querySelector('[data-reading-room]') ?? document.getElementById('reading-room');
 if (!host) throw new Error('Reading Room: no element with data-reading-room to mount into');
+
+// Says in the element itself (and the console) why the archive is not there, rather than
+// leaving a blank box or "Loading" forever.
+function fail(element, message, error) {{
+  console.error(`Reading Room: ${{message}}`, error ?? '');
+  const shadow = element.shadowRoot ?? element.attachShadow({{ mode: 'open' }});
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = `${{message}}${{error ? ` (${{error.message ?? error}})` : ''}}`;
+  shadow.replaceChildren(p);
+}}
+
+for (const extra of [...document.querySelectorAll('[data-reading-room]')].slice(1)) {{
+  if (!extra.shadowRoot) fail(extra, 'Only one archive can be shown on a page: this element is left empty.');
+}}
 const other = host.dataset.build && new URL(host.dataset.build.replace(/\/?$/, '/'), document.baseURI);
-if (other && other.href !== here.href && !host.dataset.readingRoomLoading) {{
-  host.dataset.readingRoomLoading = 'yes';
-  await import(new URL('embed.js', other).href);
+// The build that mounts: this one, or the one data-build names, whose loader this one runs.
+const chosen = other ? other.href : here.href;
+if (window.readingRoomBuild && (window.readingRoomBuild !== here.href || window.readingRoomMount)) {{
+  console.error('Reading Room: already on this page; a second loader is ignored.');
+}} else if (chosen !== here.href) {{
+  window.readingRoomBuild = chosen;
+  try {{
+    await import(new URL('embed.js', other).href);
+  }} catch (error) {{
+    fail(host, `The archive could not be loaded from ${{other.href}}.`, error);
+  }}
 }} else {{
+  window.readingRoomBuild = here.href;
   const shadow = host.shadowRoot ?? host.attachShadow({{ mode: 'open' }});
   shadow.innerHTML = '';
-  for (const css of {css}) {{
+  for (const css of {css:?}) {{
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = new URL(css, here).href;
@@ -451,14 +494,26 @@ if (other && other.href !== here.href && !host.dataset.readingRoomLoading) {{
   root.dataset.buildUrl = here.href;
   if (host.dataset.start) root.dataset.start = host.dataset.start;
   if (host.dataset.theme && host.dataset.theme !== 'auto') root.dataset.theme = host.dataset.theme;
+  if (host.dataset.title) root.dataset.title = host.dataset.title;
+  // The reader's default font size, which the host's root font size may not be: the stylesheet
+  // sizes everything in multiples of it. Set on the host's element, where the theme's own
+  // defaults (the reading measure) are computed.
+  const probe = document.createElement('div');
+  probe.style.fontSize = 'medium';
+  shadow.append(probe);
+  host.style.setProperty('--rr-rem', getComputedStyle(probe).fontSize);
+  probe.remove();
   root.innerHTML = '<p class="rr-loading">Loading the archive…</p>';
   shadow.append(root);
   window.readingRoomMount = root;
-  const {{ default: init }} = await import(new URL({js:?}, here).href);
-  await init({{ module_or_path: new URL({wasm:?}, here) }});
+  try {{
+    const {{ default: init }} = await import(new URL({js:?}, here).href);
+    await init({{ module_or_path: new URL({wasm:?}, here) }});
+  }} catch (error) {{
+    fail(host, 'The archive could not be loaded.', error);
+  }}
 }}
 "#,
-        css = format_args!("{css:?}"),
         js = file_name(&build.js),
         wasm = file_name(&build.wasm),
     )
@@ -485,6 +540,8 @@ pub const EMBED_DEMO: &str = r##"<!doctype html>
   mark { background: black !important; color: black !important; }
   .rr-root, .rr-title, .rr-list, .rr-facet, .results, .title { display: inline !important; color: red !important; }
   body { background: #eef; color: #222; padding: 1rem; }
+  /* A common reset that makes 1rem 10px: the app's text must keep the reader's size. */
+  html { font-size: 62.5%; }
   /* Theming Reading Room through its custom properties, from outside. */
   #archive { --rr-accent: #1d4ed8; --rr-radius: 2px; display: block; margin-top: 1rem !important; }
   .host-panel:target { outline: 4px solid orange; }
@@ -493,6 +550,7 @@ pub const EMBED_DEMO: &str = r##"<!doctype html>
 <body>
 <header class="title"><h1 id="host-title">Think Tank Host</h1>
   <nav class="results"><a id="host-about-link" href="#about">About us</a> · <a href="#contact">Contact</a></nav>
+  <input id="host-search" type="search" aria-label="Search the host site">
 </header>
 <section id="about" class="host-panel"><h2>About</h2><p>The host page's own section, reached by its own hash.</p></section>
 <div id="archive" data-reading-room data-theme="light"></div>
@@ -501,6 +559,14 @@ pub const EMBED_DEMO: &str = r##"<!doctype html>
   // The host's own hash router: it must keep working, and Reading Room must not disturb it.
   window.hostHashChanges = [];
   addEventListener('hashchange', () => window.hostHashChanges.push(location.hash));
+  // The host's own shortcut, as many sites have: "/" anywhere but in a text field goes to its
+  // site search. Typing "/" in the archive's search box must stay there.
+  addEventListener('keydown', (e) => {
+    if (e.key === '/' && !['INPUT', 'TEXTAREA'].includes(e.target.tagName)) {
+      e.preventDefault();
+      document.getElementById('host-search').focus();
+    }
+  });
 </script>
 <script type="module" src="./embed.js"></script>
 </body>

@@ -21,6 +21,7 @@ pub mod parallel;
 pub mod progress;
 pub mod related;
 pub mod sanitize;
+pub mod shadow_css;
 pub mod shard_files;
 pub mod slug;
 pub mod summary;
