@@ -68,6 +68,16 @@ pub fn app() -> Html {
             // Typing keeps the facets chosen; from an article or the timeline it starts afresh.
             let base = match &*route {
                 Route::Search(e) => e.clone(),
+                // The box emptied (Esc) over an article, the timeline or an entity: the reader
+                // cleared a search, not asked to leave what they are reading.
+                Route::Article { .. }
+                | Route::Timeline { .. }
+                | Route::Entity { .. }
+                | Route::NotFound(_)
+                    if q.trim().is_empty() =>
+                {
+                    return;
+                }
                 _ => Explore::default(),
             };
             let next = Explore { q, ..base }.route();

@@ -8,8 +8,20 @@ use web_sys::{HtmlElement, KeyboardEvent};
 
 const RESULT_LINKS: &str = ".rr-results .rr-list > li > a.rr-title";
 
+/// Whether keys pressed on `target` are text being typed: not on a checkbox, a slider or a
+/// button, where "/" and "?" are still the app's.
 fn typing_in(target: &HtmlElement) -> bool {
-    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.is_content_editable()
+    match target.tag_name().as_str() {
+        "INPUT" => {
+            let kind = target.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+            !matches!(
+                kind.as_str(),
+                "checkbox" | "radio" | "range" | "button" | "submit" | "reset" | "color" | "file" | "image"
+            )
+        }
+        "TEXTAREA" | "SELECT" => true,
+        _ => target.is_content_editable(),
+    }
 }
 
 fn result_links() -> Vec<HtmlElement> {

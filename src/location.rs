@@ -13,7 +13,8 @@ use web_sys::Element;
 
 /// The query parameter that holds the route when embedded.
 const PARAM: &str = "rr";
-/// Dispatched on the window when a view navigates in query mode (pushState fires no event).
+/// Dispatched on the window when a view navigates by pushState or replaceState, which fire no
+/// event (in query mode, and in place in either mode).
 const NAVIGATE: &str = "readingroom:navigate";
 
 struct State {
@@ -285,6 +286,15 @@ pub fn go(route: &Route) {
     }
 }
 
+/// Navigation that replaces the history entry rather than adding one: a control adjusted step
+/// by step (a slider moved with the arrow keys) is one change for back to undo, not one a step.
+pub fn go_in_place(route: &Route) {
+    flush_typed();
+    note_followed(route.clone());
+    set_url(route, true);
+    let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new(NAVIGATE).expect("an event"));
+}
+
 /// Brings a view just opened to its top: the window's, or the app's own when embedded and
 /// scrolled past (the host page's scroll is otherwise left alone).
 pub fn to_top() {
@@ -302,7 +312,7 @@ pub fn to_top() {
 pub fn on_change(f: impl Fn() + Clone + 'static) -> Vec<EventListener> {
     let window = gloo::utils::window();
     let events: &[&'static str] =
-        if query_mode() { &["popstate", NAVIGATE] } else { &["hashchange", "popstate"] };
+        if query_mode() { &["popstate", NAVIGATE] } else { &["hashchange", "popstate", NAVIGATE] };
     let mut listeners: Vec<EventListener> = events
         .iter()
         .map(|&e| {

@@ -95,17 +95,26 @@ fn span_label(first: &Bin, last: &Bin) -> (String, String) {
     (edge(first, first.start), edge(last, last.end))
 }
 
-/// "Sep 2016 – Dec 2017", "from Jan 2017", "until Dec 2017"; whole years as years.
+/// "2016 – 2017" and "2017" for whole years; "Feb – Dec 2017" and "Sep 2016 – Mar 2017"
+/// otherwise, both ends alike; "from …" and "until …" with one end open.
 pub fn range_label(from: Option<Month>, to: Option<Month>) -> String {
-    let start = |m: Month| if month_parts(m).1 == 1 { month_parts(m).0.to_string() } else { month_label(m) };
-    let end = |m: Month| if month_parts(m).1 == 12 { month_parts(m).0.to_string() } else { month_label(m) };
+    let whole = from.is_none_or(|f| month_parts(f).1 == 1) && to.is_none_or(|t| month_parts(t).1 == 12);
+    let label = |m: Month| if whole { month_parts(m).0.to_string() } else { month_label(m) };
     match (from, to) {
-        (Some(f), Some(t)) if start(f) == end(t) => start(f),
-        (Some(f), Some(t)) => format!("{} – {}", start(f), end(t)),
-        (Some(f), None) => format!("from {}", start(f)),
-        (None, Some(t)) => format!("until {}", end(t)),
+        (Some(f), Some(t)) if label(f) == label(t) => label(f),
+        (Some(f), Some(t)) if !whole && month_parts(f).0 == month_parts(t).0 => {
+            format!("{} – {}", &MONTHS[month_parts(f).1 as usize - 1][..3], month_label(t))
+        }
+        (Some(f), Some(t)) => format!("{} – {}", label(f), label(t)),
+        (Some(f), None) => format!("from {}", label(f)),
+        (None, Some(t)) => format!("until {}", label(t)),
         (None, None) => "all dates".into(),
     }
+}
+
+thread_local! {
+    /// The route a slider last went to.
+    static SLID: std::cell::RefCell<Option<crate::route::Route>> = const { std::cell::RefCell::new(None) };
 }
 
 fn with_range(e: &Explore, from: Option<Month>, to: Option<Month>) -> Explore {
@@ -202,7 +211,16 @@ pub fn histogram(props: &Props) -> Html {
             let (a, b) = if which == "from" { (i.min(hi), hi) } else { (lo, i.max(lo)) };
             let from = (a > 0).then(|| ends[a].0);
             let to = (b < ends.len() - 1).then(|| ends[b].1);
-            go(&with_range(&explore, from, to).route());
+            let next = with_range(&explore, from, to).route();
+            // Steps of the sliders in a row (the arrow keys give one change a step) make one
+            // history entry: back undoes the adjustment, not its last step.
+            let in_a_row = SLID.with(|s| s.borrow().as_ref() == Some(&crate::location::current()));
+            if in_a_row {
+                crate::location::go_in_place(&next);
+            } else {
+                go(&next);
+            }
+            SLID.with(|s| *s.borrow_mut() = Some(next));
         });
         let label = if which == "from" { "From" } else { "To" };
         html! {
@@ -318,6 +336,19 @@ mod tests {
         assert_eq!(bar_path(&b, 4, 60.0, [3].into_iter()), "M31 46h8v14h-8z");
         assert_eq!(bar_path(&b, 400, 60.0, [3].into_iter()), "M31 58h8v2h-8z", "at least 2 units");
         assert_eq!(bar_path(&b, 4, 60.0, std::iter::empty()), "");
+    }
+
+    #[test]
+    fn ranges_read_as_years_or_as_months_at_both_ends() {
+        let m = |y, mo| month_of(y, mo);
+        assert_eq!(range_label(Some(m(2016, 1)), Some(m(2017, 12))), "2016 – 2017");
+        assert_eq!(range_label(Some(m(2017, 1)), Some(m(2017, 12))), "2017");
+        assert_eq!(range_label(Some(m(2017, 2)), Some(m(2017, 12))), "Feb – Dec 2017");
+        assert_eq!(range_label(Some(m(2016, 9)), Some(m(2017, 12))), "Sep 2016 – Dec 2017");
+        assert_eq!(range_label(Some(m(2017, 3)), Some(m(2017, 3))), "Mar 2017");
+        assert_eq!(range_label(Some(m(2017, 1)), None), "from 2017");
+        assert_eq!(range_label(None, Some(m(2017, 6))), "until Jun 2017");
+        assert_eq!(range_label(None, None), "all dates");
     }
 
     #[test]

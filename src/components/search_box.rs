@@ -63,7 +63,8 @@ pub fn search_box(props: &Props) -> Html {
         e.prevent_default();
         crate::location::flush_typed();
     });
-    // Esc clears the box (and so returns home); on an empty box it leaves it.
+    // Esc clears the box (on the results, and so returns to all articles); on an empty box it
+    // leaves it.
     let onkeydown = {
         let cb = props.oninput.clone();
         let pending = pending.clone();

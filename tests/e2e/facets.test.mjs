@@ -131,6 +131,13 @@ for (const mode of buildModes(() => shared.server)) {
       await waitCount(page, 3);
       assert.match(page.url(), /to=2016-12$/);
       assert.match(await page.locator('.rr-chips').innerText(), /Dates: until 2016/);
+      // Four steps of the slider are one change: back undoes it whole, forward redoes it.
+      await page.goBack();
+      await page.locator(HOME_READY).first().waitFor();
+      assert.match(page.url(), /#\/$/);
+      await page.goForward();
+      await waitCount(page, 3);
+      assert.match(page.url(), /to=2016-12$/);
       await page.reload();
       await waitCount(page, 3);
       assert.equal(await page.getByRole('slider', { name: 'To' }).inputValue(), '3');
@@ -164,6 +171,17 @@ for (const mode of buildModes(() => shared.server)) {
       // The months with articles are drawn, those in the range as one path, the rest as another.
       const rects = async (which) => ((await page.locator(`.rr-histogram path${which}`).getAttribute('d')).match(/M/g) ?? []).length;
       assert.deepEqual([await rects('.rr-bar.rr-in'), await rects('.rr-bar:not(.rr-in)')], [2, 5], 'seven months with an article each');
+      assert.match(await page.locator('.rr-chips').innerText(), /Dates: Jan – Jul 2017/);
+
+      // An article dated only to its year may be from any of its months: a range that holds
+      // some of them keeps it (the comic, dated 2017), rather than dropping it for January.
+      await page.goto(mode.start() + '#/search?from=2017-02&to=2017-12');
+      await waitCount(page, 2);
+      assert.deepEqual((await resultSlugs(page)).sort(), ['comic-explainer-lone-actor-terrorism', 'twelve-years-on-from-7-7']);
+      assert.match(await page.locator('.rr-chips').innerText(), /Dates: Feb – Dec 2017/);
+      await page.goto(mode.start() + '#/search?from=2018-02&to=2018-02');
+      await waitCount(page, 2);
+      assert.deepEqual((await resultSlugs(page)).sort(), ['al-qaedas-revenge-and-the-exile', 'view-from-the-ct-foxhole-neil-basu']);
     });
 
     test('an entity facet value and an entity page lead to each other', async () => {
@@ -275,6 +293,8 @@ for (const mode of buildModes(() => shared.server)) {
       await phone.goto(mode.start() + '#/');
       await phone.locator(HOME_READY).first().waitFor();
       assert.equal(await phone.locator('#rr-facets').isVisible(), false);
+      // Three rows on a phone: the header scrolls away rather than keep a fifth of the screen.
+      assert.equal(await phone.locator('.rr-header').evaluate((e) => getComputedStyle(e).position), 'static');
       // Folded away, the lists are not rendered at all: they would only cost the phone time.
       assert.equal(await phone.locator('#rr-facets .rr-facet').count(), 0);
       const button = phone.locator('button.rr-filters-toggle');

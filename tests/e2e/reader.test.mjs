@@ -54,6 +54,21 @@ for (const mode of buildModes(() => shared.server)) {
       await page.locator('#rr-q').focus();
       await page.keyboard.type('9/11');
       assert.equal(await page.locator('#rr-q').inputValue(), '9/11');
+      // On a checkbox "/" is still the shortcut: a checkbox takes no text.
+      await page.goto(mode.start() + '#/');
+      await page.locator('section.rr-facet[data-facet="year"] input').first().focus();
+      await page.keyboard.press('/');
+      assert.equal(await focusedId(page), 'rr-q');
+      // Esc over an article clears the search it came from, and leaves the reader on the article.
+      await page.goto(mode.start() + '#/article/al-qaedas-revenge-and-the-exile?q=madrid');
+      await page.locator('.rr-article-title').waitFor();
+      assert.equal(await page.locator('#rr-q').inputValue(), 'madrid');
+      await page.locator('#rr-q').focus();
+      await page.keyboard.press('Escape');
+      assert.equal(await page.locator('#rr-q').inputValue(), '');
+      await page.waitForTimeout(100);
+      assert.match(page.url(), /#\/article\/al-qaedas-revenge-and-the-exile\?q=madrid$/);
+      assert.equal(await page.locator('.rr-article-title').count(), 1);
     });
 
     test('the theme toggle cycles auto, light and dark, and is remembered', async () => {
@@ -68,6 +83,8 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await root.getAttribute('data-theme'), 'dark');
       const bg = await root.evaluate((e) => getComputedStyle(e).backgroundColor);
       assert.equal(bg, 'rgb(22, 24, 27)');
+      // The checkboxes, sliders and scrollbars go dark with the page.
+      assert.equal(await root.evaluate((e) => getComputedStyle(e).colorScheme), 'dark');
       await page.reload();
       await page.locator(HOME_READY).first().waitFor();
       assert.equal(await root.getAttribute('data-theme'), 'dark');

@@ -101,6 +101,10 @@ pub struct FacetIndex {
     /// Per article, its publication month. A date known only to the year stands at its first
     /// month, as it sorts before the year's months everywhere else.
     pub months: Vec<Month>,
+    /// Per article, the last month its date may be: its month, or December of a date known only
+    /// to the year. A range keeps an article whose date may fall in it: "Feb–Dec 2017" keeps
+    /// one dated "2017", which its January would have dropped without a word.
+    last_months: Vec<Month>,
     /// The corpus's first and last publication months.
     pub span: Option<(Month, Month)>,
     /// Per entity (of any type), the articles mentioning it and how often, in article order.
@@ -221,6 +225,8 @@ impl FacetIndex {
 
         let months: Vec<Month> =
             index.articles.iter().map(|a| month_of(a.date.year, a.date.month.unwrap_or(1))).collect();
+        let last_months =
+            index.articles.iter().map(|a| month_of(a.date.year, a.date.month.unwrap_or(12))).collect();
         let span = months.iter().min().zip(months.iter().max()).map(|(a, b)| (*a, *b));
         let totals = std::array::from_fn(|f| {
             let mut c = vec![0u32; values[f].len()];
@@ -250,6 +256,7 @@ impl FacetIndex {
             starts,
             ids,
             months,
+            last_months,
             span,
             entity_docs,
             doc_entities,
@@ -351,8 +358,7 @@ fn failed(fi: &FacetIndex, chosen: &[Option<Vec<bool>>], (lo, hi): (Month, Month
             }
         }
     }
-    let month = fi.months[doc as usize];
-    if month < lo || month > hi {
+    if fi.last_months[doc as usize] < lo || fi.months[doc as usize] > hi {
         fails |= RANGE_BIT;
     }
     fails
@@ -604,6 +610,20 @@ mod tests {
         assert_eq!(slugs(&ix, &t), ["b", "c"]);
         assert_eq!(t.months.iter().sum::<u32>(), 4, "the range does not narrow its own histogram");
         assert_eq!(named(&fi, &t, Facet::Outlet), [("Blog".to_string(), 2)]);
+        // "c" is dated 2017 only: any range that may hold it keeps it, from its January to its
+        // December; "b" (7 July 2017) only where its month is.
+        for (from, to, expected) in [
+            ("2017-02", "2017-12", &["b", "c"][..]),
+            ("2017-12", "2018-02", &["a", "c"]),
+            ("2017-08", "2017-08", &["c"]),
+            ("2016-01", "2016-12", &["d"]),
+            ("2018-01", "2018-12", &["a"]),
+        ] {
+            let s =
+                Selection { from: parse_month(from, false), to: parse_month(to, true), ..Default::default() };
+            assert_eq!(slugs(&ix, &tally(&fi, 0..4, &s)), expected, "{from} to {to}");
+            assert_eq!(narrow(&fi, 0..4, &s), tally(&fi, 0..4, &s).docs, "narrow agrees");
+        }
         // Facets narrow the histogram.
         let t = tally(&fi, 0..4, &sel(&[(Facet::Outlet, "Blog")]));
         assert_eq!(t.months.iter().sum::<u32>(), 2);
