@@ -124,12 +124,17 @@ pub fn timeline_view(props: &Props) -> Html {
 
     let max = buckets.values().map(|(p, m)| p.len().max(m.len())).max().unwrap_or(1).max(1) as f64;
     let n = buckets.len().max(1);
-    // At least as wide as the page; past that, 24 units a bucket, scrolled sideways.
-    let (w, h) = ((24.0 * n as f64).max(720.0), 140.0);
+    // A unit is a CSS pixel wherever the chart is wider than its column (the stylesheet lets it
+    // grow to the column, never shrink below its width), so its labels stay readable: a long
+    // span scrolls sideways rather than shrink to fit. Its buckets narrow past 30 of them, and
+    // then only some are labelled.
+    let unit = if n <= 30 { 24.0 } else { 16.0 };
+    let (w, h) = ((unit * n as f64).max(720.0), 140.0);
     let bw = w / n as f64;
+    let labels = axis_labels(zoom, &buckets.keys().copied().collect::<Vec<_>>(), unit >= 24.0);
     let bar = (bw * 0.6).min(28.0);
     let mid = (h - 12.0) / 2.0;
-    let overview = buckets.iter().enumerate().map(|(i, (k, (pubs, mentions)))| {
+    let overview = buckets.iter().zip(labels).enumerate().map(|(i, ((k, (pubs, mentions)), axis))| {
         let x = i as f64 * bw;
         let up = pubs.len() as f64 / max * (mid - 4.0);
         let down = mentions.len() as f64 / max * (mid - 4.0);
@@ -141,7 +146,9 @@ pub fn timeline_view(props: &Props) -> Html {
                 <rect class="rr-tl-hit" x={ x.to_string() } y="0" width={ bw.to_string() } height={ h.to_string() } />
                 <rect class="rr-tl-pub" x={ (x + (bw - bar) / 2.0).to_string() } y={ (mid - up).to_string() } width={ bar.to_string() } height={ up.to_string() } />
                 <rect class="rr-tl-event" x={ (x + (bw - bar) / 2.0).to_string() } y={ mid.to_string() } width={ bar.to_string() } height={ down.to_string() } />
-                <text x={ (x + bw / 2.0).to_string() } y={ (h - 2.0).to_string() } text-anchor="middle">{ short_label(zoom, *k) }</text>
+                if let Some(axis) = axis {
+                    <text x={ (x + bw / 2.0).to_string() } y={ (h - 2.0).to_string() } text-anchor="middle">{ axis }</text>
+                }
             </>
         };
         match zoom_in(zoom, *k) {
@@ -244,7 +251,7 @@ pub fn timeline_view(props: &Props) -> Html {
                 // Focusable so that keyboard users can scroll it sideways on a phone, even when
                 // none of its bars is a link.
                 <figure class="rr-tl-overview" ref={ chart } tabindex="0" aria-label="Timeline chart">
-                    <svg viewBox={ format!("0 0 {w} {h}") } role="group" aria-label="Publications (above the line) and events mentioned (below) over time">
+                    <svg viewBox={ format!("0 0 {w} {h}") } width={ w.to_string() } height={ h.to_string() } role="group" aria-label="Publications (above the line) and events mentioned (below) over time">
                         <line x1="0" x2={ w.to_string() } y1={ mid.to_string() } y2={ mid.to_string() } class="rr-tl-axis" />
                         { for overview }
                     </svg>
@@ -303,14 +310,36 @@ fn earlier(zoom: Zoom, left: usize) -> String {
     }
 }
 
-/// The axis label under a bucket: short enough for its 24 units.
-fn short_label(zoom: Zoom, k: Key) -> String {
-    match (zoom, k.1) {
-        (Zoom::Decade, _) => format!("{}s", k.0),
-        (Zoom::Month, m) if m > 0 => MONTHS[m as usize - 1][..3].to_string(),
-        (Zoom::Month, _) => "?".to_string(),
-        _ => format!("’{:02}", k.0.rem_euclid(100)),
-    }
+/// The axis label under each bucket, if it has one. Decades are all labelled. Years are
+/// labelled "’05" where a bucket is wide enough (`roomy`), else every fifth year in full. Months
+/// are labelled by their year where a year begins (and where the axis does), so that no month
+/// stands without its year ("’84" for a year of one bucket), and by their name between, where
+/// there is room. A year's mentions without a month ("2005") sit before its January, as its first bucket.
+fn axis_labels(zoom: Zoom, keys: &[Key], roomy: bool) -> Vec<Option<String>> {
+    keys.iter()
+        .enumerate()
+        .map(|(i, &(y, m))| match zoom {
+            Zoom::Decade => Some(format!("{y}s")),
+            Zoom::Year if roomy => Some(format!("’{:02}", y.rem_euclid(100))),
+            Zoom::Year => (y.rem_euclid(5) == 0).then(|| y.to_string()),
+            Zoom::Month => {
+                let starts = |j: usize| j == 0 || keys[j - 1].0 != keys[j].0;
+                let year_starts = starts(i);
+                // A year's full number is wider than its bucket: where the axis skips from year
+                // to year, the label before or after would run into it, so it reads "’84".
+                let crowded = (i > 0 && starts(i - 1)) || keys.get(i + 1).is_none_or(|next| next.0 != y);
+                if year_starts && crowded && keys.len() > 1 {
+                    Some(format!("’{:02}", y.rem_euclid(100)))
+                } else if year_starts {
+                    Some(y.to_string())
+                } else if roomy && m > 0 {
+                    Some(MONTHS[m as usize - 1][..3].to_string())
+                } else {
+                    None
+                }
+            }
+        })
+        .collect()
 }
 
 /// Empty buckets between the first and the last, so that the axis keeps time's proportions,
@@ -354,4 +383,36 @@ fn sentence_with_mark(text: &str, m: &DateMention) -> Html {
         after.to_string()
     };
     html! { <>{ before }<mark>{ date }</mark>{ after }</> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_month_on_the_axis_can_be_told_its_year() {
+        let keys = [(1984, 0), (2001, 9), (2005, 0), (2005, 7), (2005, 12), (2017, 3)];
+        let labels = axis_labels(Zoom::Month, &keys, true);
+        let shown: Vec<&str> = labels.iter().map(|l| l.as_deref().unwrap_or("")).collect();
+        assert_eq!(shown, ["’84", "’01", "’05", "Jul", "Dec", "’17"]);
+        // Crowded: only where a year starts.
+        let labels = axis_labels(Zoom::Month, &keys, false);
+        let shown: Vec<&str> = labels.iter().map(|l| l.as_deref().unwrap_or("")).collect();
+        assert_eq!(shown, ["’84", "’01", "’05", "", "", "’17"]);
+        // A year of several months after another's: in full.
+        let keys = [(2004, 11), (2005, 1), (2005, 7)];
+        let shown: Vec<Option<String>> = axis_labels(Zoom::Month, &keys, true);
+        assert_eq!(shown, [Some("’04".into()), Some("’05".into()), Some("Jul".into())]);
+        let keys = [(2004, 11), (2004, 12), (2005, 1), (2005, 7)];
+        let shown: Vec<Option<String>> = axis_labels(Zoom::Month, &keys, true);
+        assert_eq!(shown, [Some("2004".into()), Some("Dec".into()), Some("2005".into()), Some("Jul".into())]);
+    }
+
+    #[test]
+    fn crowded_years_are_labelled_every_fifth() {
+        let keys: Vec<Key> = (1998..=2006).map(|y| (y, 0)).collect();
+        let labels = axis_labels(Zoom::Year, &keys, false);
+        assert_eq!(labels.iter().flatten().collect::<Vec<_>>(), ["2000", "2005"]);
+        assert_eq!(axis_labels(Zoom::Year, &keys, true)[0].as_deref(), Some("’98"));
+    }
 }

@@ -259,6 +259,26 @@ for (const mode of buildModes(() => shared.server)) {
       await page.waitForURL(/#\/timeline$/);
     });
 
+    test('the timeline’s chart is read at full size at every zoom, and every month with its year', async () => {
+      for (const by of ['decade', 'year', 'month']) {
+        await page.goto(mode.start() + `#/timeline?by=${by}`);
+        await page.locator('.rr-tl-overview svg text').first().waitFor();
+        const sizes = await page.locator('.rr-tl-overview svg').evaluate((svg) => ({
+          height: svg.getBoundingClientRect().height,
+          labels: [...svg.querySelectorAll('text')].map((t) => [t.textContent, t.getBoundingClientRect()]),
+        }));
+        assert.ok(sizes.height >= 140, `${by}: the chart is ${sizes.height}px high`);
+        for (const [text, box] of sizes.labels) assert.ok(box.height >= 10, `${by}: “${text}” is ${box.height}px high`);
+        // Labels never overlap.
+        const boxes = sizes.labels.map(([, b]) => b).sort((a, b) => a.left - b.left);
+        for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i].left >= boxes[i - 1].right + 2, `${by}: labels ${i - 1} and ${i} touch`);
+        if (by === 'month') {
+          const first = sizes.labels[0][0];
+          assert.match(first, /^(’\d\d|\d{4})$/, 'the axis starts with a year');
+        }
+      }
+    });
+
     test('the timeline lists twelve periods, newest first, then the earlier ones', async () => {
       await page.goto(mode.start() + '#/timeline?by=year');
       const years = page.locator('.rr-tl-bucket h2');
