@@ -56,15 +56,17 @@ pub fn entity_chips(doc: u32) -> Html {
                 let name = &d.index.entities[e as usize].name;
                 html! {
                     <li><a class="rr-chip" href={ entity_route(e).href() }
-                        title={ format!("{count} mention{}", if count == 1 { "" } else { "s" }) }>{ name }</a></li>
+                        title={ crate::views::entity::mentions_label(count) }>{ name }</a></li>
                 }
             })
             .collect();
-        (!chips.is_empty()).then(|| html! {
-            <div class="rr-chip-group">
-                <h3>{ heading }</h3>
-                <ul>{ for chips }</ul>
-            </div>
+        (!chips.is_empty()).then(|| {
+            html! {
+                <div class="rr-chip-group">
+                    <h3>{ heading }</h3>
+                    <ul>{ for chips }</ul>
+                </div>
+            }
         })
     });
     html! {

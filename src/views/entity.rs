@@ -124,7 +124,7 @@ pub fn entity_view(props: &Props) -> Html {
                         <time datetime={ date.iso() }>{ date.to_string() }</time></a></p>
                 }
                 <p class="rr-lede">
-                    { format!("{total} mention{} in {} article{}. ", if total == 1 { "" } else { "s" }, articles.len(), if articles.len() == 1 { "" } else { "s" }) }
+                    { lede(total, articles) }
                     <a href={ explore.route().href() }>{ "Explore them" }</a>
                 </p>
             </header>
@@ -138,7 +138,7 @@ pub fn entity_view(props: &Props) -> Html {
                         html! {
                             <li class="rr-item">
                                 <a class="rr-title" href={ href }>{ &a.title }</a>
-                                { counted_meta(a, Some(format!("{count} mention{}", if count == 1 { "" } else { "s" }))) }
+                                { counted_meta(a, Some(mentions_label(count))) }
                                 { passage(doc) }
                             </li>
                         }
@@ -159,5 +159,37 @@ pub fn entity_view(props: &Props) -> Html {
                 </section>
             }
         </article>
+    }
+}
+
+/// "1 mention", "3 mentions"; "tagged" for an article whose topics name the entity and whose
+/// text does not.
+pub fn mentions_label(count: u32) -> String {
+    match count {
+        0 => "tagged".to_string(),
+        1 => "1 mention".to_string(),
+        n => format!("{n} mentions"),
+    }
+}
+
+/// "5 mentions in 3 articles. ", with the articles only tagged with it counted apart.
+fn lede(total: u32, articles: &[(u32, u32)]) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+    let tagged = articles.iter().filter(|a| a.1 == 0).count();
+    let named = articles.len() - tagged;
+    match (named, tagged) {
+        (_, 0) => format!(
+            "{} in {}. ",
+            plural(total as usize, "mention", "mentions"),
+            plural(named, "article", "articles")
+        ),
+        (0, t) => format!("Not named in the text; {} tagged with it. ", plural(t, "article", "articles")),
+        (n, t) => format!(
+            "{} in {}, and {} tagged with it. ",
+            plural(total as usize, "mention", "mentions"),
+            plural(n, "article", "articles"),
+            plural(t, "more article", "more articles")
+        ),
     }
 }

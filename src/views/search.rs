@@ -90,14 +90,36 @@ pub fn search_view(props: &Props) -> Html {
             move || drop(wait)
         });
     }
-    let snippet = |doc: u32| match crate::shards::peek(doc) {
-        (full, crate::shards::BodyState::Ready) => {
-            html! { <p class="rr-snippet">{ marked(&hl.snippet(doc, &full, 32)) }</p> }
+    let snippet = |doc: u32| {
+        let segments = match crate::shards::peek(doc) {
+            (full, crate::shards::BodyState::Ready) => hl.snippet(doc, &full, 32),
+            (light, _) => light
+                .summary
+                .as_ref()
+                .or(light.note.first())
+                .map(|s| hl.highlight(&clip_words(s, 32)))
+                .unwrap_or_default(),
+        };
+        let a = &d.index.articles[doc as usize];
+        // Found by its topics alone, an article's snippet and title show nothing marked: say
+        // why it is here, with the topics that matched.
+        let unexplained = !segments.iter().any(|s| s.mark) && !hl.highlight(&a.title).iter().any(|s| s.mark);
+        let topics: Vec<Html> = if unexplained {
+            a.topics
+                .iter()
+                .map(|t| hl.highlight(t))
+                .filter(|h| h.iter().any(|s| s.mark))
+                .map(|h| html! { <span>{ marked(&h) }</span> })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        html! {
+            <>
+                if !segments.is_empty() { <p class="rr-snippet">{ marked(&segments) }</p> }
+                if !topics.is_empty() { <p class="rr-matched">{ "Tagged " }{ for topics }</p> }
+            </>
         }
-        (light, _) => match light.summary.as_ref().or(light.note.first()) {
-            Some(s) => html! { <p class="rr-snippet">{ marked(&hl.highlight(&clip_words(s, 32))) }</p> },
-            None => html! {},
-        },
     };
     let item = |doc: u32| {
         let a = &d.index.articles[doc as usize];

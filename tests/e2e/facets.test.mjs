@@ -194,6 +194,19 @@ for (const mode of buildModes(() => shared.server)) {
         assert.match(await li.locator('.rr-meta .rr-count-of').textContent(), /^\d+ mentions?$/, 'its mentions counted in its line');
       }
       assert.ok((await page.locator('.rr-companions a').count()) > 3, 'the entities it appears with');
+      // An article whose topics name a group and whose text does not is tagged, not a mention.
+      await page.goto(mode.start() + '#/entity/group/al-qaeda');
+      const comic = page.locator('ol.rr-entity-articles > li').filter({ hasText: 'Comic explainer' });
+      await comic.waitFor();
+      assert.equal(await comic.locator('.rr-count-of').textContent(), 'tagged');
+      assert.match(await page.locator('.rr-entity .rr-lede').innerText(), /^\d+ mentions in 6 articles, and 1 more article tagged with it\./);
+      // And a search it answers by its topics alone says so.
+      await page.goto(mode.start() + '#/search?q=al-qaida');
+      const found = page.locator('ol.rr-hits > li').filter({ hasText: 'Comic explainer' });
+      await found.locator('.rr-matched').waitFor();
+      assert.equal(await found.locator('.rr-matched').innerText(), 'Tagged Al Qaeda');
+      assert.equal(await found.locator('.rr-matched mark').innerText(), 'Al Qaeda');
+      await page.goto(mode.start() + '#/entity/place/libya');
       assert.ok((await page.locator('.rr-entity-chart rect').count()) >= 3, 'mentions over time');
       const companion = page.locator('.rr-companions a').first();
       const href = await companion.getAttribute('href');

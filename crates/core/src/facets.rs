@@ -8,7 +8,7 @@
 //! other facets, not the range itself.
 
 use crate::entities::entity_term;
-use crate::index::Index;
+use crate::index::{Field, Index};
 
 /// The facets, in the order the app shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -108,6 +108,8 @@ pub struct FacetIndex {
     /// The corpus's first and last publication months.
     pub span: Option<(Month, Month)>,
     /// Per entity (of any type), the articles mentioning it and how often, in article order.
+    /// An article only tagged with it (a topic, an outlet) is listed with no mentions: it
+    /// belongs under the entity's facet value, but its text does not name it.
     pub entity_docs: Vec<Vec<(u32, u32)>>,
     /// Per article, the entities it mentions.
     pub doc_entities: Vec<Vec<u32>>,
@@ -187,10 +189,11 @@ impl FacetIndex {
             if let Some(term) = index.term_id(&entity_term(&entity.slug())) {
                 for p in index.postings.scan(term as usize) {
                     let list: &mut Vec<(u32, u32)> = &mut entity_docs[e];
+                    let count = if p.field == Field::Meta as u8 { 0 } else { p.count };
                     match list.last_mut() {
-                        Some((doc, count)) if *doc == p.doc => *count += p.count,
+                        Some((doc, c)) if *doc == p.doc => *c += count,
                         _ => {
-                            list.push((p.doc, p.count));
+                            list.push((p.doc, count));
                             doc_entities[p.doc as usize].push(e as u32);
                         }
                     }
@@ -563,8 +566,8 @@ mod tests {
         assert_eq!(named(&fi, &t, Facet::Place), s(&[("Libya", 1)]));
         assert_eq!(
             fi.entity_docs[1],
-            [(0, 1), (2, 1), (3, 2)],
-            "Islamic State: articles and mentions (topics count too)"
+            [(0, 1), (2, 1), (3, 1)],
+            "Islamic State: its articles, and mentions in their text (d's topic is no mention)"
         );
         assert_eq!(fi.doc_entities[0], [0, 1, 2], "Basu, Islamic State, MI5");
         assert_eq!(named(&fi, &t, Facet::Topic), s(&[("Policing", 2), ("Islamic State", 1), ("London", 1)]));
