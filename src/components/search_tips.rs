@@ -1,6 +1,7 @@
 //! Search tips: what the search box understands, each with an example from this archive that
 //! opens its results (`readingroom_core::tips` picks them, and keeps only those that find
-//! something). Folded on the home page; open where a search found nothing.
+//! something). Folded beside the heading of the home page and of results; open where a search
+//! found nothing.
 
 use crate::data::data;
 use crate::route::{Explore, Route};
@@ -12,12 +13,13 @@ use yew::prelude::*;
 thread_local! {
     /// Worked out the first time the tips show: a few searches, once.
     static TIPS: OnceCell<Tips> = const { OnceCell::new() };
-    /// "?" was pressed where there were no tips: the home page opens them when it comes.
+    /// "?" was pressed where there were no tips: the search view opens them when it comes.
     static ASKED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Shows the tips ("?"): those on the page, opened, else the home page's; the focus goes to
-/// their summary, where a screen reader starts reading them.
+/// Shows the tips ("?"): those on the page, opened (the home page's and the results'), else
+/// those of the search an article was opened from, or the home page's; the focus goes to their
+/// summary, where a screen reader starts reading them.
 pub fn show() {
     let on_page = crate::location::root()
         .query_selector(".rr-tips")
@@ -30,8 +32,11 @@ pub fn show() {
             focus_summary(&details);
         }
         None => {
+            // Over an article, the search it came from (query and filters) with the tips open;
+            // else the home page's.
             ASKED.with(|a| a.set(true));
-            crate::nav::go(&Route::Home);
+            let explore = crate::location::current().explore();
+            crate::nav::go(&if explore == Explore::default() { Route::Home } else { explore.route() });
         }
     }
 }

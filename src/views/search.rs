@@ -174,15 +174,19 @@ pub fn search_view(props: &Props) -> Html {
                         { heading }
                         if typed { { format!(" for {}", crate::quote::quoted(&shown_q)) } }
                     </h1>
-                    if home {
-                        <SearchTips />
-                    }
                     if count > 0 && (typed || !e.sel.is_empty()) {
                         <nav class="rr-sort" aria-label="Sort results">
                             if typed { { sort_link(Sort::Relevance, "Best match") } }
                             { sort_link(Sort::Newest, "Newest") }
                             { sort_link(Sort::Oldest, "Oldest") }
                         </nav>
+                    }
+                    // Folded beside the heading, on the home page and over results alike (where
+                    // nothing was found they stand open below instead). Opened on the home page,
+                    // they fold again once the reader searches (an example chosen, or typing):
+                    // the results come first.
+                    if home || count > 0 {
+                        <SearchTips key={ if home { "home" } else { "results" } } />
                     }
                 </div>
                 // Announced to screen readers as the results change.

@@ -147,16 +147,27 @@ for (const mode of modes) {
       await tips.locator('summary').click();
       await tips.locator('a.rr-tip-example').nth(5).waitFor();
       assert.equal(await tips.locator('a.rr-tip-example').count(), 6);
-      // Typing leaves the home page, and the tips with it.
+      // Over results they are folded beside the heading too, and "?" opens them there: the
+      // query stays, and no history entry is made.
       await search(page, 'Kashmir');
-      assert.equal(await page.locator('.rr-tips').count(), 0);
-      // "?" from a page without them opens the home page's, focused; Back returns.
+      await page.waitForURL(/#\/search\?q=Kashmir$/);
+      const url = page.url();
+      assert.equal(await page.locator('.rr-results-bar .rr-tips').getAttribute('open'), null);
       await page.locator('.rr-count').click();
       await page.keyboard.press('?');
       await page.locator('.rr-results-bar .rr-tips[open] a.rr-tip-example').nth(5).waitFor();
       assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SUMMARY');
+      assert.equal(page.url(), url);
+      assert.ok(await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).count());
+      // From an article, "?" opens the search it came from with its tips; Back returns.
+      await page.locator('ol.rr-hits > li a.rr-title').filter({ hasText: KASHMIR }).click();
+      await page.locator('.rr-article-title').waitFor();
+      await page.locator('.rr-article-title').click();
+      await page.keyboard.press('?');
+      await page.locator('.rr-results-bar .rr-tips[open] a.rr-tip-example').nth(5).waitFor();
+      assert.match(page.url(), /#\/search\?q=Kashmir$/);
       await page.goBack();
-      await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
+      await page.locator('.rr-article-title').waitFor();
       // On the home page, "?" opens the folded tips in place.
       await page.goto(mode.start());
       await page.locator(HOME_READY).first().waitFor();
