@@ -79,12 +79,13 @@ impl Explore {
 
     fn from_pairs(pairs: &[(String, String)]) -> Explore {
         let mut e = Explore::default();
+        let (mut from, mut to) = ("", "");
         for (k, v) in pairs {
             match k.as_str() {
                 "q" => e.q = v.clone(),
                 "sort" => e.sort = Sort::parse(v).unwrap_or_default(),
-                "from" => e.sel.from = parse_month(v, false),
-                "to" => e.sel.to = parse_month(v, true),
+                "from" => (e.sel.from, from) = (parse_month(v, false), v),
+                "to" => (e.sel.to, to) = (parse_month(v, true), v),
                 key => {
                     if let Some(f) = Facet::from_key(key) {
                         let list = &mut e.sel.values[f as usize];
@@ -94,6 +95,11 @@ impl Explore {
                     }
                 }
             }
+        }
+        // A range written backwards by hand means the same span forwards ("from=2018&to=2017"
+        // is 2017 to 2018), not an empty one.
+        if e.sel.from.zip(e.sel.to).is_some_and(|(f, t)| f > t) {
+            (e.sel.from, e.sel.to) = (parse_month(to, false), parse_month(from, true));
         }
         e
     }
@@ -189,7 +195,11 @@ impl Route {
                 at: param("at").parse().ok(),
             },
             ["timeline"] => {
-                Route::Timeline { by: Zoom::parse(param("by")), from: year("from"), to: year("to") }
+                let (from, to) = match (year("from"), year("to")) {
+                    (Some(f), Some(t)) if f > t => (Some(t), Some(f)),
+                    ends => ends,
+                };
+                Route::Timeline { by: Zoom::parse(param("by")), from, to }
             }
             ["entity", kind, slug] => Route::Entity { kind: decode(kind), slug: decode(slug) },
             _ => Route::NotFound(path.to_string()),
@@ -334,6 +344,15 @@ mod tests {
             Route::Timeline { by: Zoom::Decade, from: None, to: None }
         );
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound("/nowhere".into()));
+        // Ranges written backwards are read forwards.
+        assert_eq!(
+            Route::parse("#/timeline?by=month&from=2017&to=2016"),
+            Route::Timeline { by: Zoom::Month, from: Some(2016), to: Some(2017) }
+        );
+        assert_eq!(
+            Route::parse("#/search?from=2018&to=2017-03"),
+            Route::Search(explore("", Sort::Relevance, &[], (Some("2017-03"), Some("2018-12"))))
+        );
     }
 
     #[test]
