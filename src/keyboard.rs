@@ -47,10 +47,11 @@ pub fn install() -> EventListener {
             return;
         }
         let Some(target) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return };
-        if embedded && typing_in(&target) {
+        if embedded && typing_in(&target) && e.key().chars().count() == 1 {
             // Out of the shadow root a key press seems to come from the host's element, not a
             // text field, so a host's own shortcut ("/" to its site search) would take the
-            // reader's typing: what is typed in the app stays in the app.
+            // reader's typing: a character typed in the app stays in the app. Esc, Tab, Enter
+            // and the arrows still reach the host (its dialog's Esc, its focus trap).
             e.stop_propagation();
         }
         let in_box = target.id() == "rr-q";

@@ -289,9 +289,7 @@ pub fn go(route: &Route) {
 /// Navigation that replaces the history entry rather than adding one: a control adjusted step
 /// by step (a slider moved with the arrow keys) is one change for back to undo, not one a step.
 pub fn go_in_place(route: &Route) {
-    flush_typed();
-    note_followed(route.clone());
-    set_url(route, true);
+    write(route, true);
     let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new(NAVIGATE).expect("an event"));
 }
 

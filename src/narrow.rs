@@ -7,15 +7,33 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The stylesheet's fold (`@container rr-root (max-width: 52em)` in `assets/reading-room.css`;
-/// the root's font size is a fixed 16px, so a host page's own sizes cannot move it).
-const FOLD_PX: f64 = 52.0 * 16.0;
+/// The stylesheet's fold, `@container rr-root (max-width: 52em)` in `assets/reading-room.css`:
+/// in em of the root's font size, the reader's default (16px unless they changed it).
+const FOLD_EM: f64 = 52.0;
 
 fn folded(width: f64) -> bool {
-    width <= FOLD_PX
+    width <= FOLD_EM * ROOT_FONT_PX.with(Cell::get)
+}
+
+/// Looks up the root's font size in CSS pixels, when the observer reports a new width (until
+/// the first report, the usual 16px). Never while a view renders: a style lookup then made the
+/// browser drop the reader's scroll position between views.
+fn root_font_px() -> f64 {
+    let px = gloo::utils::window()
+        .get_computed_style(&crate::location::root())
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("font-size").ok())
+        // JavaScript's parseFloat ("16px" → 16): Rust's float parsing would add 19 KB of wasm.
+        .map(|v| js_sys::Number::parse_float(&v))
+        .filter(|&v| v > 0.0)
+        .unwrap_or(16.0);
+    ROOT_FONT_PX.with(|f| f.set(px));
+    px
 }
 
 thread_local! {
+    static ROOT_FONT_PX: Cell<f64> = const { Cell::new(16.0) };
     /// The root's content width as last observed, as a container query measures it.
     static LAST_WIDTH: Cell<Option<f64>> = const { Cell::new(None) };
 }
@@ -42,7 +60,13 @@ pub fn use_facets_folded() -> bool {
             let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
                 if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
                     let width = entry.content_rect().width();
-                    LAST_WIDTH.with(|w| w.set(Some(width)));
+                    // The height changes with every keystroke's results: only a new width can
+                    // move the fold.
+                    if LAST_WIDTH.with(|w| w.replace(Some(width))) == Some(width) {
+                        return;
+                    }
+                    // Looked up again: embedded, the stylesheet may have come since.
+                    root_font_px();
                     // `*state` is the value when the effect ran: keep the last one set here.
                     let now = folded(width);
                     if now != shown.replace(now) {

@@ -113,9 +113,13 @@ pub fn range_label(from: Option<Month>, to: Option<Month>) -> String {
 }
 
 thread_local! {
-    /// The route a slider last went to.
-    static SLID: std::cell::RefCell<Option<crate::route::Route>> = const { std::cell::RefCell::new(None) };
+    /// The route a slider last went to, and when (ms since the epoch).
+    static SLID: std::cell::RefCell<Option<(crate::route::Route, f64)>> = const { std::cell::RefCell::new(None) };
 }
+
+/// Steps of a slider closer together than this are one adjustment: held arrow keys repeat
+/// every 30–100 ms, deliberate presses a few hundred apart.
+const IN_A_ROW_MS: f64 = 1500.0;
 
 fn with_range(e: &Explore, from: Option<Month>, to: Option<Month>) -> Explore {
     let mut next = e.clone();
@@ -214,13 +218,18 @@ pub fn histogram(props: &Props) -> Html {
             let next = with_range(&explore, from, to).route();
             // Steps of the sliders in a row (the arrow keys give one change a step) make one
             // history entry: back undoes the adjustment, not its last step.
-            let in_a_row = SLID.with(|s| s.borrow().as_ref() == Some(&crate::location::current()));
+            let at = js_sys::Date::now();
+            let in_a_row = SLID.with(|s| {
+                s.borrow().as_ref().is_some_and(|(route, when)| {
+                    *route == crate::location::current() && at - when < IN_A_ROW_MS
+                })
+            });
             if in_a_row {
                 crate::location::go_in_place(&next);
             } else {
                 go(&next);
             }
-            SLID.with(|s| *s.borrow_mut() = Some(next));
+            SLID.with(|s| *s.borrow_mut() = Some((next, at)));
         });
         let label = if which == "from" { "From" } else { "To" };
         html! {

@@ -34,9 +34,15 @@ pub fn show() {
         None => {
             // Over an article, the search it came from (query and filters) with the tips open;
             // else the home page's.
-            ASKED.with(|a| a.set(true));
-            let explore = crate::location::current().explore();
-            crate::nav::go(&if explore == Explore::default() { Route::Home } else { explore.route() });
+            let now = crate::location::current();
+            let explore = now.explore();
+            let to = if explore == Explore::default() { Route::Home } else { explore.route() };
+            // A search with filters that found nothing has no tips, and goes nowhere: a flag
+            // left set would open the next tips to come, and take the focus from typing.
+            if to != now {
+                ASKED.with(|a| a.set(true));
+                crate::nav::go(&to);
+            }
         }
     }
 }

@@ -94,7 +94,7 @@ pub fn entity_view(props: &Props) -> Html {
                         html! {
                             <g>
                                 <rect class="rr-bar rr-in" x={ (i as f64 * 20.0 + 3.0).to_string() } y={ (h - bh).to_string() } width="14" height={ bh.to_string() }>
-                                    <title>{ format!("{y}: {c} mention{}", if c == 1 { "" } else { "s" }) }</title>
+                                    <title>{ format!("{y}: {}", counted(c as usize, "mention")) }</title>
                                 </rect>
                                 <text x={ (i as f64 * 20.0 + 10.0).to_string() } y={ (h + 10.0).to_string() } text-anchor="middle">{ format!("’{:02}", y.rem_euclid(100)) }</text>
                             </g>
@@ -162,34 +162,36 @@ pub fn entity_view(props: &Props) -> Html {
     }
 }
 
+/// "1 mention", "3 articles": `n` and its noun, plural unless one.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// "1 mention", "3 mentions"; "tagged" for an article whose topics name the entity and whose
 /// text does not.
 pub fn mentions_label(count: u32) -> String {
     match count {
         0 => "tagged".to_string(),
-        1 => "1 mention".to_string(),
-        n => format!("{n} mentions"),
+        n => counted(n as usize, "mention"),
     }
 }
 
 /// "5 mentions in 3 articles. ", with the articles only tagged with it counted apart.
 fn lede(total: u32, articles: &[(u32, u32)]) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
     let tagged = articles.iter().filter(|a| a.1 == 0).count();
     let named = articles.len() - tagged;
+    let mentions = counted(total as usize, "mention");
     match (named, tagged) {
-        (_, 0) => format!(
-            "{} in {}. ",
-            plural(total as usize, "mention", "mentions"),
-            plural(named, "article", "articles")
-        ),
-        (0, t) => format!("Not named in the text; {} tagged with it. ", plural(t, "article", "articles")),
+        (_, 0) => format!("{mentions} in {}. ", counted(named, "article")),
+        (0, t) => format!("Not named in the text; {} tagged with it. ", counted(t, "article")),
         (n, t) => format!(
-            "{} in {}, and {} tagged with it. ",
-            plural(total as usize, "mention", "mentions"),
-            plural(n, "article", "articles"),
-            plural(t, "more article", "more articles")
+            "{mentions} in {}, and {} tagged with it. ",
+            counted(n, "article"),
+            counted(t, "more article")
         ),
     }
 }

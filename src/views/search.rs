@@ -90,7 +90,7 @@ pub fn search_view(props: &Props) -> Html {
             move || drop(wait)
         });
     }
-    let snippet = |doc: u32| {
+    let snippet = |doc: u32, title_marked: bool| {
         let segments = match crate::shards::peek(doc) {
             (full, crate::shards::BodyState::Ready) => hl.snippet(doc, &full, 32),
             (light, _) => light
@@ -103,7 +103,7 @@ pub fn search_view(props: &Props) -> Html {
         let a = &d.index.articles[doc as usize];
         // Found by its topics alone, an article's snippet and title show nothing marked: say
         // why it is here, with the topics that matched.
-        let unexplained = !segments.iter().any(|s| s.mark) && !hl.highlight(&a.title).iter().any(|s| s.mark);
+        let unexplained = !title_marked && !segments.iter().any(|s| s.mark);
         let topics: Vec<Html> = if unexplained {
             a.topics
                 .iter()
@@ -124,12 +124,14 @@ pub fn search_view(props: &Props) -> Html {
     let item = |doc: u32| {
         let a = &d.index.articles[doc as usize];
         let href = Route::Article { slug: a.slug.clone(), from: e.clone(), at: None }.href();
+        let title = hl.highlight(&a.title);
+        let title_marked = title.iter().any(|s| s.mark);
         html! {
             <li class="rr-item">
-                <a class="rr-title" href={ href }>{ marked(&hl.highlight(&a.title)) }</a>
+                <a class="rr-title" href={ href }>{ marked(&title) }</a>
                 { article_meta(a) }
                 if typed {
-                    { snippet(doc) }
+                    { snippet(doc, title_marked) }
                 } else if let Some(s) = a.summary.as_ref().or(a.note.first()) {
                     <p class="rr-snippet">{ crate::components::marked::clipped(s, 32) }</p>
                 }

@@ -127,11 +127,11 @@ pub fn timeline_view(props: &Props) -> Html {
     // A unit is a CSS pixel wherever the chart is wider than its column (the stylesheet lets it
     // grow to the column, never shrink below its width), so its labels stay readable: a long
     // span scrolls sideways rather than shrink to fit. Its buckets narrow past 30 of them, and
-    // then only some are labelled.
+    // the labels thin out to fit them.
     let unit = if n <= 30 { 24.0 } else { 16.0 };
     let (w, h) = ((unit * n as f64).max(720.0), 140.0);
     let bw = w / n as f64;
-    let labels = axis_labels(zoom, &buckets.keys().copied().collect::<Vec<_>>(), unit >= 24.0);
+    let labels = axis_labels(zoom, &buckets.keys().copied().collect::<Vec<_>>(), bw);
     let bar = (bw * 0.6).min(28.0);
     let mid = (h - 12.0) / 2.0;
     let overview = buckets.iter().zip(labels).enumerate().map(|(i, ((k, (pubs, mentions)), axis))| {
@@ -147,7 +147,12 @@ pub fn timeline_view(props: &Props) -> Html {
                 <rect class="rr-tl-pub" x={ (x + (bw - bar) / 2.0).to_string() } y={ (mid - up).to_string() } width={ bar.to_string() } height={ up.to_string() } />
                 <rect class="rr-tl-event" x={ (x + (bw - bar) / 2.0).to_string() } y={ mid.to_string() } width={ bar.to_string() } height={ down.to_string() } />
                 if let Some(axis) = axis {
-                    <text x={ (x + bw / 2.0).to_string() } y={ (h - 2.0).to_string() } text-anchor="middle">{ axis }</text>
+                    // The first label starts at the axis's start rather than run off it.
+                    if i == 0 {
+                        <text x={ x.to_string() } y={ (h - 2.0).to_string() } text-anchor="start">{ axis }</text>
+                    } else {
+                        <text x={ (x + bw / 2.0).to_string() } y={ (h - 2.0).to_string() } text-anchor="middle">{ axis }</text>
+                    }
                 }
             </>
         };
@@ -226,7 +231,7 @@ pub fn timeline_view(props: &Props) -> Html {
                     <h3>{ format!("Published ({})", pubs.len()) }</h3>
                     <ul class="rr-tl-pubs">{ for pub_items }</ul>
                     if pubs.len() > PUBLICATIONS_SHOWN {
-                        <a href={ explore_period(zoom, *k).href() }>{ format!("All {} articles of {label}", pubs.len()) }</a>
+                        <a href={ explore_period(zoom, *k).href() }>{ all_articles_of(&buckets, zoom, *k, pubs.len(), &label) }</a>
                     }
                 }
             </li>
@@ -290,6 +295,20 @@ fn buckets_of(d: &'static Data, zoom: Zoom, from: Option<i32>, to: Option<i32>) 
     buckets
 }
 
+/// The link to a period's articles in the explorer: "All 14 articles of July 2005". A month's
+/// range there also keeps the articles dated only to its year (they may be from that month), so
+/// the link says how many those are.
+fn all_articles_of(buckets: &Buckets, zoom: Zoom, k: Key, count: usize, label: &str) -> String {
+    let year_only = match (zoom, k.1) {
+        (Zoom::Month, m) if m > 0 => buckets.get(&(k.0, 0)).map_or(0, |(pubs, _)| pubs.len()),
+        _ => 0,
+    };
+    match year_only {
+        0 => format!("All {count} articles of {label}"),
+        n => format!("All {count} articles of {label}, with the {n} dated only {}", k.0),
+    }
+}
+
 /// How many of `total` are not shown yet.
 fn left(total: usize, shown: usize) -> usize {
     total.saturating_sub(shown)
@@ -310,17 +329,21 @@ fn earlier(zoom: Zoom, left: usize) -> String {
     }
 }
 
-/// The axis label under each bucket, if it has one. Decades are all labelled. Years are
-/// labelled "’05" where a bucket is wide enough (`roomy`), else every fifth year in full. Months
-/// are labelled by their year where a year begins (and where the axis does), so that no month
-/// stands without its year ("’84" for a year of one bucket), and by their name between, where
-/// there is room. A year's mentions without a month ("2005") sit before its January, as its first bucket.
-fn axis_labels(zoom: Zoom, keys: &[Key], roomy: bool) -> Vec<Option<String>> {
+/// The axis label under each bucket of `width` units (CSS pixels at the least), if it has one,
+/// in 10px text. Decades are labelled "1990s" where that fits, else every fifth. Years are
+/// labelled "’05" where that fits, else every fifth year in full. Months are labelled by their
+/// year where a year begins (and where the axis does), so that no month stands without its year
+/// ("’84" for a year of one bucket), and by their name between, where that fits. A year's
+/// mentions without a month ("2005") sit before its January, as its first bucket.
+fn axis_labels(zoom: Zoom, keys: &[Key], width: f64) -> Vec<Option<String>> {
+    // The widest label each needs, with a gap: "1990s", "’05", "Sep".
+    let (decades_fit, short_fit) = (width >= 32.0, width >= 22.0);
     keys.iter()
         .enumerate()
         .map(|(i, &(y, m))| match zoom {
-            Zoom::Decade => Some(format!("{y}s")),
-            Zoom::Year if roomy => Some(format!("’{:02}", y.rem_euclid(100))),
+            Zoom::Decade if decades_fit => Some(format!("{y}s")),
+            Zoom::Decade => (y.rem_euclid(50) == 0).then(|| format!("{y}s")),
+            Zoom::Year if short_fit => Some(format!("’{:02}", y.rem_euclid(100))),
             Zoom::Year => (y.rem_euclid(5) == 0).then(|| y.to_string()),
             Zoom::Month => {
                 let starts = |j: usize| j == 0 || keys[j - 1].0 != keys[j].0;
@@ -332,7 +355,7 @@ fn axis_labels(zoom: Zoom, keys: &[Key], roomy: bool) -> Vec<Option<String>> {
                     Some(format!("’{:02}", y.rem_euclid(100)))
                 } else if year_starts {
                     Some(y.to_string())
-                } else if roomy && m > 0 {
+                } else if short_fit && m > 0 {
                     Some(MONTHS[m as usize - 1][..3].to_string())
                 } else {
                     None
@@ -392,27 +415,32 @@ mod tests {
     #[test]
     fn every_month_on_the_axis_can_be_told_its_year() {
         let keys = [(1984, 0), (2001, 9), (2005, 0), (2005, 7), (2005, 12), (2017, 3)];
-        let labels = axis_labels(Zoom::Month, &keys, true);
+        let labels = axis_labels(Zoom::Month, &keys, 24.0);
         let shown: Vec<&str> = labels.iter().map(|l| l.as_deref().unwrap_or("")).collect();
         assert_eq!(shown, ["’84", "’01", "’05", "Jul", "Dec", "’17"]);
         // Crowded: only where a year starts.
-        let labels = axis_labels(Zoom::Month, &keys, false);
+        let labels = axis_labels(Zoom::Month, &keys, 16.0);
         let shown: Vec<&str> = labels.iter().map(|l| l.as_deref().unwrap_or("")).collect();
         assert_eq!(shown, ["’84", "’01", "’05", "", "", "’17"]);
         // A year of several months after another's: in full.
         let keys = [(2004, 11), (2005, 1), (2005, 7)];
-        let shown: Vec<Option<String>> = axis_labels(Zoom::Month, &keys, true);
+        let shown: Vec<Option<String>> = axis_labels(Zoom::Month, &keys, 24.0);
         assert_eq!(shown, [Some("’04".into()), Some("’05".into()), Some("Jul".into())]);
         let keys = [(2004, 11), (2004, 12), (2005, 1), (2005, 7)];
-        let shown: Vec<Option<String>> = axis_labels(Zoom::Month, &keys, true);
+        let shown: Vec<Option<String>> = axis_labels(Zoom::Month, &keys, 24.0);
         assert_eq!(shown, [Some("2004".into()), Some("Dec".into()), Some("2005".into()), Some("Jul".into())]);
     }
 
     #[test]
     fn crowded_years_are_labelled_every_fifth() {
         let keys: Vec<Key> = (1998..=2006).map(|y| (y, 0)).collect();
-        let labels = axis_labels(Zoom::Year, &keys, false);
+        let labels = axis_labels(Zoom::Year, &keys, 16.0);
         assert_eq!(labels.iter().flatten().collect::<Vec<_>>(), ["2000", "2005"]);
-        assert_eq!(axis_labels(Zoom::Year, &keys, true)[0].as_deref(), Some("’98"));
+        assert_eq!(axis_labels(Zoom::Year, &keys, 24.0)[0].as_deref(), Some("’98"));
+        // Decades too: at 24 units "1990s" does not fit, so every fifth.
+        let decades: Vec<Key> = (180..=201).map(|d| (d * 10, 0)).collect();
+        let shown: Vec<String> = axis_labels(Zoom::Decade, &decades, 24.0).into_iter().flatten().collect();
+        assert_eq!(shown, ["1800s", "1850s", "1900s", "1950s", "2000s"]);
+        assert_eq!(axis_labels(Zoom::Decade, &decades, 33.0).iter().flatten().count(), 22);
     }
 }

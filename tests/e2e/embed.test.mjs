@@ -196,6 +196,16 @@ describe('embedded in a hostile host page, over http', () => {
     assert.ok(errors.some((e) => /already on this page/.test(e)), errors.join('\n'));
     await other.close();
 
+    // data-build naming this very build by another spelling (a query string) still mounts it.
+    const same = await shared.browser.newPage();
+    await same.route('**/embed-demo.html', async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replace('data-theme="light"', 'data-build="./?v=2"') });
+    });
+    await same.goto(shared.server.url + 'embed-demo.html');
+    await same.locator('#archive ol.rr-articles > li').first().waitFor();
+    await same.close();
+
     const broken = await shared.browser.newPage();
     await broken.route('**/embed-demo.html', async (route) => {
       const res = await route.fetch();

@@ -108,8 +108,9 @@ pub struct FacetIndex {
     /// The corpus's first and last publication months.
     pub span: Option<(Month, Month)>,
     /// Per entity (of any type), the articles mentioning it and how often, in article order.
-    /// An article only tagged with it (a topic, an outlet) is listed with no mentions: it
-    /// belongs under the entity's facet value, but its text does not name it.
+    /// A topic that names it is a tag, not a mention: an article only tagged with it is listed
+    /// with no mentions (it belongs under the entity's facet value, but its text does not name
+    /// it). Its other metadata (authors, summary, issue) are text and count.
     pub entity_docs: Vec<Vec<(u32, u32)>>,
     /// Per article, the entities it mentions.
     pub doc_entities: Vec<Vec<u32>>,
@@ -187,9 +188,21 @@ impl FacetIndex {
         let mut entity_value: Vec<Option<(usize, u32)>> = vec![None; index.entities.len()];
         for (e, entity) in index.entities.iter().enumerate() {
             if let Some(term) = index.term_id(&entity_term(&entity.slug())) {
+                // The entity's names, folded as a topic is compared with them.
+                let names: Vec<String> = std::iter::once(entity.name.as_str())
+                    .chain(entity.aliases.iter().map(|a| a.text.as_str()))
+                    .map(crate::analyze::fold)
+                    .collect();
                 for p in index.postings.scan(term as usize) {
                     let list: &mut Vec<(u32, u32)> = &mut entity_docs[e];
-                    let count = if p.field == Field::Meta as u8 { 0 } else { p.count };
+                    let count = if p.field == Field::Meta as u8 {
+                        let topics = &index.articles[p.doc as usize].topics;
+                        let tags =
+                            topics.iter().filter(|t| names.contains(&crate::analyze::fold(t.trim()))).count();
+                        p.count.saturating_sub(tags as u32)
+                    } else {
+                        p.count
+                    };
                     match list.last_mut() {
                         Some((doc, c)) if *doc == p.doc => *c += count,
                         _ => {
@@ -577,6 +590,30 @@ mod tests {
         assert_eq!(t.months[0], 1);
         assert_eq!(t.months[4], 1, "January 2017");
         assert_eq!(t.months[10], 1, "July 2017");
+    }
+
+    #[test]
+    fn a_topic_tags_an_entity_and_other_metadata_mentions_it() {
+        let mut b = IndexBuilder::new(Analyzer::english()).with_entities(vec![
+            Entity { date: None, name: "Neil Basu".into(), kind: "person".into(), aliases: vec![] },
+            Entity {
+                date: None,
+                name: "Islamic State".into(),
+                kind: "group".into(),
+                aliases: vec![Alias { text: "Daesh".into(), exact_case: false }],
+            },
+        ]);
+        let mut a = Article::new("a", "On policing", PartialDate::parse("2018").unwrap(), vec![]);
+        a.topics = vec!["islamic state".into(), "Daesh".into()];
+        a.authors = vec!["Neil Basu".into()];
+        a.summary = Some("Why Islamic State still draws recruits.".into());
+        b.add(a);
+        let ix = b.finish();
+        let fi = FacetIndex::new(&ix);
+        // Two topics name the group (by its name and its alias, in any case): tags. Its summary
+        // names it once: a mention. The author is named in the byline: a mention.
+        assert_eq!(fi.entity_docs[1], [(0, 1)]);
+        assert_eq!(fi.entity_docs[0], [(0, 1)]);
     }
 
     #[test]

@@ -37,10 +37,15 @@ pub fn find_build(dist: &Path) -> io::Result<WebBuild> {
         files
             .iter()
             .filter(|p| {
-                // Our own additions (the start-up script, the embed loader) are not Trunk's.
+                // Our own additions (the start-up script, the embed loader and its stylesheet)
+                // are not Trunk's.
                 p.file_name().is_some_and(|n| {
                     let n = n.to_string_lossy();
-                    n.ends_with(suffix) && !n.ends_with("-boot.js") && n != "embed.js" && n != SHELL_JS_NAME
+                    n.ends_with(suffix)
+                        && !n.ends_with("-boot.js")
+                        && !n.ends_with(SHADOW_CSS_SUFFIX)
+                        && n != "embed.js"
+                        && n != SHELL_JS_NAME
                 })
             })
             .cloned()
@@ -414,6 +419,9 @@ pub fn write_standalone(build: &WebBuild, title: &str, out: &Path, place: WasmPl
     Ok(html.len() as u64)
 }
 
+/// How the copy of a stylesheet for the embed's shadow root is named, after the original's stem.
+const SHADOW_CSS_SUFFIX: &str = ".shadow.css";
+
 /// Writes, beside each of the build's stylesheets, the copy the embed loader puts in its shadow
 /// root (see [`crate::shadow_css`]); returns their file names.
 pub fn write_shadow_css(build: &WebBuild) -> io::Result<Vec<String>> {
@@ -421,7 +429,7 @@ pub fn write_shadow_css(build: &WebBuild) -> io::Result<Vec<String>> {
         .css
         .iter()
         .map(|css| {
-            let name = format!("{}.shadow.css", file_name(css).trim_end_matches(".css"));
+            let name = format!("{}{SHADOW_CSS_SUFFIX}", file_name(css).trim_end_matches(".css"));
             std::fs::write(
                 css.with_file_name(&name),
                 crate::shadow_css::for_shadow_root(&std::fs::read_to_string(css)?),
@@ -465,19 +473,23 @@ for (const extra of [...document.querySelectorAll('[data-reading-room]')].slice(
   if (!extra.shadowRoot) fail(extra, 'Only one archive can be shown on a page: this element is left empty.');
 }}
 const other = host.dataset.build && new URL(host.dataset.build.replace(/\/?$/, '/'), document.baseURI);
-// The build that mounts: this one, or the one data-build names, whose loader this one runs.
-const chosen = other ? other.href : here.href;
-if (window.readingRoomBuild && (window.readingRoomBuild !== here.href || window.readingRoomMount)) {{
+// The first loader on the page claims it. It mounts its own build, or hands over to the loader
+// of the build data-build names, which knows it by that same data-build (not by its own URL,
+// which a redirect or a query string may change). Any other loader is turned away.
+const handedOver = Boolean(other) && window.readingRoomHandover === other.href;
+if (window.readingRoomMount || (window.readingRoomClaimed && !handedOver)) {{
   console.error('Reading Room: already on this page; a second loader is ignored.');
-}} else if (chosen !== here.href) {{
-  window.readingRoomBuild = chosen;
+}} else if (other && new URL('embed.js', other).href !== import.meta.url && !handedOver) {{
+  window.readingRoomClaimed = true;
+  window.readingRoomHandover = other.href;
   try {{
     await import(new URL('embed.js', other).href);
   }} catch (error) {{
     fail(host, `The archive could not be loaded from ${{other.href}}.`, error);
   }}
 }} else {{
-  window.readingRoomBuild = here.href;
+  window.readingRoomClaimed = true;
+  window.readingRoomHandover = undefined;
   const shadow = host.shadowRoot ?? host.attachShadow({{ mode: 'open' }});
   shadow.innerHTML = '';
   for (const css of {css:?}) {{
@@ -499,6 +511,8 @@ if (window.readingRoomBuild && (window.readingRoomBuild !== here.href || window.
   // sizes everything in multiples of it. Set on the host's element, where the theme's own
   // defaults (the reading measure) are computed.
   const probe = document.createElement('div');
+  // In the default family: "medium" is smaller in a monospace one.
+  probe.style.fontFamily = 'initial';
   probe.style.fontSize = 'medium';
   shadow.append(probe);
   host.style.setProperty('--rr-rem', getComputedStyle(probe).fontSize);
