@@ -11,6 +11,15 @@ const shared = browserAndServer();
 
 const style = (locator, prop) => locator.evaluate((e, p) => getComputedStyle(e)[p], prop);
 
+/** Opens embed-demo.html in `page` as `edit` rewrites it (another attribute, a second element…). */
+async function openDemo(page, edit) {
+  await page.route('**/embed-demo.html', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: edit(await res.text()) });
+  });
+  await page.goto(shared.server.url + 'embed-demo.html');
+}
+
 describe('embedded in a hostile host page, over http', () => {
   let page;
   let problems;
@@ -148,12 +157,7 @@ describe('embedded in a hostile host page, over http', () => {
   test('data-start opens a chosen view when the URL names none', async () => {
     const other = await shared.browser.newPage();
     const otherProblems = watch(other, (u) => u.startsWith(shared.server.url));
-    await other.route('**/embed-demo.html', async (route) => {
-      const res = await route.fetch();
-      const body = (await res.text()).replace('data-theme="light"', 'data-theme="dark" data-start="/timeline"');
-      await route.fulfill({ response: res, body });
-    });
-    await other.goto(shared.server.url + 'embed-demo.html');
+    await openDemo(other, (html) => html.replace('data-theme="light"', 'data-theme="dark" data-start="/timeline"'));
     await other.locator('#archive .rr-timeline').waitFor();
     assert.equal(await other.locator('#archive .rr-root').getAttribute('data-theme'), 'dark');
     await other.waitForFunction(() => document.title === 'Timeline – Host page – Reading Room embedded');
@@ -163,12 +167,7 @@ describe('embedded in a hostile host page, over http', () => {
 
   test('data-title="keep" leaves the host page’s title alone', async () => {
     const other = await shared.browser.newPage();
-    await other.route('**/embed-demo.html', async (route) => {
-      const res = await route.fetch();
-      const body = (await res.text()).replace('data-theme="light"', 'data-title="keep" data-start="/timeline"');
-      await route.fulfill({ response: res, body });
-    });
-    await other.goto(shared.server.url + 'embed-demo.html');
+    await openDemo(other, (html) => html.replace('data-theme="light"', 'data-title="keep" data-start="/timeline"'));
     await other.locator('#archive .rr-timeline').waitFor();
     await other.locator('#archive .rr-nav a').filter({ hasText: 'Articles' }).click();
     await other.locator('#archive ol.rr-list > li').first().waitFor();
@@ -182,14 +181,9 @@ describe('embedded in a hostile host page, over http', () => {
     const other = await shared.browser.newPage();
     const errors = [];
     other.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await other.route('**/embed-demo.html', async (route) => {
-      const res = await route.fetch();
-      const body = (await res.text())
+    await openDemo(other, (html) => html
         .replace('<section id="contact"', '<div id="second" data-reading-room></div>\n<section id="contact"')
-        .replace('<script type="module" src="./embed.js"></script>', '<script type="module" src="./embed.js"></script>\n<script type="module" src="./embed.js?again"></script>');
-      await route.fulfill({ response: res, body });
-    });
-    await other.goto(shared.server.url + 'embed-demo.html');
+        .replace('<script type="module" src="./embed.js"></script>', '<script type="module" src="./embed.js"></script>\n<script type="module" src="./embed.js?again"></script>'));
     await other.locator('#archive ol.rr-articles > li').first().waitFor();
     assert.match(await other.locator('#second [role=alert]').textContent(), /Only one archive can be shown on a page/);
     assert.equal(await other.locator('#archive .rr-root').count(), 1, 'mounted once, by the first loader');
@@ -198,20 +192,12 @@ describe('embedded in a hostile host page, over http', () => {
 
     // data-build naming this very build by another spelling (a query string) still mounts it.
     const same = await shared.browser.newPage();
-    await same.route('**/embed-demo.html', async (route) => {
-      const res = await route.fetch();
-      await route.fulfill({ response: res, body: (await res.text()).replace('data-theme="light"', 'data-build="./?v=2"') });
-    });
-    await same.goto(shared.server.url + 'embed-demo.html');
+    await openDemo(same, (html) => html.replace('data-theme="light"', 'data-build="./?v=2"'));
     await same.locator('#archive ol.rr-articles > li').first().waitFor();
     await same.close();
 
     const broken = await shared.browser.newPage();
-    await broken.route('**/embed-demo.html', async (route) => {
-      const res = await route.fetch();
-      await route.fulfill({ response: res, body: (await res.text()).replace('data-theme="light"', 'data-build="./no-such-build/"') });
-    });
-    await broken.goto(shared.server.url + 'embed-demo.html');
+    await openDemo(broken, (html) => html.replace('data-theme="light"', 'data-build="./no-such-build/"'));
     const alert = broken.locator('#archive [role=alert]');
     await alert.waitFor();
     assert.match(await alert.textContent(), /The archive could not be loaded from .*\/no-such-build\//);

@@ -488,8 +488,9 @@ mod tests {
     use crate::model::{Article, Block};
     use crate::PartialDate;
 
-    fn index() -> Index {
-        let mut b = IndexBuilder::new(Analyzer::english()).with_entities(vec![
+    /// Neil Basu, Islamic State (alias Daesh), MI5, Libya: entities 0 to 3.
+    fn gazetteer() -> Vec<Entity> {
+        vec![
             Entity { date: None, name: "Neil Basu".into(), kind: "person".into(), aliases: vec![] },
             Entity {
                 date: None,
@@ -499,7 +500,11 @@ mod tests {
             },
             Entity { date: None, name: "MI5".into(), kind: "organisation".into(), aliases: vec![] },
             Entity { date: None, name: "Libya".into(), kind: "place".into(), aliases: vec![] },
-        ]);
+        ]
+    }
+
+    fn index() -> Index {
+        let mut b = IndexBuilder::new(Analyzer::english()).with_entities(gazetteer());
         let doc = |slug: &str, date: &str, outlet: &str, kind: &str, topics: &[&str], text: &str| {
             let mut a = Article::new(
                 slug,
@@ -594,15 +599,7 @@ mod tests {
 
     #[test]
     fn a_topic_tags_an_entity_and_other_metadata_mentions_it() {
-        let mut b = IndexBuilder::new(Analyzer::english()).with_entities(vec![
-            Entity { date: None, name: "Neil Basu".into(), kind: "person".into(), aliases: vec![] },
-            Entity {
-                date: None,
-                name: "Islamic State".into(),
-                kind: "group".into(),
-                aliases: vec![Alias { text: "Daesh".into(), exact_case: false }],
-            },
-        ]);
+        let mut b = IndexBuilder::new(Analyzer::english()).with_entities(gazetteer());
         let mut a = Article::new("a", "On policing", PartialDate::parse("2018").unwrap(), vec![]);
         a.topics = vec!["islamic state".into(), "Daesh".into()];
         a.authors = vec!["Neil Basu".into()];
