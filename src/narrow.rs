@@ -18,7 +18,7 @@ fn folded(width: f64) -> bool {
 /// Looks up the root's font size in CSS pixels, when the observer reports a new width (until
 /// the first report, the usual 16px). Never while a view renders: a style lookup then made the
 /// browser drop the reader's scroll position between views.
-fn root_font_px() -> f64 {
+fn look_up_root_font() {
     let px = gloo::utils::window()
         .get_computed_style(&crate::location::root())
         .ok()
@@ -29,10 +29,10 @@ fn root_font_px() -> f64 {
         .filter(|&v| v > 0.0)
         .unwrap_or(16.0);
     ROOT_FONT_PX.with(|f| f.set(px));
-    px
 }
 
 thread_local! {
+    /// The root's font size in CSS pixels, as last looked up.
     static ROOT_FONT_PX: Cell<f64> = const { Cell::new(16.0) };
     /// The root's content width as last observed, as a container query measures it.
     static LAST_WIDTH: Cell<Option<f64>> = const { Cell::new(None) };
@@ -66,7 +66,7 @@ pub fn use_facets_folded() -> bool {
                         return;
                     }
                     // Looked up again: embedded, the stylesheet may have come since.
-                    root_font_px();
+                    look_up_root_font();
                     // `*state` is the value when the effect ran: keep the last one set here.
                     let now = folded(width);
                     if now != shown.replace(now) {
