@@ -477,13 +477,14 @@ const other = host.dataset.build && new URL(host.dataset.build.replace(/\/?$/, '
 // of the build data-build names, which knows it by that same data-build (not by its own URL,
 // which a redirect or a query string may change). Any other loader is turned away.
 const handedOver = Boolean(other) && window.readingRoomHandover === other.href;
+const otherLoader = other && new URL('embed.js', other).href;
 if (window.readingRoomMount || (window.readingRoomClaimed && !handedOver)) {{
   console.error('Reading Room: already on this page; a second loader is ignored.');
-}} else if (other && new URL('embed.js', other).href !== import.meta.url && !handedOver) {{
+}} else if (other && otherLoader !== import.meta.url && !handedOver) {{
   window.readingRoomClaimed = true;
   window.readingRoomHandover = other.href;
   try {{
-    await import(new URL('embed.js', other).href);
+    await import(otherLoader);
   }} catch (error) {{
     fail(host, `The archive could not be loaded from ${{other.href}}.`, error);
   }}

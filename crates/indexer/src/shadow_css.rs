@@ -4,7 +4,8 @@
 //! font size. In a shadow root it is still the host page's root font size, which many sites set
 //! to 62.5% (10px) and which would shrink the whole app. The copy written for embedding reads
 //! each `rem` in a declaration as a multiple of `--rr-rem`, the reader's default font size,
-//! which `embed.js` measures and sets on the app's root. The source stays plain CSS that a
+//! which `embed.js` measures and sets on the host's element (where the theme's defaults, such as
+//! the reading measure, are computed). The source stays plain CSS that a
 //! designer can read, and the two copies cannot drift apart.
 
 use regex::{Captures, Regex};
