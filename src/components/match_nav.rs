@@ -77,10 +77,12 @@ pub fn match_nav(props: &Props) -> Html {
         })
     };
     html! {
-        <div class="rr-matchnav" role="group" aria-label="Matches in this article">
-            <span aria-live="polite">{ format!("Match {} of {}", *current + 1, *count) }</span>
-            <button type="button" onclick={ step(-1) } aria-label="Previous match">{ "‹" }</button>
-            <button type="button" onclick={ step(1) } aria-label="Next match">{ "›" }</button>
+        <div class="rr-matchnav-dock">
+            <div class="rr-matchnav" role="group" aria-label="Matches in this article">
+                <span aria-live="polite">{ format!("Match {} of {}", *current + 1, *count) }</span>
+                <button type="button" onclick={ step(-1) } aria-label="Previous match">{ "‹" }</button>
+                <button type="button" onclick={ step(1) } aria-label="Next match">{ "›" }</button>
+            </div>
         </div>
     }
 }

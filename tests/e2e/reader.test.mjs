@@ -231,6 +231,28 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal((bib.match(/^@/gm) ?? []).length, 3);
     });
 
+    test('the match navigator clears the header and the match it shows, at every width', async () => {
+      const overlap = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      // A phone, a tablet (the header wraps to two rows), a small laptop, a desktop.
+      for (const [width, height] of [[390, 844], [760, 700], [1000, 700], [1280, 900]]) {
+        await page.setViewportSize({ width, height });
+        await page.goto(mode.start() + '#/search?q=qaeda');
+        await page.locator('ol.rr-hits > li a.rr-title').first().click();
+        const nav = page.locator('.rr-matchnav');
+        await nav.waitFor();
+        for (let i = 0; i < 3; i++) await nav.locator('button[aria-label="Next match"]').click();
+        assert.match(await nav.locator('span').textContent(), /^Match 4 of \d+$/);
+        const box = await nav.boundingBox();
+        const header = await page.locator('.rr-header').boundingBox();
+        const current = await page.locator('mark.rr-current').boundingBox();
+        const where = `at ${width}×${height}: navigator ${JSON.stringify(box)}`;
+        assert.ok(box.y >= 0 && box.y + box.height <= height && box.x >= 0 && box.x + box.width <= width, `in the window ${where}`);
+        assert.ok(!overlap(box, header), `clear of the header ${JSON.stringify(header)} ${where}`);
+        assert.ok(!overlap(box, current), `clear of the current match ${JSON.stringify(current)} ${where}`);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
     test('no console errors and no request outside the build', () => {
       assert.deepEqual(problems, []);
     });
