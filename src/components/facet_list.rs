@@ -37,11 +37,22 @@ pub fn facet_list(props: &Props) -> Html {
     }
     let chosen = &props.chosen;
     let needle = fold(filter.trim());
-    let matching: Vec<(u32, u32)> = props
-        .counts
+    // An entity's value is found by any of its names: "Daesh" finds Islamic State.
+    let entities = &d.facets.value_entity[f as usize];
+    let found = |v: u32| {
+        fold(&names[v as usize]).contains(&needle)
+            || entities.get(v as usize).is_some_and(|&e| {
+                d.index.entities[e as usize].aliases.iter().any(|a| fold(&a.text).contains(&needle))
+            })
+    };
+    let matching: Vec<(u32, u32)> =
+        props.counts.iter().copied().filter(|&(v, _)| needle.is_empty() || found(v)).collect();
+    // A value chosen is always in view, in its place, however far down the list it falls.
+    let visible: Vec<(u32, u32)> = matching
         .iter()
-        .copied()
-        .filter(|&(v, _)| needle.is_empty() || fold(&names[v as usize]).contains(&needle))
+        .enumerate()
+        .filter(|&(i, &(v, _))| i < *shown || chosen.contains(&names[v as usize]))
+        .map(|(_, &vc)| vc)
         .collect();
     let id = format!("rr-facet-{}", f.key());
     let oninput = {
@@ -67,7 +78,7 @@ pub fn facet_list(props: &Props) -> Html {
             </li>
         }
     };
-    let left = matching.len().saturating_sub(*shown);
+    let left = matching.len() - visible.len();
     let more = {
         let shown = shown.clone();
         crate::components::show_more::focusing_added(Callback::from(move |_: MouseEvent| {
@@ -81,7 +92,10 @@ pub fn facet_list(props: &Props) -> Html {
                 <input class="rr-facet-filter" type="search" placeholder="Filter…" value={ (*filter).clone() }
                     aria-label={ format!("Filter {}", f.label().to_lowercase()) } {oninput} />
             }
-            <ul>{ for matching.iter().take(*shown).map(item) }</ul>
+            if matching.is_empty() {
+                <p class="rr-facet-none">{ format!("None match {}.", crate::quote::quoted(filter.trim())) }</p>
+            }
+            <ul>{ for visible.iter().map(item) }</ul>
             if left > 0 {
                 <button type="button" class="rr-more rr-facet-more" onclick={ more }>
                     { format!("Show {} more", left.min(MORE)) }

@@ -13,6 +13,9 @@ use yew::prelude::*;
 pub struct Props {
     /// Articles per month from the corpus's first month.
     pub months: Rc<Vec<u32>>,
+    /// The articles the chosen range holds: the results. An article dated by its year alone
+    /// is drawn at its January but held by any range that overlaps its year.
+    pub in_range: u32,
     pub explore: Explore,
 }
 
@@ -242,14 +245,10 @@ pub fn histogram(props: &Props) -> Html {
     };
     let hovered = if drag.is_none() { hover.filter(|&i| i < n) } else { None };
     // A range chosen (not being dragged) is what the results hold: its own months, which may
-    // start or end inside a bar of several years.
+    // start or end inside a bar of several years, and the year-only articles it overlaps.
     let total: u32 = match (*drag, hovered) {
         (_, Some(i)) => bins[i].count,
-        (None, None) if ranged => {
-            let at = |m: Month| m.saturating_sub(first).clamp(0, props.months.len() as i32 - 1) as usize;
-            let (a, b) = (at(sel.from.unwrap_or(first)), at(sel.to.unwrap_or(Month::MAX)));
-            props.months.get(a..=b).map_or(0, |m| m.iter().sum())
-        }
+        (None, None) if ranged => props.in_range,
         _ => bins[lo..=hi].iter().map(|b| b.count).sum(),
     };
     let (span_from, span_to) = span_label(&bins[0], &bins[n - 1]);

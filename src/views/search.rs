@@ -217,11 +217,13 @@ pub fn search_view(props: &Props) -> Html {
                                     { "?" }
                                 </p>
                             }
-                        } else {
+                        } else if typed {
                             <p>{ format!("{}, but none with the filters chosen.", match results.hits.len() {
                                 1 => "1 article matches the words".to_string(),
                                 n => format!("{n} articles match the words"),
                             }) }</p>
+                        } else {
+                            <p>{ "No article has all the filters chosen." }</p>
                         }
                         <p><a href={ crate::route::Route::Home.href() }>{ "Browse all articles" }</a></p>
                         if typed && e.sel.is_empty() { <SearchTips open=true /> }
@@ -239,7 +241,7 @@ pub fn search_view(props: &Props) -> Html {
                 // Words nothing matches leave no dates to narrow: an empty chart and its range
                 // would only be noise. A range already chosen keeps its controls, to widen it.
                 if facets_shown && (!results.hits.is_empty() || e.sel.from.is_some() || e.sel.to.is_some()) {
-                    <Histogram months={ Rc::new(tallied.months.clone()) } explore={ e.clone() } />
+                    <Histogram months={ Rc::new(tallied.months.clone()) } in_range={ count as u32 } explore={ e.clone() } />
                 }
                 { for Facet::ALL.iter().filter(|_| facets_shown).map(|&f| html! {
                     <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) }

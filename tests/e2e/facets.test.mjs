@@ -52,6 +52,16 @@ for (const mode of buildModes(() => shared.server)) {
       assert.deepEqual(await counts(page, 'place'), { Libya: 2 }, 'entity facets count the articles that mention it (“Libyan” is not Libya)');
       await places.getByRole('searchbox').fill('');
       assert.ok((await counts(page, 'org'))['Al Qaeda'] >= 5);
+      // An entity's value is found by any of its names, and a filter that finds none says so.
+      const orgs = page.locator('section.rr-facet[data-facet="org"]');
+      await orgs.getByRole('searchbox').fill('Daesh');
+      assert.deepEqual(Object.keys(await counts(page, 'org')), ['Islamic State']);
+      await orgs.getByRole('searchbox').fill('al-qaida');
+      assert.ok(Object.keys(await counts(page, 'org')).includes('Al Qaeda'));
+      await orgs.getByRole('searchbox').fill('zzz');
+      assert.equal(await orgs.locator('.rr-facet-value').count(), 0);
+      assert.equal(await orgs.locator('.rr-facet-none').innerText(), 'None match “zzz”.');
+      await orgs.getByRole('searchbox').fill('');
       // A long list shows its most frequent values and filters the rest by name.
       const people = page.locator('section.rr-facet[data-facet="person"]');
       assert.equal(await people.locator('.rr-facet-value').count(), 8);
@@ -93,6 +103,22 @@ for (const mode of buildModes(() => shared.server)) {
       await page.locator('.rr-chips a.rr-clear').click();
       await page.locator(HOME_READY).nth(6).waitFor();
       assert.equal(await page.locator('.rr-chips').count(), 0);
+    });
+
+    test('a value chosen stays in view however far down its list, and no match says why', async () => {
+      await page.goto(mode.start() + '#/search?person=Salman+Abedi&org=Prevent+%28programme%29');
+      await page.locator('.rr-chips').waitFor();
+      for (const [facet, value] of [['person', 'Salman Abedi'], ['org', 'Prevent']]) {
+        const box = checkbox(page, facet, value);
+        assert.ok(await box.isVisible(), `${value} is shown in its list`);
+        assert.ok(await box.isChecked(), `${value} is ticked`);
+      }
+      // The list still shows its most frequent values, the chosen one among or after them.
+      assert.ok((await page.locator('section.rr-facet[data-facet="person"] .rr-facet-value').count()) <= 9);
+      // Filters alone that leave nothing say so without speaking of words never typed.
+      await page.goto(mode.start() + '#/search?kind=comic&place=Pakistan');
+      await waitCount(page, 0);
+      assert.equal(await page.locator('.rr-empty p').first().innerText(), 'No article has all the filters chosen.');
     });
 
     test('counts follow the query', async () => {
@@ -179,9 +205,14 @@ for (const mode of buildModes(() => shared.server)) {
       await waitCount(page, 2);
       assert.deepEqual((await resultSlugs(page)).sort(), ['comic-explainer-lone-actor-terrorism', 'twelve-years-on-from-7-7']);
       assert.match(await page.locator('.rr-chips').innerText(), /Dates: Feb – Dec 2017/);
+      assert.equal(await page.locator('.rr-range-label .rr-n').innerText(), '2 articles', 'the range’s count is the results’');
       await page.goto(mode.start() + '#/search?from=2018-02&to=2018-02');
       await waitCount(page, 2);
       assert.deepEqual((await resultSlugs(page)).sort(), ['al-qaedas-revenge-and-the-exile', 'view-from-the-ct-foxhole-neil-basu']);
+      assert.equal(await page.locator('.rr-range-label .rr-n').innerText(), '2 articles');
+      await page.goto(mode.start() + '#/search?from=2017-11&to=2017-11');
+      await waitCount(page, 1);
+      assert.equal(await page.locator('.rr-range-label .rr-n').innerText(), '1 article');
     });
 
     test('an entity facet value and an entity page lead to each other', async () => {
@@ -194,6 +225,13 @@ for (const mode of buildModes(() => shared.server)) {
         assert.match(await li.locator('.rr-meta .rr-count-of').textContent(), /^\d+ mentions?$/, 'its mentions counted in its line');
       }
       assert.ok((await page.locator('.rr-companions a').count()) > 3, 'the entities it appears with');
+      // Its other names, none of them its own name again.
+      await page.goto(mode.start() + '#/entity/group/al-qaeda');
+      await page.locator('h1.rr-article-title').filter({ hasText: 'Al Qaeda' }).waitFor();
+      assert.match(await page.locator('.rr-aliases').innerText(), /^Also written al-Qaeda, al-Qaida, /);
+      await page.goto(mode.start() + '#/entity/group/eta');
+      await page.locator('h1.rr-article-title').filter({ hasText: 'ETA' }).waitFor();
+      assert.equal(await page.locator('.rr-aliases').count(), 0, 'ETA is written only ETA');
       // An article whose topics name a group and whose text does not is tagged, not a mention.
       await page.goto(mode.start() + '#/entity/group/al-qaeda');
       const comic = page.locator('ol.rr-entity-articles > li').filter({ hasText: 'Comic explainer' });
