@@ -51,6 +51,9 @@ struct Pattern {
     folded: Vec<String>,
     /// The words as written, for exact-case aliases.
     exact: Option<Vec<String>>,
+    /// An exact-case alias whose words have no capital but their first ("Prevent", "The
+    /// Times"): in a headline in Title Case its capitals cannot tell it from the word.
+    capitalised_only: bool,
 }
 
 /// Finds mentions of a gazetteer's entities.
@@ -80,10 +83,14 @@ impl Tagger {
                 let exact = alias
                     .exact_case
                     .then(|| toks.iter().map(|t| alias.text[t.start..t.end].to_string()).collect());
+                let capitalised_only = exact.as_ref().is_some_and(|words: &Vec<String>| {
+                    words.iter().all(|w| !w.chars().skip(1).any(char::is_uppercase))
+                });
                 by_first.entry(folded[0].clone()).or_default().push(Pattern {
                     entity: i as u32,
                     folded,
                     exact,
+                    capitalised_only,
                 });
             }
         }
@@ -102,11 +109,13 @@ impl Tagger {
     pub fn mentions(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let mut out = Vec::new();
         let mut i = 0;
+        // "Why is Daesh Able to Inspire More Attacks" names no magazine: in Title Case a
+        // capital says nothing. Acronyms ("IS", "AQ") still stand apart from Title Case.
+        let headline = title_case(text, tokens);
         while i < tokens.len() {
-            let found = self
-                .by_first
-                .get(&tokens[i].folded)
-                .and_then(|list| list.iter().find(|p| matches_at(p, text, &tokens[i..])));
+            let found = self.by_first.get(&tokens[i].folded).and_then(|list| {
+                list.iter().find(|p| !(headline && p.capitalised_only) && matches_at(p, text, &tokens[i..]))
+            });
             match found {
                 Some(p) => {
                     out.push(Mention { entity: p.entity, token: i, len: p.folded.len() });
@@ -126,6 +135,26 @@ impl Tagger {
             .find(|p| p.folded == folded && p.exact.as_ref().is_none_or(|e| e == raw_words))
             .map(|p| p.entity)
     }
+}
+
+/// Whether `text` is set in Title Case (or in capitals): at least three words of four letters or
+/// more, each starting with a capital. Short words are passed over, as Title Case often leaves
+/// them lower case ("to", "of", "the").
+fn title_case(text: &str, tokens: &[Token]) -> bool {
+    let mut long = 0;
+    for t in tokens {
+        let word = &text[t.start..t.end];
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { continue };
+        if !first.is_alphabetic() || word.chars().count() < 4 {
+            continue;
+        }
+        if !first.is_uppercase() {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 3
 }
 
 fn matches_at(p: &Pattern, text: &str, tokens: &[Token]) -> bool {
@@ -161,6 +190,12 @@ mod tests {
                 kind: "organisation".into(),
                 aliases: vec![alias("AQAP", false)],
             },
+            Entity {
+                date: None,
+                name: "Inspire (magazine)".into(),
+                kind: "organisation".into(),
+                aliases: vec![alias("Inspire", true)],
+            },
         ]
     }
 
@@ -175,6 +210,15 @@ mod tests {
         assert_eq!(found("Al-Qa’ida and al Qaeda"), [(1, 0), (1, 3)]);
         assert_eq!(found("Al Qaeda in the Arabian Peninsula"), [(2, 0)], "the longest alias wins");
         assert_eq!(found("Daeshi ISISx"), [], "no partial words");
+    }
+
+    #[test]
+    fn a_capital_in_title_case_names_nothing_but_an_acronym_still_does() {
+        assert_eq!(found("AQAP's magazine Inspire ran the recipe"), [(2, 0), (3, 2)]);
+        assert_eq!(found("they inspire others"), []);
+        assert_eq!(found("Why is Daesh Able to Inspire More Attacks"), [(0, 2)], "the verb, in a headline");
+        assert_eq!(found("Why IS Is Able to Inspire More Attacks"), [(0, 1)], "an acronym stands apart");
+        assert_eq!(found("Inspire Magazine"), [(3, 0)], "two long words are too few to call it Title Case");
     }
 
     #[test]
