@@ -5,7 +5,8 @@
 use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-const MARKS: &str = ".rr-article .rr-body mark, .rr-article .rr-note mark, .rr-article .rr-standfirst mark";
+const MARKS: &str =
+    ".rr-article .rr-note mark, .rr-article .rr-standfirst mark, .rr-article .rr-body mark, .rr-article .rr-bio mark";
 
 fn marks() -> Vec<Element> {
     let Ok(list) = crate::location::root().query_selector_all(MARKS) else { return Vec::new() };

@@ -140,6 +140,7 @@ pub fn search_view(props: &Props) -> Html {
     };
     let home = !typed && e.sel.is_empty();
     let heading = match (count, typed) {
+        _ if home && sort == Sort::Oldest => "Earliest articles".to_string(),
         _ if home => "Latest articles".to_string(),
         (0, _) => "No results".to_string(),
         (1, _) => "1 result".to_string(),

@@ -182,6 +182,40 @@ for (const mode of modes) {
       assert.equal(await page.locator('#rr-q').inputValue(), 'why?');
     });
 
+    test('typing inside an open quote finds as it goes; an exclusion is whole words, never highlighted', async () => {
+      await page.goto(mode.start());
+      await page.locator(HOME_READY).first().waitFor();
+      const box = page.locator('#rr-q');
+      await box.focus();
+      // Each step names its query in the heading: "No results" at none of them.
+      for (const c of '"lone actor') {
+        await box.press(c);
+        const shown = await box.inputValue();
+        if (shown.length < 3) continue;
+        const heading = page.locator('.rr-count').filter({ hasText: `for ${shownQuery(shown)}` });
+        await heading.waitFor();
+        assert.match(await heading.textContent(), /^\d+ results? for/, `results for ${shown}`);
+      }
+      // "-p" on the way to "-pakistan" removes nothing yet; the word whole removes its articles.
+      await search(page, 'syria -p');
+      assert.equal(await page.locator('ol.rr-hits > li').count(), 5);
+      await search(page, 'syria -pakistan');
+      assert.deepEqual((await titles(page, 'rr-hits')).length, 2);
+      // Over the article, what was excluded is not marked.
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu?q=prevent%20-daesh');
+      await page.locator('.rr-matchnav').waitFor();
+      const marked = await page.locator('.rr-article mark').allTextContents();
+      assert.ok(marked.some((m) => /^prevent/i.test(m)), 'Prevent is marked');
+      const names = marked.filter((m) => /daesh|islamic|^is$|isis|isil/i.test(m));
+      assert.deepEqual(names, [], 'no name of the excluded group is marked');
+      // A match in the author's line at the foot counts, and the page opens there.
+      await page.goto(mode.start() + '#/article/worldwide-day-of-terror?q=rusi');
+      await page.locator('.rr-matchnav').waitFor();
+      assert.equal(await page.locator('.rr-matchnav span').textContent(), 'Match 1 of 1');
+      const bio = await page.locator('.rr-bio mark').boundingBox();
+      assert.ok(bio.y > 0 && bio.y < page.viewportSize().height, 'scrolled to the match in the bio');
+    });
+
     test('when the exclusions removed every match, it says so and offers the search without them', async () => {
       await page.locator('#rr-q').fill('lone actor -Daesh');
       // Not the empty page an earlier test left: the one that offers the search without.

@@ -51,7 +51,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 break;
             }
         }
-        out.push(Token { start, end, folded: fold(strip_possessive(&text[start..end])) });
+        // "ʿ" alone is a letter to Unicode and nothing once folded: no word, or it would match
+        // every word as an empty prefix.
+        let folded = fold(strip_possessive(&text[start..end]));
+        if !folded.is_empty() {
+            out.push(Token { start, end, folded });
+        }
     }
     out
 }

@@ -1,7 +1,8 @@
 //! Parsing what a reader types. The language: words are ANDed; `"an exact phrase"`; `-word` or
 //! `-"a phrase"` excludes; `OR` between two terms makes either do; a hyphenated or slashed token
-//! (`al-Qaeda`, `9/11`) is a phrase of its words; the word being typed is a prefix. Parsing never
-//! fails: unbalanced quotes close at the end, a lone `-` or a dangling `OR` is ignored.
+//! (`al-Qaeda`, `9/11`) is a phrase of its words; the word being typed is a prefix, in an open
+//! quote too. Parsing never fails: unbalanced quotes close at the end, a lone `-` or a dangling
+//! `OR` is ignored.
 
 use crate::analyze::tokenize;
 
@@ -18,7 +19,8 @@ pub struct Term {
     pub quoted: bool,
 }
 
-/// Terms of which any may match (`a OR b`), possibly negated (`-a`).
+/// Terms of which any may match (`a OR b`), possibly negated (`-a`: that word as typed, or any
+/// name of what it names, with no typo forgiven).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Clause {
     pub any: Vec<Term>,
@@ -76,11 +78,12 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
             let stop = end.unwrap_or(chars.len());
             k = end.map_or(chars.len(), |e| e + 1);
             let span = (first, at(k));
+            // A quote still open is being typed: its last word is a prefix.
             out.push(Piece::Text {
                 text: &text[at(start)..at(stop)],
                 quoted: true,
                 negated,
-                at_end: false,
+                at_end: end.is_none(),
                 span,
             });
             continue;
@@ -114,9 +117,12 @@ impl Query {
                     }
                     let raw = tokens.iter().map(|t| text[t.start..t.end].to_string()).collect();
                     let words = tokens.into_iter().map(|t| t.folded).collect();
-                    // Only a bare word still being typed is a prefix; "al-qa" is too ("al" "qa…").
+                    // Only a word still being typed is a prefix, "al-qa" too ("al" "qa…"), and the
+                    // last word of a quote still open. An excluded word is never one: "-p" on
+                    // the way to "-pakistan" would exclude every word in p.
                     let last_char_is_word = text.chars().last().is_some_and(char::is_alphanumeric);
-                    let term = Term { words, raw, prefix: at_end && !quoted && last_char_is_word, quoted };
+                    let prefix = at_end && !negated && last_char_is_word;
+                    let term = Term { words, raw, prefix, quoted };
                     match clauses.last_mut() {
                         Some(last) if join_next && !last.negated && !negated => last.any.push(term),
                         _ => clauses.push(Clause { any: vec![term], negated }),
@@ -215,7 +221,18 @@ mod tests {
 
     #[test]
     fn malformed_queries_still_parse() {
-        assert_eq!(t(&Query::parse(r#""lone act"#).clauses[0].any[0]), term(&["lone", "act"], false, true));
+        // A quote still open is being typed: its last word is a prefix, until a space.
+        assert_eq!(t(&Query::parse(r#""lone act"#).clauses[0].any[0]), term(&["lone", "act"], true, true));
+        assert_eq!(t(&Query::parse(r#""lone act "#).clauses[0].any[0]), term(&["lone", "act"], false, true));
+        assert_eq!(
+            t(&Query::parse(r#""lone act" x"#).clauses[0].any[0]),
+            term(&["lone", "act"], false, true)
+        );
+        // An excluded word is excluded as typed, never as a prefix.
+        assert_eq!(t(&Query::parse("syria -pak").clauses[1].any[0]), term(&["pak"], false, false));
+        // Marks that fold to nothing are no words.
+        assert!(Query::parse("ʿ ʼ ʻ").is_empty());
+        assert_eq!(Query::parse("kashmir ʿ").clauses.len(), 1);
         assert_eq!(t(&Query::parse("“lone actor”").clauses[0].any[0]), term(&["lone", "actor"], false, true));
         assert!(Query::parse("-").is_empty());
         assert!(Query::parse("\"\"").is_empty());

@@ -294,8 +294,9 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// Articles matching a word or phrase; `None` when the term is only stop words.
-    fn term_matches(&mut self, term: &Term) -> Option<Matches> {
+    /// Articles matching a word or phrase; `None` when the term is only stop words. `forgiving`:
+    /// whether a single word also matches words a typo away (not when it is excluded).
+    fn term_matches(&mut self, term: &Term, forgiving: bool) -> Option<Matches> {
         // Content words with their offset in the phrase (stop words keep their place).
         let last = term.words.len() - 1;
         let words: Vec<(usize, Vec<Candidate>)> = term
@@ -305,7 +306,7 @@ impl<'a> Engine<'a> {
             .filter(|(i, w)| self.analyzer.term(w).is_some() || (term.prefix && *i == last))
             .map(|(i, w)| {
                 // Typos are forgiven in single words only: a phrase is what the reader wrote.
-                let quoted = term.quoted || term.words.len() > 1;
+                let quoted = term.quoted || term.words.len() > 1 || !forgiving;
                 (i, self.candidates(w, term.prefix && i == last, quoted))
             })
             .collect();
@@ -473,11 +474,14 @@ impl<'a> Engine<'a> {
                 found
             }
         };
-        self.matched.extend(found.terms.iter().copied());
-        for phrase in &found.phrases {
-            self.add_phrase(phrase.clone());
+        // What is excluded is not what was found: it is not highlighted.
+        if !clause.negated {
+            self.matched.extend(found.terms.iter().copied());
+            for phrase in &found.phrases {
+                self.add_phrase(phrase.clone());
+            }
+            self.entities.extend(found.entities.iter().copied());
         }
-        self.entities.extend(found.entities.iter().copied());
         found.matches.clone()
     }
 
@@ -485,7 +489,7 @@ impl<'a> Engine<'a> {
     fn clause_matches(&mut self, clause: &Clause) -> Option<Matches> {
         let mut out: Option<Vec<(u32, (f32, bool))>> = None;
         for term in &clause.any {
-            let literal = self.term_matches(term);
+            let literal = self.term_matches(term, !clause.negated);
             let named = self.entity_matches(term);
             for m in [literal, named].into_iter().flatten() {
                 match &mut out {
