@@ -94,7 +94,11 @@ for (const mode of modes) {
     test('a typo still finds the article, and a worse one gets a suggestion', async () => {
       await page.locator('#rr-q').fill('Kashmr');
       await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
+      // Two letters swapped are one typo, forgiven from five letters.
       await page.locator('#rr-q').fill('Kahsmir ');
+      await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
+      // Two swaps are two, too many for seven letters: a suggestion.
+      await page.locator('#rr-q').fill('Ksahmri ');
       const suggestion = page.locator('.rr-suggestion a');
       await suggestion.waitFor();
       assert.equal(await suggestion.textContent(), 'kashmir');

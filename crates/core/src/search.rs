@@ -518,6 +518,7 @@ pub fn search_cached(
 ) -> Results {
     let mut query = Query::parse(text);
     group_names(&mut query, index);
+    acronyms_whole(&mut query, index);
     let mut engine = Engine::new(index, analyzer);
     let mut required: Vec<Rc<Matches>> = Vec::new();
     let mut optional: Vec<Rc<Matches>> = Vec::new();
@@ -616,6 +617,23 @@ fn group_names(query: &mut Query, index: &Index) {
             query.clauses.insert(i, Clause { any: vec![term], negated: false });
         }
         i += 1;
+    }
+}
+
+/// An acronym typed in capitals that names an entity ("IS", "AQ") is that name, not the start
+/// of a longer word: "IS" being typed would otherwise find "Islamist" and "isolated", and rank
+/// them with the group.
+fn acronyms_whole(query: &mut Query, index: &Index) {
+    for term in query.clauses.iter_mut().flat_map(|c| c.any.iter_mut()) {
+        let acronym =
+            |w: &String| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        if term.prefix
+            && term.raw.len() == 1
+            && acronym(&term.raw[0])
+            && index.tagger.entity_named(&term.raw).is_some()
+        {
+            term.prefix = false;
+        }
     }
 }
 
