@@ -179,16 +179,22 @@ impl<'a> Highlighter<'a> {
             }
         }
         // Most distinct terms, then most occurrences; the body (1) before the note (0); earliest.
-        let ((which, text), _) = found.into_iter().max_by(|a, b| {
-            (a.1 .0.len(), a.1 .1, a.0 .0, std::cmp::Reverse(a.0 .1)).cmp(&(
-                b.1 .0.len(),
-                b.1 .1,
-                b.0 .0,
-                std::cmp::Reverse(b.0 .1),
-            ))
-        })?;
+        let mut ranked: Vec<((usize, usize), (HashSet<u32>, usize))> = found.into_iter().collect();
+        ranked.sort_unstable_by_key(|((which, text), (ids, n))| {
+            std::cmp::Reverse((ids.len(), *n, *which, std::cmp::Reverse(*text)))
+        });
         let texts = field_texts(article);
-        texts[Field::Note as usize + which].get(text).copied()
+        let text_of = |&((which, text), _): &((usize, usize), _)| {
+            texts[Field::Note as usize + which].get(text).copied()
+        };
+        // The postings count a phrase's or a name's words one by one, wherever they stand: the
+        // first of the best few paragraphs with a whole match to mark is the one shown.
+        ranked
+            .iter()
+            .take(8)
+            .filter_map(text_of)
+            .find(|text| !self.runs(text, &tokenize(text)).is_empty())
+            .or_else(|| ranked.first().and_then(text_of))
     }
 
     /// The window of about `max_words` words around the best matches of article `doc`; the

@@ -118,6 +118,32 @@ fn snippets_come_from_the_paragraph_with_the_matches() {
 }
 
 #[test]
+fn a_snippet_shows_a_whole_phrase_over_its_words_scattered() {
+    use readingroom_core::snippet::Highlighter;
+    let mut b = IndexBuilder::new(Analyzer::english());
+    b.add(article(
+        "one",
+        "2018",
+        "A title",
+        &[
+            "The state said the Islamic scholars of Iraq met, and Syria's state television agreed.",
+            "Later the Islamic State claimed it.",
+        ],
+    ));
+    let i = b.finish();
+    let a = Analyzer::english();
+    let r = search(&i, &a, "\"islamic state\"", Sort::Relevance);
+    let h = Highlighter::new(&i, &a, &r);
+    let segments = h.snippet(r.hits[0].doc, &i.articles[0], 32);
+    let marked: Vec<&str> = segments.iter().filter(|s| s.mark).map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        marked,
+        ["Islamic State"],
+        "the paragraph with the phrase, not the one with more of its words"
+    );
+}
+
+#[test]
 fn a_cache_kept_across_keystrokes_changes_no_result() {
     let i = index();
     let a = Analyzer::english();
