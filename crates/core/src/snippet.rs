@@ -179,12 +179,13 @@ impl<'a> Highlighter<'a> {
             }
         }
         // Most distinct terms, then most occurrences; the body (1) before the note (0); earliest.
-        let mut ranked: Vec<((usize, usize), (HashSet<u32>, usize))> = found.into_iter().collect();
-        ranked.sort_unstable_by_key(|((which, text), (ids, n))| {
-            std::cmp::Reverse((ids.len(), *n, *which, std::cmp::Reverse(*text)))
+        let mut ranked: Vec<(usize, usize, usize, usize)> =
+            found.into_iter().map(|((which, text), (ids, n))| (ids.len(), n, which, text)).collect();
+        ranked.sort_unstable_by_key(|&(ids, n, which, text)| {
+            std::cmp::Reverse((ids, n, which, std::cmp::Reverse(text)))
         });
         let texts = field_texts(article);
-        let text_of = |&((which, text), _): &((usize, usize), _)| {
+        let text_of = |&(_, _, which, text): &(usize, usize, usize, usize)| {
             texts[Field::Note as usize + which].get(text).copied()
         };
         // The postings count a phrase's or a name's words one by one, wherever they stand: the
