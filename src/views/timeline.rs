@@ -147,8 +147,9 @@ pub fn timeline_view(props: &Props) -> Html {
                 <rect class="rr-tl-pub" x={ (x + (bw - bar) / 2.0).to_string() } y={ (mid - up).to_string() } width={ bar.to_string() } height={ up.to_string() } />
                 <rect class="rr-tl-event" x={ (x + (bw - bar) / 2.0).to_string() } y={ mid.to_string() } width={ bar.to_string() } height={ down.to_string() } />
                 if let Some(axis) = axis {
-                    // The first label starts at the axis's start rather than run off it.
-                    if i == 0 {
+                    // A first label wider than half its bucket starts at the axis's start
+                    // rather than run off it.
+                    if i == 0 && bw < 48.0 {
                         <text x={ x.to_string() } y={ (h - 2.0).to_string() } text-anchor="start">{ axis }</text>
                     } else {
                         <text x={ (x + bw / 2.0).to_string() } y={ (h - 2.0).to_string() } text-anchor="middle">{ axis }</text>
@@ -281,18 +282,60 @@ fn buckets_of(d: &'static Data, zoom: Zoom, from: Option<i32>, to: Option<i32>) 
             buckets.entry(key(zoom, &a.date)).or_default().0.push(doc as u32);
         }
         for (index, m) in a.dates.iter().enumerate() {
-            if within(m.from.year) {
+            for k in keys_of(zoom, &m.from, &m.to).into_iter().filter(|k| within(k.0)) {
                 let mention = Mention { doc: doc as u32, index: index as u32, m };
-                buckets.entry(key(zoom, &m.from)).or_default().1.push(mention);
+                buckets.entry(k).or_default().1.push(mention);
             }
+        }
+    }
+    // A period asked for is drawn whole: the 2000s to 2009, a year to December.
+    if let (Some(f), Some(t)) = (from, to) {
+        match zoom {
+            Zoom::Year if t - f < 60 => (f..=t).for_each(|y| {
+                buckets.entry((y, 0)).or_default();
+            }),
+            Zoom::Month if t - f < 5 => (f..=t).flat_map(|y| (1..=12).map(move |m| (y, m))).for_each(|k| {
+                buckets.entry(k).or_default();
+            }),
+            _ => {}
         }
     }
     fill_gaps(zoom, &mut buckets);
     for (pubs, mentions) in buckets.values_mut() {
         pubs.sort_by_key(|&doc| d.index.articles[doc as usize].date);
+        // A sentence is quoted once a period: of its mentions ("3/11 … 11 March 2004", "the 2004
+        // Madrid bombings"), the one naming an event, else the most precise.
+        let precision = |m: &DateMention| (m.entity.is_some(), m.from.day.is_some(), m.from.month.is_some());
+        mentions
+            .sort_by_key(|x| (x.doc, x.m.paragraph, x.m.sentence_start, std::cmp::Reverse(precision(x.m))));
+        mentions.dedup_by_key(|x| (x.doc, x.m.paragraph, x.m.sentence_start));
         mentions.sort_by_key(|x| (x.m.from, x.m.to, x.doc, x.index));
     }
     buckets
+}
+
+/// The periods a mention's span covers at `zoom`: "between 2002 and 2004" is under 2002, 2003
+/// and 2004; "the late 1990s" under 1997 to 1999; "the first half of 2017" under January to June.
+/// A span of more than `MAX_SPAN` periods ("the 1960s" by year) stands under its first: ten
+/// copies of one sentence would crowd a decade.
+fn keys_of(zoom: Zoom, from: &PartialDate, to: &PartialDate) -> Vec<Key> {
+    const MAX_SPAN: usize = 6;
+    let (first, last) = (key(zoom, from), key(zoom, to));
+    let keys: Vec<Key> = match zoom {
+        Zoom::Decade => (first.0..=last.0).step_by(10).map(|y| (y, 0)).collect(),
+        Zoom::Year => (first.0..=last.0).map(|y| (y, 0)).collect(),
+        // Known to the month at both ends: month by month; else year by year, month unknown.
+        Zoom::Month if first.1 > 0 && last.1 > 0 => {
+            let (a, b) = (first.0 * 12 + i32::from(first.1) - 1, last.0 * 12 + i32::from(last.1) - 1);
+            (a..=b).map(|m| (m.div_euclid(12), (m.rem_euclid(12) + 1) as u8)).collect()
+        }
+        Zoom::Month => (first.0..=last.0).map(|y| (y, 0)).collect(),
+    };
+    if keys.is_empty() || keys.len() > MAX_SPAN {
+        vec![first]
+    } else {
+        keys
+    }
 }
 
 /// The link to a period's articles in the explorer: "All 14 articles of July 2005". A month's
@@ -411,6 +454,31 @@ fn sentence_with_mark(text: &str, m: &DateMention) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_stands_under_every_period_it_covers() {
+        let d = |s: &str| PartialDate::parse(s).unwrap();
+        assert_eq!(keys_of(Zoom::Year, &d("2002"), &d("2004")), [(2002, 0), (2003, 0), (2004, 0)]);
+        assert_eq!(keys_of(Zoom::Year, &d("1997"), &d("1999")), [(1997, 0), (1998, 0), (1999, 0)]);
+        assert_eq!(keys_of(Zoom::Decade, &d("1997"), &d("2004")), [(1990, 0), (2000, 0)]);
+        assert_eq!(keys_of(Zoom::Month, &d("2017-01"), &d("2017-06")).len(), 6);
+        assert_eq!(
+            keys_of(Zoom::Month, &d("2016-11"), &d("2017-02")),
+            [(2016, 11), (2016, 12), (2017, 1), (2017, 2)]
+        );
+        assert_eq!(
+            keys_of(Zoom::Month, &d("1960"), &d("1969")),
+            [(1960, 0)],
+            "a decade stands under its first year"
+        );
+        assert_eq!(keys_of(Zoom::Year, &d("1960"), &d("1969")), [(1960, 0)]);
+        assert_eq!(keys_of(Zoom::Month, &d("2005-07-07"), &d("2005-07-07")), [(2005, 7)]);
+        assert_eq!(
+            keys_of(Zoom::Year, &d("1800"), &d("1899")),
+            [(1800, 0)],
+            "a century stands under its first year"
+        );
+    }
 
     #[test]
     fn every_month_on_the_axis_can_be_told_its_year() {

@@ -310,6 +310,22 @@ for (const mode of buildModes(() => shared.server)) {
       await page.waitForURL(/#\/timeline$/);
     });
 
+    test('a span stands under every period it covers, and a sentence is quoted once a period', async () => {
+      await page.goto(mode.start() + '#/timeline?by=year&from=2000&to=2009');
+      await page.locator('.rr-tl-bucket').first().waitFor();
+      const bucket = (label) => page.locator('.rr-tl-bucket').filter({ has: page.locator('h2', { hasText: new RegExp(`^${label}$`) }) });
+      for (const year of ['2002', '2003', '2004']) {
+        const quotes = await bucket(year).locator('.rr-tl-mention q').allInnerTexts();
+        assert.ok(quotes.some((q) => q.includes('between 2002 and 2004')), `${year}: ${quotes.join(' | ')}`);
+      }
+      const quotes = await bucket('2004').locator('.rr-tl-mention q').allInnerTexts();
+      assert.equal(new Set(quotes).size, quotes.length, `no sentence twice under 2004: ${quotes.join(' | ')}`);
+      assert.equal(quotes.filter((q) => q.includes('3/11 cell')).length, 1);
+      // The decade asked for is drawn whole, to 2009, though nothing is dated after 2005.
+      const axis = await page.locator('.rr-tl-overview svg text').allTextContents();
+      assert.deepEqual([axis[0], axis.at(-1)], ['’00', '’09']);
+    });
+
     test('the timeline’s chart is read at full size at every zoom, and every month with its year', async () => {
       for (const by of ['decade', 'year', 'month']) {
         await page.goto(mode.start() + `#/timeline?by=${by}`);
