@@ -710,8 +710,24 @@ fn partial_matches(required: &[Rc<Matches>], excluded: &HashSet<u32>) -> Vec<Hit
     hits.into_iter().map(|(_, h)| h).collect()
 }
 
+/// Two words run together ("alqaeda", "loneactor"), parted where both halves are words of the
+/// corpus; of several partings, the one whose rarer half is the more common.
+fn split_in_two(index: &Index, word: &str) -> Option<String> {
+    let freq = |w: &str| index.words.get(w).map(|t| index.doc_freq(t as u32));
+    word.char_indices()
+        .skip(2)
+        .filter(|&(at, _)| word.len() - at >= 2)
+        .filter_map(|(at, _)| {
+            let (a, b) = word.split_at(at);
+            Some((freq(a)?.min(freq(b)?), format!("{a} {b}")))
+        })
+        .max_by_key(|(f, _)| *f)
+        .map(|(_, w)| w)
+}
+
 /// The query with each word the corpus does not have replaced by the nearest word it has (the
-/// most frequent among the nearest), if that changes anything and finds articles.
+/// most frequent among the nearest), or by two words it has run together, if that changes
+/// anything and finds articles.
 fn suggest(index: &Index, analyzer: &Analyzer, text: &str) -> Option<String> {
     let mut changed = false;
     let mut out = Vec::new();
@@ -729,8 +745,8 @@ fn suggest(index: &Index, analyzer: &Analyzer, text: &str) -> Option<String> {
             .into_iter()
             .filter(|(_, _, d)| *d > 0)
             .min_by_key(|(w, id, d)| (*d, std::cmp::Reverse(index.doc_freq(*id)), w.clone()));
-        match best {
-            Some((w, _, _)) => {
+        match best.map(|(w, _, _)| w).or_else(|| split_in_two(index, &folded)) {
+            Some(w) => {
                 changed = true;
                 out.push(w);
             }
