@@ -162,7 +162,8 @@ impl<'a> Highlighter<'a> {
     /// The paragraph of the body (or else the blogger's note) with the most distinct matches,
     /// found from the postings of article `doc` alone: no paragraph is read but the chosen one,
     /// so a snippet costs the same for a 300-word op-ed and a 9,000-word address.
-    fn best_text<'b>(&self, doc: u32, article: &'b Article) -> Option<&'b str> {
+    /// It comes with its tokens and its runs of matches, found once.
+    fn best_text<'b>(&self, doc: u32, article: &'b Article) -> Option<(&'b str, Vec<Token>, Vec<Run>)> {
         let index = self.index?;
         let starts = index.text_starts.get(doc as usize)?;
         // (field rank, text) → distinct terms, occurrences
@@ -188,22 +189,32 @@ impl<'a> Highlighter<'a> {
         let text_of = |&(_, _, which, text): &(usize, usize, usize, usize)| {
             texts[Field::Note as usize + which].get(text).copied()
         };
+        let read = |text: &'b str| {
+            let tokens = tokenize(text);
+            let runs = self.runs(text, &tokens);
+            (text, tokens, runs)
+        };
         // The postings count a phrase's or a name's words one by one, wherever they stand: the
         // first of the best few paragraphs with a whole match to mark is the one shown.
         ranked
             .iter()
             .take(8)
             .filter_map(text_of)
-            .find(|text| !self.runs(text, &tokenize(text)).is_empty())
-            .or_else(|| ranked.first().and_then(text_of))
+            .map(read)
+            .find(|(_, _, runs)| !runs.is_empty())
+            .or_else(|| ranked.first().and_then(text_of).map(read))
     }
 
     /// The window of about `max_words` words around the best matches of article `doc`; the
     /// opening of the piece when the match was in the title or the metadata.
     pub fn snippet(&self, doc: u32, article: &Article, max_words: usize) -> Vec<Segment> {
-        let fallback = article.summary.as_deref().or_else(|| article.body_texts().next());
-        let Some(text) = self.best_text(doc, article).or(fallback) else { return Vec::new() };
-        let runs = self.runs(text, &tokenize(text));
+        let found = self.best_text(doc, article).or_else(|| {
+            let text = article.summary.as_deref().or_else(|| article.body_texts().next())?;
+            let tokens = tokenize(text);
+            let runs = self.runs(text, &tokens);
+            Some((text, tokens, runs))
+        });
+        let Some((text, toks, runs)) = found else { return Vec::new() };
         // The window starting at a match that holds the most distinct matches.
         let mut best: Option<(usize, usize, usize)> = None; // (distinct, matches, first token)
         for (k, run) in runs.iter().enumerate() {
@@ -219,7 +230,6 @@ impl<'a> Highlighter<'a> {
             }
         }
         let first = best.map_or(0, |b| b.2);
-        let toks = tokenize(text);
         // Open a few words before the first match, so it reads in context.
         let from = first.saturating_sub(4);
         let to = (from + max_words).min(toks.len());
