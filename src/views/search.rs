@@ -227,12 +227,14 @@ pub fn search_view(props: &Props) -> Html {
                             <p>{ "No article has all the filters chosen." }</p>
                         }
                         <p><a href={ crate::route::Route::Home.href() }>{ "Browse all articles" }</a></p>
-                        if typed && e.sel.is_empty() { <SearchTips open=true /> }
                     </div>
                     if !results.partial.is_empty() && e.sel.is_empty() {
                         <h2 class="rr-section-title">{ "Articles with some of these words" }</h2>
                         <ol class="rr-list rr-partial">{ partial(&results.partial) }</ol>
                     }
+                    // After the articles that came near: on a phone the tips, open, would push
+                    // them below the fold.
+                    if typed && e.sel.is_empty() { <div class="rr-empty-tips"><SearchTips open=true /></div> }
                 } else {
                     <ol class={ classes!("rr-list", if home { "rr-articles" } else { "rr-hits" }) }>{ for tallied.docs.iter().take(*shown).map(|&doc| item(doc)) }</ol>
                     { show_more(count, &shown, PAGE) }

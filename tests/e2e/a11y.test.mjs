@@ -19,7 +19,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const ROUTES = [
   { name: 'home', hash: '#/', ready: HOME_READY },
   { name: 'search', hash: '#/search?q=libya', ready: 'ol.rr-hits > li' },
-  { name: 'no results, with the search tips', hash: '#/search?q=zzyzx+quaternion', ready: '.rr-explore .rr-empty .rr-tips ul' },
+  { name: 'no results, with the search tips', hash: '#/search?q=zzyzx+quaternion', ready: '.rr-explore .rr-empty-tips .rr-tips ul' },
   { name: 'facets chosen', hash: '#/search?outlet=The+Telegraph&from=2016-10&to=2017-07', ready: '.rr-chips .rr-chip' },
   { name: 'article, with a query', hash: '#/article/view-from-the-ct-foxhole-neil-basu?q=Basu', ready: '.rr-matchnav' },
   { name: 'article', hash: '#/article/twelve-years-on-from-7-7', ready: '.rr-article-foot' },

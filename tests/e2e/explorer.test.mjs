@@ -115,15 +115,21 @@ for (const mode of modes) {
       // Nothing to sort, and no dates to narrow.
       assert.equal(await page.locator('.rr-sort').count(), 0);
       assert.equal(await page.locator('.rr-histogram').count(), 0);
+      // The articles with some of the words come before the tips, open below them.
+      await page.locator('#rr-q').fill('kashmir zzyzx');
+      await page.locator('ol.rr-partial > li').first().waitFor();
+      const partialFirst = await page.locator('ol.rr-partial').evaluate((list) =>
+        Boolean(list.compareDocumentPosition(document.querySelector('.rr-root .rr-empty-tips') ?? list.getRootNode().querySelector('.rr-empty-tips')) & Node.DOCUMENT_POSITION_FOLLOWING));
+      assert.ok(partialFirst, 'partial matches, then the tips');
     });
 
     test('search tips are open where nothing matched, and every example opens results', async () => {
       const nothing = async () => {
         await page.locator('#rr-q').fill('zzyzx quaternion');
-        await page.locator('.rr-empty .rr-tips[open] ul').waitFor();
+        await page.locator('.rr-empty-tips .rr-tips[open] ul').waitFor();
       };
       await nothing();
-      const examples = page.locator('.rr-empty .rr-tips a.rr-tip-example');
+      const examples = page.locator('.rr-empty-tips .rr-tips a.rr-tip-example');
       const queries = await examples.allTextContents();
       // One for each tip, drawn from this archive's gazetteer (crates/core/src/tips.rs).
       assert.deepEqual(queries, ['"raffaello pantucci"', 'syria OR pakistan', 'syria -pakistan', 'al-Qaida', 'jose maria aznar', 'pakiistan']);
