@@ -116,8 +116,8 @@ pub fn range_label(from: Option<Month>, to: Option<Month>) -> String {
 }
 
 thread_local! {
-    /// The route a slider last went to, and when (ms since the epoch).
-    static SLID: std::cell::RefCell<Option<(crate::route::Route, f64)>> = const { std::cell::RefCell::new(None) };
+    /// The route a slider last went to, when (ms since the epoch), and which slider.
+    static SLID: std::cell::RefCell<Option<(crate::route::Route, f64, &'static str)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Steps of a slider closer together than this are one adjustment: held arrow keys repeat
@@ -219,12 +219,13 @@ pub fn histogram(props: &Props) -> Html {
             let from = (a > 0).then(|| ends[a].0);
             let to = (b < ends.len() - 1).then(|| ends[b].1);
             let next = with_range(&explore, from, to).route();
-            // Steps of the sliders in a row (the arrow keys give one change a step) make one
-            // history entry: back undoes the adjustment, not its last step.
+            // Steps of one slider in a row (the arrow keys give one change a step) make one
+            // history entry: back undoes the adjustment, not its last step. The other slider
+            // is another adjustment.
             let at = js_sys::Date::now();
             let in_a_row = SLID.with(|s| {
-                s.borrow().as_ref().is_some_and(|(route, when)| {
-                    *route == crate::location::current() && at - when < IN_A_ROW_MS
+                s.borrow().as_ref().is_some_and(|(route, when, last)| {
+                    *route == crate::location::current() && at - when < IN_A_ROW_MS && *last == which
                 })
             });
             if in_a_row {
@@ -232,7 +233,7 @@ pub fn histogram(props: &Props) -> Html {
             } else {
                 go(&next);
             }
-            SLID.with(|s| *s.borrow_mut() = Some((next, at)));
+            SLID.with(|s| *s.borrow_mut() = Some((next, at, which)));
         });
         let label = if which == "from" { "From" } else { "To" };
         html! {

@@ -167,6 +167,17 @@ for (const mode of buildModes(() => shared.server)) {
       await page.reload();
       await waitCount(page, 3);
       assert.equal(await page.getByRole('slider', { name: 'To' }).inputValue(), '3');
+      // The other slider, straight after, is another change: back undoes it alone.
+      await page.goto(mode.start() + '#/');
+      await page.getByRole('slider', { name: 'To' }).focus();
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForURL(/#\/search\?to=2016-10$/);
+      await page.getByRole('slider', { name: 'From' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForURL(/from=2016-10&to=2016-10$/);
+      await page.goBack();
+      await page.waitForURL(/#\/search\?to=2016-10$/);
 
       // Drag from January 2017 to July 2017 (month bins 4 and 10 of 18).
       await page.goto(mode.start() + '#/');
