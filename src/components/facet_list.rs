@@ -29,6 +29,9 @@ const MORE: usize = 50;
 pub fn facet_list(props: &Props) -> Html {
     let filter = use_state(String::new);
     let shown = use_state_eq(|| FIRST);
+    // Each value's names folded, once, the first time the box filters: not again at each
+    // keystroke of a search while a filter stands.
+    let folded = use_mut_ref(|| None::<Vec<Vec<String>>>);
     let d = data();
     let f = props.facet;
     let names = &d.facets.values[f as usize];
@@ -36,18 +39,33 @@ pub fn facet_list(props: &Props) -> Html {
         return html! {};
     }
     let chosen = &props.chosen;
-    let needle = fold(filter.trim());
-    // An entity's value is found by any of its names: "Daesh" finds Islamic State.
-    let entities = &d.facets.value_entity[f as usize];
-    let found = |v: u32| {
-        fold(&names[v as usize]).contains(&needle)
-            || entities.get(v as usize).is_some_and(|&e| {
-                d.index.entities[e as usize].aliases.iter().any(|a| fold(&a.text).contains(&needle))
-            })
+    // Without its box (a list grown short as the query narrowed) the filter is not applied:
+    // there would be no way to clear it.
+    let needle = if props.counts.len() > FIRST { fold(filter.trim()) } else { String::new() };
+    let matching: Vec<(u32, u32)> = if needle.is_empty() {
+        props.counts.to_vec()
+    } else {
+        // An entity's value is found by any of its names: "Daesh" finds Islamic State.
+        let mut folded = folded.borrow_mut();
+        let forms = folded.get_or_insert_with(|| {
+            let entities = &d.facets.value_entity[f as usize];
+            (0..names.len())
+                .map(|v| {
+                    let aliases =
+                        entities.get(v).map_or(&[][..], |&e| &d.index.entities[e as usize].aliases[..]);
+                    std::iter::once(fold(&names[v])).chain(aliases.iter().map(|a| fold(&a.text))).collect()
+                })
+                .collect()
+        });
+        props
+            .counts
+            .iter()
+            .copied()
+            .filter(|&(v, _)| forms[v as usize].iter().any(|n| n.contains(&needle)))
+            .collect()
     };
-    let matching: Vec<(u32, u32)> =
-        props.counts.iter().copied().filter(|&(v, _)| needle.is_empty() || found(v)).collect();
-    // A value chosen is always in view, in its place, however far down the list it falls.
+    // A value chosen is in view, in its place, however far down the list it falls (unless the
+    // filter typed leaves it out).
     let visible: Vec<(u32, u32)> = matching
         .iter()
         .enumerate()

@@ -282,7 +282,10 @@ fn buckets_of(d: &'static Data, zoom: Zoom, from: Option<i32>, to: Option<i32>) 
             buckets.entry(key(zoom, &a.date)).or_default().0.push(doc as u32);
         }
         for (index, m) in a.dates.iter().enumerate() {
-            for k in keys_of(zoom, &m.from, &m.to).into_iter().filter(|k| within(k.0)) {
+            // A decade's bucket is in the period asked for if any of its years is.
+            let last_year = |k: &Key| if zoom == Zoom::Decade { k.0 + 9 } else { k.0 };
+            let overlaps = |k: &Key| from.is_none_or(|f| last_year(k) >= f) && to.is_none_or(|t| k.0 <= t);
+            for k in keys_of(zoom, &m.from, &m.to).into_iter().filter(overlaps) {
                 let mention = Mention { doc: doc as u32, index: index as u32, m };
                 buckets.entry(k).or_default().1.push(mention);
             }
@@ -329,6 +332,8 @@ fn keys_of(zoom: Zoom, from: &PartialDate, to: &PartialDate) -> Vec<Key> {
             let (a, b) = (first.0 * 12 + i32::from(first.1) - 1, last.0 * 12 + i32::from(last.1) - 1);
             (a..=b).map(|m| (m.div_euclid(12), (m.rem_euclid(12) + 1) as u8)).collect()
         }
+        // Known to the month at one end only: where that end is.
+        Zoom::Month if first.1 > 0 || last.1 > 0 => vec![first],
         Zoom::Month => (first.0..=last.0).map(|y| (y, 0)).collect(),
     };
     if keys.is_empty() || keys.len() > MAX_SPAN {
@@ -473,6 +478,7 @@ mod tests {
         );
         assert_eq!(keys_of(Zoom::Year, &d("1960"), &d("1969")), [(1960, 0)]);
         assert_eq!(keys_of(Zoom::Month, &d("2005-07-07"), &d("2005-07-07")), [(2005, 7)]);
+        assert_eq!(keys_of(Zoom::Month, &d("2016-11"), &d("2017")), [(2016, 11)], "a month at one end only");
         assert_eq!(
             keys_of(Zoom::Year, &d("1800"), &d("1899")),
             [(1800, 0)],

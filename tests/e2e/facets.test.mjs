@@ -113,8 +113,12 @@ for (const mode of buildModes(() => shared.server)) {
         assert.ok(await box.isVisible(), `${value} is shown in its list`);
         assert.ok(await box.isChecked(), `${value} is ticked`);
       }
-      // The list still shows its most frequent values, the chosen one among or after them.
-      assert.ok((await page.locator('section.rr-facet[data-facet="person"] .rr-facet-value').count()) <= 9);
+      // Each list still shows its eight most frequent values, and the chosen one after them.
+      for (const [facet, value] of [['person', 'Salman Abedi'], ['org', 'Prevent (programme)']]) {
+        const names = await page.locator(`section.rr-facet[data-facet="${facet}"] .rr-facet-name`).allInnerTexts();
+        assert.equal(names.length, 9, names.join(', '));
+        assert.equal(names.at(-1), value);
+      }
       // Filters alone that leave nothing say so without speaking of words never typed.
       await page.goto(mode.start() + '#/search?kind=comic&place=Pakistan');
       await waitCount(page, 0);

@@ -51,8 +51,9 @@ struct Pattern {
     folded: Vec<String>,
     /// The words as written, for exact-case aliases.
     exact: Option<Vec<String>>,
-    /// An exact-case alias whose words have no capital but their first ("Prevent", "The
-    /// Times"): in a headline in Title Case its capitals cannot tell it from the word.
+    /// An exact-case alias of one word with no capital but its first ("Prevent", "Inspire"):
+    /// in a headline in Title Case its capital cannot tell it from the word. Names of several
+    /// words ("Counterterrorism Policing") are told apart by their words together.
     capitalised_only: bool,
 }
 
@@ -84,7 +85,7 @@ impl Tagger {
                     .exact_case
                     .then(|| toks.iter().map(|t| alias.text[t.start..t.end].to_string()).collect());
                 let capitalised_only = exact.as_ref().is_some_and(|words: &Vec<String>| {
-                    words.iter().all(|w| !w.chars().skip(1).any(char::is_uppercase))
+                    words.len() == 1 && !words[0].chars().skip(1).any(char::is_uppercase)
                 });
                 by_first.entry(folded[0].clone()).or_default().push(Pattern {
                     entity: i as u32,
@@ -196,6 +197,12 @@ mod tests {
                 kind: "organisation".into(),
                 aliases: vec![alias("Inspire", true)],
             },
+            Entity {
+                date: None,
+                name: "Counter Terrorism Policing".into(),
+                kind: "organisation".into(),
+                aliases: vec![alias("Counterterrorism Policing", true)],
+            },
         ]
     }
 
@@ -219,6 +226,11 @@ mod tests {
         assert_eq!(found("Why is Daesh Able to Inspire More Attacks"), [(0, 2)], "the verb, in a headline");
         assert_eq!(found("Why IS Is Able to Inspire More Attacks"), [(0, 1)], "an acronym stands apart");
         assert_eq!(found("Inspire Magazine"), [(3, 0)], "two long words are too few to call it Title Case");
+        assert_eq!(
+            found("Inside Counterterrorism Policing Today"),
+            [(4, 1)],
+            "a name of two words still counts"
+        );
     }
 
     #[test]

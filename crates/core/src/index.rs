@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Bumped whenever the byte layout changes, so an app never misreads an older artifact.
-pub const FORMAT_VERSION: u32 = 6;
+/// Bumped whenever the byte layout changes, or the positions the tokenizer gives (7: a mark
+/// that folds to nothing is no token), so an app never misreads an older artifact.
+pub const FORMAT_VERSION: u32 = 7;
 const MAGIC: &[u8; 4] = b"RRIX";
 
 /// Searched fields. Their weights rank a match in the title above one in the metadata, above

@@ -15,7 +15,8 @@ pub struct Term {
     pub raw: Vec<String>,
     /// The last word is still being typed: it matches as a prefix.
     pub prefix: bool,
-    /// Written in quotes: this form only (no typo tolerance, no aliases, no prefix).
+    /// Written in quotes: this form only (no typo tolerance, no aliases; a prefix only while
+    /// the quote is still open).
     pub quoted: bool,
 }
 

@@ -713,13 +713,15 @@ fn partial_matches(required: &[Rc<Matches>], excluded: &HashSet<u32>) -> Vec<Hit
 /// Two words run together ("alqaeda", "loneactor"), parted where both halves are words of the
 /// corpus; of several partings, the one whose rarer half is the more common.
 fn split_in_two(index: &Index, word: &str) -> Option<String> {
-    let freq = |w: &str| index.words.get(w).map(|t| index.doc_freq(t as u32));
+    let id = |w: &str| index.words.get(w).map(|t| t as u32);
     word.char_indices()
         .skip(2)
-        .filter(|&(at, _)| word.len() - at >= 2)
+        .filter(|&(at, _)| word[at..].chars().nth(1).is_some())
         .filter_map(|(at, _)| {
             let (a, b) = word.split_at(at);
-            Some((freq(a)?.min(freq(b)?), format!("{a} {b}")))
+            // Both halves looked up before either's postings are counted.
+            let (ia, ib) = (id(a)?, id(b)?);
+            Some((index.doc_freq(ia).min(index.doc_freq(ib)), format!("{a} {b}")))
         })
         .max_by_key(|(f, _)| *f)
         .map(|(_, w)| w)

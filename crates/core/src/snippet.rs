@@ -196,13 +196,15 @@ impl<'a> Highlighter<'a> {
         };
         // The postings count a phrase's or a name's words one by one, wherever they stand: the
         // first of the best few paragraphs with a whole match to mark is the one shown.
-        ranked
-            .iter()
-            .take(8)
-            .filter_map(text_of)
-            .map(read)
-            .find(|(_, _, runs)| !runs.is_empty())
-            .or_else(|| ranked.first().and_then(text_of).map(read))
+        let mut best = None;
+        for read in ranked.iter().take(8).filter_map(text_of).map(read) {
+            if !read.2.is_empty() {
+                return Some(read);
+            }
+            // Without a whole match anywhere, the first stands, read once.
+            best.get_or_insert(read);
+        }
+        best
     }
 
     /// The window of about `max_words` words around the best matches of article `doc`; the
