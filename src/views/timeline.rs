@@ -276,15 +276,15 @@ pub fn timeline_view(props: &Props) -> Html {
 /// The publications and mentions of each period on the axis within `from`–`to`, oldest first.
 fn buckets_of(d: &'static Data, zoom: Zoom, from: Option<i32>, to: Option<i32>) -> Buckets {
     let within = |y: i32| from.is_none_or(|f| y >= f) && to.is_none_or(|t| y <= t);
+    // A decade's bucket is in the period asked for if any of its years is.
+    let last_year = |k: &Key| if zoom == Zoom::Decade { k.0 + 9 } else { k.0 };
+    let overlaps = |k: &Key| from.is_none_or(|f| last_year(k) >= f) && to.is_none_or(|t| k.0 <= t);
     let mut buckets = Buckets::new();
     for (doc, a) in d.index.articles.iter().enumerate() {
         if within(a.date.year) {
             buckets.entry(key(zoom, &a.date)).or_default().0.push(doc as u32);
         }
         for (index, m) in a.dates.iter().enumerate() {
-            // A decade's bucket is in the period asked for if any of its years is.
-            let last_year = |k: &Key| if zoom == Zoom::Decade { k.0 + 9 } else { k.0 };
-            let overlaps = |k: &Key| from.is_none_or(|f| last_year(k) >= f) && to.is_none_or(|t| k.0 <= t);
             for k in keys_of(zoom, &m.from, &m.to).into_iter().filter(overlaps) {
                 let mention = Mention { doc: doc as u32, index: index as u32, m };
                 buckets.entry(k).or_default().1.push(mention);
@@ -293,14 +293,13 @@ fn buckets_of(d: &'static Data, zoom: Zoom, from: Option<i32>, to: Option<i32>) 
     }
     // A period asked for is drawn whole: the 2000s to 2009, a year to December.
     if let (Some(f), Some(t)) = (from, to) {
-        match zoom {
-            Zoom::Year if t - f < 60 => (f..=t).for_each(|y| {
-                buckets.entry((y, 0)).or_default();
-            }),
-            Zoom::Month if t - f < 5 => (f..=t).flat_map(|y| (1..=12).map(move |m| (y, m))).for_each(|k| {
-                buckets.entry(k).or_default();
-            }),
-            _ => {}
+        let whole = match zoom {
+            Zoom::Year if t - f < 60 => keys_between(zoom, (f, 0), (t, 0)),
+            Zoom::Month if t - f < 5 => keys_between(zoom, (f, 1), (t, 12)),
+            _ => Vec::new(),
+        };
+        for k in whole {
+            buckets.entry(k).or_default();
         }
     }
     fill_gaps(zoom, &mut buckets);
@@ -325,16 +324,13 @@ fn keys_of(zoom: Zoom, from: &PartialDate, to: &PartialDate) -> Vec<Key> {
     const MAX_SPAN: usize = 6;
     let (first, last) = (key(zoom, from), key(zoom, to));
     let keys: Vec<Key> = match zoom {
-        Zoom::Decade => (first.0..=last.0).step_by(10).map(|y| (y, 0)).collect(),
-        Zoom::Year => (first.0..=last.0).map(|y| (y, 0)).collect(),
-        // Known to the month at both ends: month by month; else year by year, month unknown.
-        Zoom::Month if first.1 > 0 && last.1 > 0 => {
-            let (a, b) = (first.0 * 12 + i32::from(first.1) - 1, last.0 * 12 + i32::from(last.1) - 1);
-            (a..=b).map(|m| (m.div_euclid(12), (m.rem_euclid(12) + 1) as u8)).collect()
-        }
+        Zoom::Decade | Zoom::Year => keys_between(zoom, first, last),
+        // Known to the month at both ends: month by month.
+        Zoom::Month if first.1 > 0 && last.1 > 0 => keys_between(zoom, first, last),
         // Known to the month at one end only: where that end is.
         Zoom::Month if first.1 > 0 || last.1 > 0 => vec![first],
-        Zoom::Month => (first.0..=last.0).map(|y| (y, 0)).collect(),
+        // Known to the year: year by year, month unknown.
+        Zoom::Month => keys_between(Zoom::Year, first, last),
     };
     if keys.is_empty() || keys.len() > MAX_SPAN {
         vec![first]
@@ -413,6 +409,19 @@ fn axis_labels(zoom: Zoom, keys: &[Key], width: f64) -> Vec<Option<String>> {
         .collect()
 }
 
+/// Every bucket of `zoom` from `first` to `last`, both included; by the month, a year's bucket
+/// of unknown month stands for its January.
+fn keys_between(zoom: Zoom, first: Key, last: Key) -> Vec<Key> {
+    match zoom {
+        Zoom::Decade => (first.0..=last.0).step_by(10).map(|y| (y, 0)).collect(),
+        Zoom::Year => (first.0..=last.0).map(|y| (y, 0)).collect(),
+        Zoom::Month => {
+            let (a, b) = (first.0 * 12 + i32::from(first.1.max(1)), last.0 * 12 + i32::from(last.1.max(1)));
+            (a..=b).map(|m| ((m - 1).div_euclid(12), ((m - 1).rem_euclid(12) + 1) as u8)).collect()
+        }
+    }
+}
+
 /// Empty buckets between the first and the last, so that the axis keeps time's proportions,
 /// unless that would make it too long to read.
 fn fill_gaps<T: Default>(zoom: Zoom, buckets: &mut BTreeMap<Key, T>) {
@@ -420,14 +429,7 @@ fn fill_gaps<T: Default>(zoom: Zoom, buckets: &mut BTreeMap<Key, T>) {
     let (Some(first), Some(last)) = (buckets.keys().next().copied(), buckets.keys().last().copied()) else {
         return;
     };
-    let keys: Vec<Key> = match zoom {
-        Zoom::Decade => (first.0..=last.0).step_by(10).map(|y| (y, 0)).collect(),
-        Zoom::Year => (first.0..=last.0).map(|y| (y, 0)).collect(),
-        Zoom::Month => {
-            let (a, b) = (first.0 * 12 + i32::from(first.1.max(1)), last.0 * 12 + i32::from(last.1.max(1)));
-            (a..=b).map(|m| ((m - 1).div_euclid(12), ((m - 1).rem_euclid(12) + 1) as u8)).collect()
-        }
-    };
+    let keys = keys_between(zoom, first, last);
     if keys.len() as i32 <= MAX_BUCKETS {
         for k in keys {
             buckets.entry(k).or_default();

@@ -159,6 +159,13 @@ impl<'a> Highlighter<'a> {
         out
     }
 
+    /// `text` with its tokens and its runs of matches.
+    fn read<'b>(&self, text: &'b str) -> (&'b str, Vec<Token>, Vec<Run>) {
+        let tokens = tokenize(text);
+        let runs = self.runs(text, &tokens);
+        (text, tokens, runs)
+    }
+
     /// The paragraph of the body (or else the blogger's note) with the most distinct matches,
     /// found from the postings of article `doc` alone: no paragraph is read but the chosen one,
     /// so a snippet costs the same for a 300-word op-ed and a 9,000-word address.
@@ -189,15 +196,10 @@ impl<'a> Highlighter<'a> {
         let text_of = |&(_, _, which, text): &(usize, usize, usize, usize)| {
             texts[Field::Note as usize + which].get(text).copied()
         };
-        let read = |text: &'b str| {
-            let tokens = tokenize(text);
-            let runs = self.runs(text, &tokens);
-            (text, tokens, runs)
-        };
         // The postings count a phrase's or a name's words one by one, wherever they stand: the
         // first of the best few paragraphs with a whole match to mark is the one shown.
         let mut best = None;
-        for read in ranked.iter().take(8).filter_map(text_of).map(read) {
+        for read in ranked.iter().take(8).filter_map(text_of).map(|text| self.read(text)) {
             if !read.2.is_empty() {
                 return Some(read);
             }
@@ -210,12 +212,9 @@ impl<'a> Highlighter<'a> {
     /// The window of about `max_words` words around the best matches of article `doc`; the
     /// opening of the piece when the match was in the title or the metadata.
     pub fn snippet(&self, doc: u32, article: &Article, max_words: usize) -> Vec<Segment> {
-        let found = self.best_text(doc, article).or_else(|| {
-            let text = article.summary.as_deref().or_else(|| article.body_texts().next())?;
-            let tokens = tokenize(text);
-            let runs = self.runs(text, &tokens);
-            Some((text, tokens, runs))
-        });
+        let found = self
+            .best_text(doc, article)
+            .or_else(|| Some(self.read(article.summary.as_deref().or_else(|| article.body_texts().next())?)));
         let Some((text, toks, runs)) = found else { return Vec::new() };
         // The window starting at a match that holds the most distinct matches.
         let mut best: Option<(usize, usize, usize)> = None; // (distinct, matches, first token)
