@@ -7,9 +7,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The stylesheet's fold, `@container rr-root (max-width: 52em)` in `assets/reading-room.css`:
+/// The stylesheet's fold, `@container rr-root (max-width: 46em)` in `assets/reading-room.css`:
 /// in em of the root's font size, the reader's default (16px unless they changed it).
-const FOLD_EM: f64 = 52.0;
+const FOLD_EM: f64 = 46.0;
 
 fn folded(width: f64) -> bool {
     width <= FOLD_EM * ROOT_FONT_PX.with(Cell::get)

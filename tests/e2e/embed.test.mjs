@@ -221,7 +221,18 @@ describe('embedded in a hostile host page, over http', () => {
     await toggle.click();
     assert.equal(await other.locator('#archive .rr-facet').count(), 7);
     await toggle.click();
-    // Given the room, the facets stand beside the results again, without a click.
+    // A host's usual content column (760–830 px): the facets stand beside the results again,
+    // without a click, and the header keeps to one row.
+    await other.addStyleTag({ content: '#archive { max-width: 760px; }' });
+    await other.locator('#archive .rr-facet').first().waitFor();
+    assert.equal(await toggle.isVisible(), false);
+    const beside = await other.locator('#archive .rr-explore').evaluate((e) => {
+      const [r, f] = ['.rr-results', '.rr-facets'].map((s) => e.querySelector(s).getBoundingClientRect());
+      return { results: r.width, facetsRight: f.right, resultsLeft: r.left, top: [r.top, f.top] };
+    });
+    assert.ok(beside.facetsRight <= beside.resultsLeft && beside.results >= 430, JSON.stringify(beside));
+    const rows = await other.locator('#archive .rr-header > *').evaluateAll((es) => new Set(es.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))).size);
+    assert.equal(rows, 1, 'the header’s brand, box, sections and theme on one row');
     await other.addStyleTag({ content: '#archive { max-width: none; }' });
     await other.locator('#archive .rr-facet').first().waitFor();
     assert.equal(await toggle.isVisible(), false);
