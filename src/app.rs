@@ -109,6 +109,8 @@ pub fn app() -> Html {
         Route::NotFound(path) => html! { <NotFound path={ path.clone() } /> },
     };
 
+    let embedded = crate::location::query_mode();
+    let name = AttrValue::from(crate::data::data().index.display_name().to_string());
     html! {
         <div class="rr-app">
             <header class="rr-header">
@@ -120,11 +122,12 @@ pub fn app() -> Html {
                 </nav>
                 <crate::components::theme_toggle::ThemeToggle />
             </header>
-            <main class="rr-main">
+            // Embedded, the host page has its own <main>: the app is a region of it, named.
+            <@{ if embedded { "section" } else { "main" } } class="rr-main" aria-label={ embedded.then(|| name.clone()) }>
                 <ContextProvider<crate::shards::ShardsLoaded> context={ (*shards_loaded).clone() }>
                     { view }
                 </ContextProvider<crate::shards::ShardsLoaded>>
-            </main>
+            </@>
             <footer class="rr-footer">
                 <p>{ format!("{} articles · searchable offline, in your browser", crate::data::data().index.articles.len()) }</p>
             </footer>

@@ -53,6 +53,30 @@ describe('embedded in a hostile host page, over http', () => {
     assert.equal(await style(page.locator('#archive h1.rr-count'), 'color') === 'rgb(0, 170, 0)', false);
   });
 
+  test('typography a host page sets on the element (an “entry content” style) does not reach the app’s text; no second <main>', async () => {
+    const other = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await openDemo(other, (html) =>
+      html.replace(
+        '</head>',
+        '<style>#archive { text-align: justify; text-indent: 2em; text-transform: uppercase; font-style: italic; font-weight: 700; letter-spacing: 3px; word-spacing: 6px; white-space: pre-line; }</style></head>',
+      ),
+    );
+    const title = other.locator('#archive a.rr-title').first();
+    await title.waitFor();
+    const seen = await title.evaluate((e) => {
+      const c = getComputedStyle(e);
+      const p = getComputedStyle(e.closest('li'));
+      return [p.textAlign, p.textIndent, c.textTransform, c.fontStyle, c.letterSpacing, c.wordSpacing, p.whiteSpace];
+    });
+    assert.deepEqual(seen, ['start', '0px', 'none', 'normal', 'normal', '0px', 'normal']);
+    // The host page has (or may have) its own <main>: the app is a region of it, named for the
+    // archive.
+    assert.equal(await other.locator('#archive main').count(), 0);
+    const region = other.locator('#archive section.rr-main');
+    assert.ok((await region.getAttribute('aria-label')).length > 0);
+    await other.close();
+  });
+
   test('the host’s root font size (62.5%) does not shrink the app: it sizes itself on the reader’s default', async () => {
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '10px', 'the host’s reset holds');
     const title = page.locator('#archive a.rr-title').first();

@@ -105,7 +105,17 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await page.locator('.rr-header').isVisible(), false);
       assert.equal(await page.locator('.rr-prevnext').isVisible(), false);
       assert.ok(await page.locator('.rr-body').isVisible());
-      await page.emulateMedia({ media: 'screen' });
+      assert.equal(await page.locator('details.rr-cite').isVisible(), false, 'a closed “Cite this article” prints nothing');
+      // Black on white from a dark screen too: the byline and the note's heading are not
+      // printed in the dark palette's pale greys and pinks.
+      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      const colours = await page.evaluate(() =>
+        ['.rr-root', '.rr-byline', '.rr-note h2', '.rr-kicker'].map((s) => document.querySelector(s) && getComputedStyle(document.querySelector(s)).color),
+      );
+      assert.equal(colours[0], 'rgb(0, 0, 0)');
+      for (const c of colours.slice(1).filter(Boolean)) assert.match(c, /^rgb\((0|51), (0|51), (0|51)\)$/, `printed ${c}`);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.rr-root')).backgroundColor), 'rgb(255, 255, 255)');
+      await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
       // The newest has no newer piece; the oldest no older one.
       await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
       await page.locator('.rr-prevnext').waitFor();
