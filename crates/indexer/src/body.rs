@@ -86,6 +86,19 @@ fn raw_blocks(markdown: &str) -> Vec<Raw> {
     out
 }
 
+/// `text` without characters of Unicode's private use areas, if anything is left. They are a
+/// symbol font's glyphs (a journal's end mark, U+F06E in Wingdings) copied as text: any other
+/// font draws them as an empty box.
+fn without_private_use(text: String) -> Option<String> {
+    let private = |c: char| matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}');
+    if !text.contains(private) {
+        return Some(text);
+    }
+    let kept: String = text.chars().filter(|&c| !private(c)).collect();
+    let kept = kept.trim();
+    (!kept.is_empty()).then(|| kept.to_string())
+}
+
 /// Converts a Markdown body into blocks. With an interview, paragraphs opening with
 /// `Questioner: ` or `Respondent: ` start a turn, and the paragraphs after one continue it.
 pub fn blocks(markdown: &str, interview: Option<&Interview>) -> Vec<Block> {
@@ -97,6 +110,10 @@ pub fn blocks(markdown: &str, interview: Option<&Interview>) -> Vec<Block> {
 pub fn from_raw(raws: Vec<RawBlock>, interview: Option<&Interview>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut in_notes = false;
+    let raws = raws.into_iter().filter_map(|raw| match raw {
+        Raw::Heading(h) => Some(Raw::Heading(without_private_use(h)?)),
+        Raw::Paragraph(p) => Some(Raw::Paragraph(without_private_use(p)?)),
+    });
     for raw in raws {
         match raw {
             Raw::Heading(h) => {
@@ -141,6 +158,12 @@ pub fn from_raw(raws: Vec<RawBlock>, interview: Option<&Interview>) -> Vec<Block
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_symbol_fonts_glyphs_are_dropped() {
+        let b = blocks("The threat remains. \u{F06E}\n\n\u{F06E}\n\nNext.", None);
+        assert_eq!(b, vec![Block::Paragraph("The threat remains.".into()), Block::Paragraph("Next.".into())]);
+    }
 
     #[test]
     fn interview_turns_and_notes() {

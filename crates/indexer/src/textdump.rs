@@ -128,6 +128,9 @@ struct ManifestPost {
     summary: Option<String>,
     url: Option<String>,
     interview: Option<Interview>,
+    /// The publisher's end mark, which the dump runs into the piece's last paragraph ("… part of
+    /// the answer.     CTC" in the CTC Sentinel): dropped from its end.
+    end_mark: Option<String>,
 }
 
 /// The articles of one dump (each with the line of its title), the posts that could not be
@@ -391,6 +394,11 @@ fn post(
     let bio = texts.last().filter(|l| BIO.is_match(l) && words(l) <= 40).map(|l| l.to_string());
     if bio.is_some() {
         texts.pop();
+    }
+    if let (Some(mark), Some(last)) = (entry.and_then(|e| e.end_mark.as_deref()), texts.last_mut()) {
+        if let Some(rest) = last.strip_suffix(mark).filter(|r| r.ends_with(char::is_whitespace)) {
+            *last = rest.trim_end();
+        }
     }
 
     let date = match entry.and_then(|e| e.date.as_deref()) {
