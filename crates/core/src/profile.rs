@@ -49,8 +49,11 @@ pub fn profile(index: &Index, facets: &FacetIndex, entity: u32, companions: usiz
         }
     }
     let mut with: Vec<(u32, u32)> = together.into_iter().collect();
-    let name = |e: u32| &index.entities[e as usize].name;
-    with.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0))));
+    // Ties in name order as a reader reads it: "Cabinet" before "CONTEST" before "CTC Sentinel".
+    with.sort_by_cached_key(|&(e, c)| {
+        let name = &index.entities[e as usize].name;
+        (std::cmp::Reverse(c), crate::analyze::fold(name), name.clone())
+    });
     with.truncate(companions);
 
     Profile { articles, mentions, per_year, companions: with }
@@ -67,6 +70,22 @@ mod tests {
 
     fn entity(name: &str, kind: &str) -> Entity {
         Entity { date: None, name: name.into(), kind: kind.into(), aliases: vec![] }
+    }
+
+    #[test]
+    fn companions_with_as_many_articles_in_alphabetical_order_whatever_their_case() {
+        let names = ["CTC Sentinel", "CONTEST", "Cabinet Office", "combating terrorism"];
+        let mut b = IndexBuilder::new(Analyzer::english()).with_entities(
+            std::iter::once("Libya").chain(names).map(|n| entity(n, "organisation")).collect(),
+        );
+        let text = format!("Libya, {}.", names.join(", "));
+        b.add(Article::new("a", "a", PartialDate::parse("2018").unwrap(), vec![Block::Paragraph(text)]));
+        let ix = b.finish();
+        let fi = FacetIndex::new(&ix);
+        let p = profile(&ix, &fi, 0, 12);
+        let seen: Vec<&str> =
+            p.companions.iter().map(|&(e, _)| ix.entities[e as usize].name.as_str()).collect();
+        assert_eq!(seen, ["Cabinet Office", "combating terrorism", "CONTEST", "CTC Sentinel"]);
     }
 
     #[test]
