@@ -47,6 +47,11 @@ pub fn app() -> Html {
         });
     }
 
+    // A reload puts the reader back where they were, once the first view is drawn.
+    use_effect_with((), |_| {
+        crate::location::mark_started();
+        crate::scroll_memory::restore();
+    });
     {
         // A page opened by a link or by typing starts at its top, as a new page would; within a
         // page (a facet chosen, a zoom) the reader keeps their place, and back and forward keep

@@ -6,7 +6,7 @@
 
 use crate::route::Route;
 use gloo::events::EventListener;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
@@ -29,12 +29,24 @@ thread_local! {
     /// The route a link just followed or the app's own navigation is going to: the route
     /// change that arrives at it was made by the reader or the app, not by back or forward.
     static FOLLOWED: RefCell<Option<Route>> = const { RefCell::new(None) };
+    static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether `route`, now shown, was reached by a link followed or by the app itself rather than
 /// by back or forward (whose scroll the browser restores). Reading it forgets it.
 pub fn take_followed(route: &Route) -> bool {
     FOLLOWED.with(|f| f.borrow_mut().take()).is_some_and(|to| to == *route)
+}
+
+/// Whether the app has drawn a view before the one being drawn: the page's first view is where a
+/// load or reload landed, not somewhere the reader went.
+pub fn started() -> bool {
+    STARTED.with(Cell::get)
+}
+
+/// Called once the first view is drawn.
+pub fn mark_started() {
+    STARTED.with(|s| s.set(true));
 }
 
 fn note_followed(route: Route) {

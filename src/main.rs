@@ -12,6 +12,7 @@ mod narrow;
 mod nav;
 mod quote;
 mod route;
+mod scroll_memory;
 mod shards;
 mod title;
 mod views;
@@ -48,6 +49,7 @@ fn main() {
     // Our styles are scoped under .rr-root: the mount point must carry it.
     let _ = root.class_list().add_1("rr-root");
     location::init(&root);
+    scroll_memory::init();
     title::init(&root);
     // Decoding the index and the first render are each long tasks on a slow phone: run them
     // apart, so that the page (pre-rendered, or "Loading…") answers input in between.

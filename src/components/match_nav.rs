@@ -2,6 +2,7 @@
 //! article. On arrival it scrolls to the first. It reads the marks the view rendered; the
 //! matches themselves come from the search core.
 
+use wasm_bindgen::JsCast;
 use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -32,6 +33,21 @@ fn focus(all: &[Element], current: usize) {
     }
 }
 
+/// The link that opened the article went with the view it was in, and the focus with it, to
+/// the page's body: the next Tab then started from the top of the page (embedded, of the host's
+/// page), or from wherever the browser chose. The article's title takes it, without scrolling.
+fn title_if_focus_lost() {
+    let document = gloo::utils::document();
+    let lost = document.active_element().is_none_or(|e| document.body().is_some_and(|b| *b == e));
+    let title = crate::location::root().query_selector(".rr-article-title").ok().flatten();
+    if let Some(title) = title.filter(|_| lost).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = title.set_attribute("tabindex", "-1");
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = title.focus_with_options(&opts);
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// Changes when the article or the query changes: the count is taken anew.
@@ -48,21 +64,23 @@ pub fn match_nav(props: &Props) -> Html {
             let all = marks();
             count.set(all.len());
             current.set(0);
-            if let Ok(Some(at)) = crate::location::root().query_selector("#rr-at") {
+            if crate::scroll_memory::pending() {
+                // A reload: the reader's place is put back, not the article's start.
+            } else if let Ok(Some(at)) = crate::location::root().query_selector("#rr-at") {
                 // Arriving from the timeline: at the sentence that mentions the date.
                 let opts = ScrollIntoViewOptions::new();
                 opts.set_block(ScrollLogicalPosition::Center);
                 opts.set_behavior(ScrollBehavior::Instant);
                 at.scroll_into_view_with_scroll_into_view_options(&opts);
             } else if all.is_empty() {
-                // An article opens at its top; with matches, at the first match.
-                if crate::location::query_mode() {
-                    crate::location::root().scroll_into_view();
-                } else {
-                    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-                }
+                // An article opens at its top (embedded: the app's top, if scrolled past);
+                // with matches, at the first match.
+                crate::location::to_top();
             } else {
                 focus(&all, 0);
+            }
+            if crate::location::started() {
+                title_if_focus_lost();
             }
         });
     }

@@ -264,6 +264,29 @@ describe('embedded in a hostile host page, over http', () => {
     assert.deepEqual(otherProblems, []);
   });
 
+  test('an article opened while the app’s top is in view leaves the host page’s scroll alone; a reload keeps the place', async () => {
+    const other = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await other.goto(shared.server.url + 'embed-demo.html');
+    await other.locator('#archive a.rr-title').first().waitFor();
+    const top = await other.locator('#archive .rr-root').evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top > 0 && top < 900, `the app's top in view: ${top}`);
+    await other.evaluate((y) => scrollTo(0, y), Math.floor(top / 2));
+    const before = await other.evaluate(() => scrollY);
+    await other.locator('#archive a.rr-title').first().click();
+    await other.locator('#archive .rr-article-title').waitFor();
+    assert.equal(await other.evaluate(() => scrollY), before, 'not pulled to the app’s top');
+    // Scrolled past the app's top, a new article brings it back into view.
+    await other.evaluate(() => scrollTo(0, 2500));
+    await other.locator('#archive a.rr-next, #archive a.rr-prev').first().click();
+    await other.waitForFunction(() => document.querySelector('#archive').shadowRoot.querySelector('.rr-root').getBoundingClientRect().top >= -1);
+    // A reload keeps the reader's place in the host page.
+    await other.evaluate(() => scrollTo(0, 1800));
+    await other.reload();
+    await other.locator('#archive .rr-article-title').waitFor();
+    await other.waitForFunction(() => Math.abs(scrollY - 1800) < 2, null, { timeout: 5000 });
+    await other.close();
+  });
+
   test('no console errors and no request outside the build', () => {
     assert.deepEqual(problems, []);
   });

@@ -44,6 +44,14 @@ for (const mode of buildModes(() => shared.server)) {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await page.locator('.rr-article-title').waitFor();
+      // The link opened went with the results: the focus is on the article's title, so that Tab
+      // goes on through the article from its start.
+      await page.waitForFunction(() => document.activeElement?.classList.contains('rr-article-title'));
+      await page.keyboard.press('Tab');
+      assert.ok(
+        await page.evaluate(() => document.querySelector('.rr-article-title').compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING),
+        'Tab goes on after the title',
+      );
       await page.goBack();
       await page.locator('ol.rr-hits > li').first().waitFor();
       await page.locator('#rr-q').focus();
@@ -120,6 +128,29 @@ for (const mode of buildModes(() => shared.server)) {
       await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
       await page.locator('.rr-prevnext').waitFor();
       assert.equal(await page.locator('a.rr-next').count(), 0);
+    });
+
+    test('a reload keeps the reader’s place in an article and in the results', async () => {
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
+      await page.locator('.rr-article-title').waitFor();
+      await page.evaluate(() => scrollTo(0, 3000));
+      await page.reload();
+      await page.locator('.rr-article-title').waitFor();
+      await page.waitForFunction(() => Math.abs(scrollY - 3000) < 2, null, { timeout: 5000 });
+      // The title is not given the focus on a load: Tab starts from the top of the page.
+      assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+      await page.goto(mode.start() + '#/search?q=terror');
+      await page.locator('ol.rr-hits > li').nth(3).waitFor();
+      await page.evaluate(() => scrollTo(0, 400));
+      await page.reload();
+      await page.locator('ol.rr-hits > li').nth(3).waitFor();
+      await page.waitForFunction(() => Math.abs(scrollY - 400) < 2, null, { timeout: 5000 });
+      // A new visit to the same address is not a reload: it starts at the top.
+      await page.goto(mode.start() + '#/');
+      await page.locator(HOME_READY).first().waitFor();
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
+      await page.locator('.rr-article-title').waitFor();
+      assert.equal(await page.evaluate(() => scrollY), 0);
     });
 
     test('a page opened by a link starts at its top; back returns to the place left', async () => {
