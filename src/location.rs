@@ -134,31 +134,53 @@ impl Route {
         if !query_mode() {
             return hash;
         }
-        let mut ser = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in search_pairs().iter().filter(|(k, _)| k != PARAM) {
-            ser.append_pair(k, v);
-        }
-        ser.append_pair(PARAM, hash.trim_start_matches('#'));
         let location = gloo::utils::window().location();
         let path = location.pathname().unwrap_or_default();
-        format!("{path}?{}{}", ser.finish(), location.hash().unwrap_or_default())
+        format!("{path}?{}{}", self.host_query(false), location.hash().unwrap_or_default())
     }
 
     /// The route as a link another reader can open: absolute, on the host page when embedded;
     /// none from file://, where a path on one reader's disk would mean nothing to another.
+    /// A citation's link is for keeping: embedded, it drops the host page's hash (where the
+    /// reader last jumped to, "#comments") and the tracking parameters of the link they came by.
     pub fn absolute_url(&self) -> Option<String> {
         let location = gloo::utils::window().location();
         if location.protocol().ok()? == "file:" {
             return None;
         }
-        let href = self.href();
         let origin = location.origin().ok()?;
-        Some(if href.starts_with('#') {
-            format!("{origin}{}{href}", location.pathname().ok()?)
+        let path = location.pathname().ok()?;
+        Some(if query_mode() {
+            format!("{origin}{path}?{}", self.host_query(true))
         } else {
-            format!("{origin}{href}")
+            format!("{origin}{path}{}", self.to_hash())
         })
     }
+
+    /// The host page's query with `rr=` set to this route. The host's own parameters are kept
+    /// as written (`?preview`, `%20`), not decoded and written again, which would change them.
+    fn host_query(&self, untracked: bool) -> String {
+        let search = gloo::utils::window().location().search().unwrap_or_default();
+        let name = |part: &str| {
+            form_urlencoded::parse(part.as_bytes()).next().map(|(k, _)| k.into_owned()).unwrap_or_default()
+        };
+        let route = form_urlencoded::Serializer::new(String::new())
+            .append_pair(PARAM, self.to_hash().trim_start_matches('#'))
+            .finish();
+        let kept = search.trim_start_matches('?').split('&').filter(|part| {
+            let key = name(part);
+            !part.is_empty() && key != PARAM && !(untracked && is_tracking(&key))
+        });
+        kept.chain(std::iter::once(route.as_str())).collect::<Vec<_>>().join("&")
+    }
+}
+
+/// Parameters that say how a reader came (campaigns, ads, newsletters), not what they read.
+fn is_tracking(key: &str) -> bool {
+    const EXACT: [&str; 10] =
+        ["fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl"];
+    let key = key.to_ascii_lowercase();
+    key.starts_with("utm_") || EXACT.contains(&key.as_str())
 }
 
 /// Work that must not delay a frame: `f` runs in a task just after the next frame has painted

@@ -287,6 +287,21 @@ describe('embedded in a hostile host page, over http', () => {
     await other.close();
   });
 
+  test('a citation links to the host page and the article only; the app’s links keep the host’s parameters as written', async () => {
+    const other = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await other.goto(shared.server.url + 'embed-demo.html?utm_campaign=spring&preview&q=a%20b&rr=%2Farticle%2Fsectarian-violence-in-kashmir#comments');
+    await other.locator('#archive .rr-article-title').waitFor();
+    await other.locator('#archive details.rr-cite summary').click();
+    const cited = await other.locator('#archive details.rr-cite pre').first().textContent();
+    const expected = shared.server.url + 'embed-demo.html?preview&q=a%20b&rr=%2Farticle%2Fsectarian-violence-in-kashmir';
+    assert.ok(cited.includes(expected), `cited: ${cited}`);
+    assert.doesNotMatch(cited, /utm_|#comments/);
+    // In-app links keep every host parameter, byte for byte, and the host's hash.
+    const next = await other.locator('#archive a.rr-next, #archive a.rr-prev').first().getAttribute('href');
+    assert.match(next, /\?utm_campaign=spring&preview&q=a%20b&rr=%2Farticle%2F[a-z0-9-]+#comments$/);
+    await other.close();
+  });
+
   test('no console errors and no request outside the build', () => {
     assert.deepEqual(problems, []);
   });
