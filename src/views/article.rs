@@ -135,8 +135,19 @@ pub fn article_view(props: &Props) -> Html {
             }
         })
         .collect();
-    let credits: Vec<&str> =
-        a.media.iter().flat_map(|m| [m.caption.as_deref(), m.credit.as_deref()]).flatten().collect();
+    // A picture's caption and its credit are one item, as the source prints them: a credit
+    // listed on its own read as another picture.
+    let credits: Vec<Html> = a
+        .media
+        .iter()
+        .filter_map(|m| match (m.caption.as_deref(), m.credit.as_deref()) {
+            (Some(caption), Some(credit)) => Some(html! {
+                <>{ caption }{ " " }<span class="rr-credit">{ format!("Credit: {credit}") }</span></>
+            }),
+            (Some(text), None) | (None, Some(text)) => Some(html! { { text } }),
+            (None, None) => None,
+        })
+        .collect();
     html! {
         <article class="rr-article">
             <nav class="rr-crumbs" aria-label="Back"><a class="rr-back" href={ back_href }>{ back_label }</a></nav>
@@ -173,7 +184,7 @@ pub fn article_view(props: &Props) -> Html {
             if !credits.is_empty() {
                 <section class="rr-credits" aria-label="Images and credits">
                     <h2>{ "Images and credits" }</h2>
-                    <ul>{ for credits.iter().map(|c| html! { <li>{ *c }</li> }) }</ul>
+                    <ul>{ for credits.into_iter().map(|c| html! { <li>{ c }</li> }) }</ul>
                 </section>
             }
             { original_link(a) }

@@ -103,6 +103,10 @@ for (const mode of buildModes(() => shared.server)) {
     test('the article offers older and newer pieces and related articles, and prints clean', async () => {
       await page.goto(mode.start() + '#/article/sectarian-violence-in-kashmir');
       await page.locator('.rr-prevnext').waitFor();
+      // Three pictures, each its caption with its credit, as the source prints them.
+      const pictures = await page.locator('.rr-credits li').allTextContents();
+      assert.equal(pictures.length, 3);
+      assert.match(pictures[0], /^An Indian policeman fires tear gas .* Srinagar, October 4, 2016 Credit: Danish Ismail\/Reuters$/);
       assert.equal(await page.locator('a.rr-prev').getAttribute('href'), '#/article/why-is-daesh-able-to-inspire-more-attacks');
       assert.equal(await page.locator('a.rr-next').getAttribute('href'), '#/article/worldwide-day-of-terror');
       await page.locator('a.rr-next').click();
