@@ -61,7 +61,9 @@ pub fn app() -> Html {
             let followed = crate::location::take_followed(route);
             let new_page = last.borrow().as_ref().is_none_or(|before| route.is_new_page_after(before));
             *last.borrow_mut() = Some(route.clone());
-            if followed && new_page && !matches!(route, Route::Article { .. }) {
+            // An article, and a timeline opened at a period, place themselves.
+            let placed = matches!(route, Route::Article { .. } | Route::Timeline { at: Some(_), .. });
+            if followed && new_page && !placed {
                 crate::location::to_top();
             }
         });
@@ -105,8 +107,8 @@ pub fn app() -> Html {
         }
         // Keyed by their route: another period or entity is a fresh view, its pages of "Show
         // more" back at the first from its first render.
-        Route::Timeline { by, from, to } => {
-            html! { <TimelineView key={ route.href() } by={ *by } from={ *from } to={ *to } /> }
+        Route::Timeline { by, from, to, at } => {
+            html! { <TimelineView key={ route.href() } by={ *by } from={ *from } to={ *to } at={ *at } /> }
         }
         Route::Entity { kind, slug } => {
             html! { <EntityView key={ route.href() } kind={ kind.clone() } slug={ slug.clone() } /> }
@@ -123,7 +125,7 @@ pub fn app() -> Html {
                 <SearchBox value={ AttrValue::from(route.explore().q) } {oninput} />
                 <nav class="rr-nav" aria-label="Sections">
                     <a href={ Route::Home.href() } aria-current={ matches!(*route, Route::Home | Route::Search(_)).then_some("page") }>{ "Articles" }</a>
-                    <a href={ Route::Timeline { by: crate::route::Zoom::Decade, from: None, to: None }.href() } aria-current={ matches!(*route, Route::Timeline { .. }).then_some("page") }>{ "Timeline" }</a>
+                    <a href={ Route::Timeline { by: crate::route::Zoom::Decade, from: None, to: None, at: None }.href() } aria-current={ matches!(*route, Route::Timeline { .. }).then_some("page") }>{ "Timeline" }</a>
                 </nav>
                 <crate::components::theme_toggle::ThemeToggle />
             </header>

@@ -148,6 +148,9 @@ pub enum Route {
         by: Zoom,
         from: Option<i32>,
         to: Option<i32>,
+        /// The period to open at and mark, `(year, month)` (month 0: the year): where a date
+        /// in an article leads.
+        at: Option<(i32, u8)>,
     },
     /// An entity of the gazetteer: `#/entity/person/neil-basu`.
     Entity {
@@ -199,7 +202,13 @@ impl Route {
                     (Some(f), Some(t)) if f > t => (Some(t), Some(f)),
                     ends => ends,
                 };
-                Route::Timeline { by: Zoom::parse(param("by")), from, to }
+                let at = param("at").split_once('-').map_or((param("at"), None), |(y, m)| (y, Some(m)));
+                let at = match (at.0.parse::<i32>().ok(), at.1.map(str::parse::<u8>)) {
+                    (Some(y), None) => Some((y, 0)),
+                    (Some(y), Some(Ok(m))) if (1..=12).contains(&m) => Some((y, m)),
+                    _ => None,
+                };
+                Route::Timeline { by: Zoom::parse(param("by")), from, to, at }
             }
             ["entity", kind, slug] => Route::Entity { kind: decode(kind), slug: decode(slug) },
             _ => Route::NotFound(path.to_string()),
@@ -228,10 +237,15 @@ impl Route {
                 pairs.extend(at.map(|a| ("at", a.to_string())));
                 format!("#/article/{}{}", encode(slug), query(&pairs))
             }
-            Route::Timeline { by, from, to } => {
+            Route::Timeline { by, from, to, at } => {
                 let by = if *by == Zoom::Decade { String::new() } else { by.key().to_string() };
                 let y = |v: &Option<i32>| v.map(|y| y.to_string()).unwrap_or_default();
-                format!("#/timeline{}", query(&[("by", by), ("from", y(from)), ("to", y(to))]))
+                let at = match at {
+                    Some((y, 0)) => y.to_string(),
+                    Some((y, m)) => format!("{y}-{m:02}"),
+                    None => String::new(),
+                };
+                format!("#/timeline{}", query(&[("by", by), ("from", y(from)), ("to", y(to)), ("at", at)]))
             }
             Route::Entity { kind, slug } => format!("#/entity/{}/{}", encode(kind), encode(slug)),
             Route::NotFound(path) => format!("#{path}"),
@@ -316,8 +330,10 @@ mod tests {
                 from: explore("7/7 bombings", Sort::Oldest, &[(Facet::Place, "London")], (None, None)),
                 at: Some(3),
             },
-            Route::Timeline { by: Zoom::Decade, from: None, to: None },
-            Route::Timeline { by: Zoom::Month, from: Some(2005), to: Some(2005) },
+            Route::Timeline { by: Zoom::Decade, from: None, to: None, at: None },
+            Route::Timeline { by: Zoom::Month, from: Some(2005), to: Some(2005), at: None },
+            Route::Timeline { by: Zoom::Month, from: Some(2017), to: Some(2017), at: Some((2017, 3)) },
+            Route::Timeline { by: Zoom::Year, from: Some(1990), to: Some(1999), at: Some((1993, 0)) },
             Route::Entity { kind: "person".into(), slug: "jose-maria-aznar".into() },
         ];
         for r in routes {
@@ -341,13 +357,22 @@ mod tests {
         );
         assert_eq!(
             Route::parse("#/timeline?by=century&from=x"),
-            Route::Timeline { by: Zoom::Decade, from: None, to: None }
+            Route::Timeline { by: Zoom::Decade, from: None, to: None, at: None }
         );
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound("/nowhere".into()));
+        assert_eq!(
+            Route::parse("#/timeline?by=month&from=2017&to=2017&at=2017-3").to_hash(),
+            "#/timeline?by=month&from=2017&to=2017&at=2017-03"
+        );
+        assert_eq!(
+            Route::parse("#/timeline?at=2017-13"),
+            Route::Timeline { by: Zoom::Decade, from: None, to: None, at: None },
+            "a month that is none is ignored"
+        );
         // Ranges written backwards are read forwards.
         assert_eq!(
             Route::parse("#/timeline?by=month&from=2017&to=2016"),
-            Route::Timeline { by: Zoom::Month, from: Some(2016), to: Some(2017) }
+            Route::Timeline { by: Zoom::Month, from: Some(2016), to: Some(2017), at: None }
         );
         assert_eq!(
             Route::parse("#/search?from=2018&to=2017-03"),

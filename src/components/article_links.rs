@@ -20,13 +20,16 @@ pub fn entity_route(e: u32) -> Route {
     Route::Entity { kind: entity.kind.clone(), slug: entity.slug() }
 }
 
-/// The timeline zoomed on a date: its year month by month, or its decade year by year.
+/// The timeline zoomed on a date, opened at the date's month or year: its year month by month,
+/// or its decade year by year.
 pub fn timeline_route(m: &DateMention) -> Route {
     if m.from.month.is_some() && m.from.year == m.to.year {
-        Route::Timeline { by: Zoom::Month, from: Some(m.from.year), to: Some(m.from.year) }
+        let at = Some((m.from.year, m.from.month.unwrap_or(0)));
+        Route::Timeline { by: Zoom::Month, from: Some(m.from.year), to: Some(m.from.year), at }
     } else {
         let decade = m.from.year.div_euclid(10) * 10;
-        Route::Timeline { by: Zoom::Year, from: Some(decade), to: Some(m.to.year.max(decade + 9)) }
+        let at = Some((m.from.year, 0));
+        Route::Timeline { by: Zoom::Year, from: Some(decade), to: Some(m.to.year.max(decade + 9)), at }
     }
 }
 

@@ -127,7 +127,7 @@ pub fn entity_view(props: &Props) -> Html {
                 <h1 class="rr-article-title">{ &entity.name }</h1>
                 if !aliases.is_empty() { <p class="rr-aliases">{ format!("Also written {}", aliases.join(", ")) }</p> }
                 if let Some(date) = entity.date {
-                    <p><a href={ Route::Timeline { by: crate::route::Zoom::Month, from: Some(date.year), to: Some(date.year) }.href() }>
+                    <p><a href={ Route::Timeline { by: crate::route::Zoom::Month, from: Some(date.year), to: Some(date.year), at: Some((date.year, date.month.unwrap_or(0))) }.href() }>
                         <time datetime={ date.iso() }>{ date.to_string() }</time></a></p>
                 }
                 <p class="rr-lede">

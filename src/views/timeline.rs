@@ -19,6 +19,9 @@ pub struct Props {
     pub by: Zoom,
     pub from: Option<i32>,
     pub to: Option<i32>,
+    /// The period to open at, marked: `(year, month)`, month 0 for a year.
+    #[prop_or_default]
+    pub at: Option<(i32, u8)>,
 }
 
 /// A bucket on the axis: (year, month); month 0 holds what is known only to the year.
@@ -44,8 +47,10 @@ fn key_label(zoom: Zoom, k: Key) -> String {
 /// Where a bucket leads when chosen: one step finer.
 fn zoom_in(zoom: Zoom, k: Key) -> Option<Route> {
     match zoom {
-        Zoom::Decade => Some(Route::Timeline { by: Zoom::Year, from: Some(k.0), to: Some(k.0 + 9) }),
-        Zoom::Year => Some(Route::Timeline { by: Zoom::Month, from: Some(k.0), to: Some(k.0) }),
+        Zoom::Decade => {
+            Some(Route::Timeline { by: Zoom::Year, from: Some(k.0), to: Some(k.0 + 9), at: None })
+        }
+        Zoom::Year => Some(Route::Timeline { by: Zoom::Month, from: Some(k.0), to: Some(k.0), at: None }),
         Zoom::Month => None,
     }
 }
@@ -100,10 +105,33 @@ pub fn timeline_view(props: &Props) -> Html {
     }
     // How many periods are listed, and how many mentions of each month at the finest zoom.
     // (Another zoom or period is another view: the app keys this one by its route.)
-    let buckets_shown = use_state_eq(|| BUCKETS_SHOWN);
     let mentions_shown = use_state_eq(HashMap::<Key, usize>::new);
     // Grouped once per zoom and period, not again for "Show more" or a shard arriving.
     let buckets = use_memo((zoom, props.from, props.to), |&(zoom, from, to)| buckets_of(d, zoom, from, to));
+    // The period a date in an article led to: listed (however far down), scrolled to, marked.
+    let here =
+        props.at.map(|(y, m)| key(zoom, &PartialDate { year: y, month: (m > 0).then_some(m), day: None }));
+    let buckets_shown = {
+        let listed_to = |h: Key| {
+            buckets.iter().filter(|(k, (p, m))| **k >= h && (!p.is_empty() || !m.is_empty())).count()
+        };
+        let needed = here.map_or(0, listed_to);
+        use_state_eq(|| BUCKETS_SHOWN.max(needed))
+    };
+    use_effect_with(here, |here| {
+        // (A reload puts the reader back where they were instead.)
+        if here.is_some() && !crate::scroll_memory::pending() {
+            match crate::location::root().query_selector("#rr-tl-at") {
+                Ok(Some(at)) => {
+                    let opts = web_sys::ScrollIntoViewOptions::new();
+                    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+                    opts.set_behavior(web_sys::ScrollBehavior::Instant);
+                    at.scroll_into_view_with_scroll_into_view_options(&opts);
+                }
+                _ => crate::location::to_top(),
+            }
+        }
+    });
 
     let zoom_link = |z: Zoom, label: &str| {
         // Zooming out keeps the period in view; decades show everything.
@@ -112,7 +140,7 @@ pub fn timeline_view(props: &Props) -> Html {
             _ => (props.from, props.to),
         };
         let current = (z == zoom).then_some("page");
-        html! { <a href={ Route::Timeline { by: z, from, to }.href() } aria-current={ current }>{ label.to_string() }</a> }
+        html! { <a href={ Route::Timeline { by: z, from, to, at: None }.href() } aria-current={ current }>{ label.to_string() }</a> }
     };
     let period = match (props.from, props.to) {
         (Some(f), Some(t)) if f == t => f.to_string(),
@@ -212,8 +240,10 @@ pub fn timeline_view(props: &Props) -> Html {
                 </li>
             }
         });
+        let is_here = here == Some(*k);
         html! {
-            <li class="rr-tl-bucket">
+            <li class={ classes!("rr-tl-bucket", is_here.then_some("rr-tl-here")) } id={ is_here.then_some("rr-tl-at") }
+                aria-current={ is_here.then_some("true") }>
                 <h2>
                     if let Some(r) = zoom_in(zoom, *k) { <a href={ r.href() }>{ &label }</a> } else { { &label } }
                 </h2>

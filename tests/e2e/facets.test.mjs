@@ -289,8 +289,15 @@ for (const mode of buildModes(() => shared.server)) {
       const october = page.locator('.rr-dates a').filter({ hasText: 'October 2016' });
       await october.click();
       await page.locator('.rr-timeline').waitFor();
-      assert.match(page.url(), /#\/timeline\?by=month&from=2016&to=2016$/);
-      assert.ok(await page.locator('.rr-tl-bucket h2').filter({ hasText: 'October 2016' }).count());
+      assert.match(page.url(), /#\/timeline\?by=month&from=2016&to=2016&at=2016-10$/);
+      // The timeline opens at that month, marked, in view below the header.
+      const here = page.locator('.rr-tl-bucket.rr-tl-here');
+      assert.equal(await here.locator('h2').textContent(), 'October 2016');
+      assert.equal(await here.getAttribute('aria-current'), 'true');
+      assert.equal(await page.locator('.rr-tl-here').count(), 1);
+      const top = await here.evaluate((e) => e.getBoundingClientRect().top);
+      assert.ok(top > 0 && top < 300, `October 2016 at ${top}px from the window's top`);
+      assert.ok(await page.evaluate(() => scrollY) > 0, 'scrolled down to it');
       await page.goBack();
       await page.locator('.rr-topics a').filter({ hasText: 'Prevent' }).click();
       await page.locator('.rr-chips').waitFor();
