@@ -1,10 +1,13 @@
 //! Light, dark, or as the system says: a toggle that sets `data-theme` on the app's root and
 //! remembers the choice (where the browser lets a page store anything).
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 const KEY: &str = "readingroom-theme";
 const CHOICES: [&str; 3] = ["auto", "light", "dark"];
+/// Dispatched on the app's root by embed.js when the host page changes its element's theme.
+const HOST_THEME: &str = "readingroom:theme";
 
 fn storage() -> Option<web_sys::Storage> {
     // Storage can be missing or refuse (private modes, some file:// settings): then the choice
@@ -37,6 +40,27 @@ pub fn theme_toggle() -> Html {
     {
         let theme = (*theme).clone();
         use_effect_with(theme, |t| apply(t));
+    }
+    {
+        // Embedded: a host page that switches its own theme (a site-wide dark mode) sets
+        // data-theme on its element, and embed.js passes it on. The host's switch is the
+        // reader's latest choice, so it wins over the one stored.
+        let theme = theme.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&crate::location::root(), HOST_THEME, move |e| {
+                let chosen = e
+                    .dyn_ref::<web_sys::CustomEvent>()
+                    .and_then(|e| e.detail().as_string())
+                    .filter(|t| CHOICES.contains(&t.as_str()));
+                if let Some(t) = chosen {
+                    if let Some(s) = storage() {
+                        let _ = s.remove_item(KEY);
+                    }
+                    theme.set(t);
+                }
+            });
+            move || drop(listener)
+        });
     }
     let onclick = {
         let theme = theme.clone();

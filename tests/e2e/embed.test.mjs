@@ -302,6 +302,22 @@ describe('embedded in a hostile host page, over http', () => {
     await other.close();
   });
 
+  test('a host page that switches its theme later (a site-wide dark mode) switches the app’s', async () => {
+    const other = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await other.goto(shared.server.url + 'embed-demo.html');
+    await other.locator('#archive a.rr-title').first().waitFor();
+    const root = other.locator('#archive .rr-root');
+    assert.equal(await root.getAttribute('data-theme'), 'light', 'the demo page starts light');
+    await other.locator('#archive').evaluate((e) => (e.dataset.theme = 'dark'));
+    await other.waitForFunction(() => document.querySelector('#archive').shadowRoot.querySelector('.rr-root').dataset.theme === 'dark');
+    assert.equal(await other.locator('#archive .rr-theme-label').textContent(), 'Dark');
+    assert.equal(await style(other.locator('#archive .rr-root'), 'backgroundColor'), 'rgb(22, 24, 27)');
+    await other.locator('#archive').evaluate((e) => (e.dataset.theme = 'auto'));
+    await other.waitForFunction(() => !('theme' in document.querySelector('#archive').shadowRoot.querySelector('.rr-root').dataset));
+    assert.equal(await other.locator('#archive .rr-theme-label').textContent(), 'Auto');
+    await other.close();
+  });
+
   test('no console errors and no request outside the build', () => {
     assert.deepEqual(problems, []);
   });

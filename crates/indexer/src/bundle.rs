@@ -507,6 +507,10 @@ if (window.readingRoomMount || (window.readingRoomClaimed && !handedOver)) {{
   root.dataset.buildUrl = here.href;
   if (host.dataset.start) root.dataset.start = host.dataset.start;
   if (host.dataset.theme && host.dataset.theme !== 'auto') root.dataset.theme = host.dataset.theme;
+  // A host page that switches its theme later (a site-wide dark mode) sets data-theme again.
+  new MutationObserver(() => {{
+    root.dispatchEvent(new CustomEvent('readingroom:theme', {{ detail: host.dataset.theme || 'auto' }}));
+  }}).observe(host, {{ attributes: true, attributeFilter: ['data-theme'] }});
   if (host.dataset.title) root.dataset.title = host.dataset.title;
   // The reader's default font size, which the host's root font size may not be: the stylesheet
   // sizes everything in multiples of it. Set on the host's element, where the theme's own
