@@ -69,11 +69,32 @@ pub fn app() -> Html {
         });
     }
 
+    // A search typed over an article, the timeline or an entity page, while nothing else has
+    // been chosen since: clearing it returns there, as cancelling it would, not to the home
+    // page. Its first keystroke added one history entry, so back is the way.
+    let typed_over = use_mut_ref(|| false);
+    {
+        let typed_over = typed_over.clone();
+        use_effect_with((*route).clone(), move |route| {
+            let only_typed =
+                matches!(route, Route::Search(e) if *e == Explore { q: e.q.clone(), ..Explore::default() });
+            if !only_typed {
+                *typed_over.borrow_mut() = false;
+            }
+        });
+    }
+
     let oninput = {
         let route = route.clone();
         Callback::from(move |q: String| {
             // Typing keeps the facets chosen; from an article or the timeline it starts afresh.
             let base = match &*route {
+                Route::Search(_) if q.trim().is_empty() && *typed_over.borrow() => {
+                    *typed_over.borrow_mut() = false;
+                    crate::location::flush_typed();
+                    let _ = gloo::utils::history().back();
+                    return;
+                }
                 Route::Search(e) => e.clone(),
                 // The box emptied (Esc) over an article, the timeline or an entity: the reader
                 // cleared a search, not asked to leave what they are reading.
@@ -84,6 +105,10 @@ pub fn app() -> Html {
                     if q.trim().is_empty() =>
                 {
                     return;
+                }
+                Route::Article { .. } | Route::Timeline { .. } | Route::Entity { .. } => {
+                    *typed_over.borrow_mut() = true;
+                    Explore::default()
                 }
                 _ => Explore::default(),
             };

@@ -77,6 +77,22 @@ for (const mode of buildModes(() => shared.server)) {
       await page.waitForTimeout(100);
       assert.match(page.url(), /#\/article\/al-qaedas-revenge-and-the-exile\?q=madrid$/);
       assert.equal(await page.locator('.rr-article-title').count(), 1);
+      // A search typed over the article and cleared with Esc is cancelled: back on the article.
+      await page.keyboard.type('Li');
+      await page.locator('.rr-results [role=status]').filter({ hasText: /for Li$/ }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('.rr-article-title').waitFor();
+      assert.match(page.url(), /#\/article\/al-qaedas-revenge-and-the-exile\?q=madrid$/);
+      // Once something else is chosen (a facet), clearing the words stays with the results.
+      assert.equal(await page.locator('#rr-q').inputValue(), 'madrid', 'the search the article came from');
+      await page.locator('#rr-q').fill('Li');
+      await page.locator('.rr-results [role=status]').filter({ hasText: /for Li$/ }).waitFor();
+      await page.locator('section.rr-facet[data-facet="year"] input').first().check();
+      await page.locator('.rr-chips').waitFor();
+      await page.locator('#rr-q').focus();
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => /#\/search\?year=/.test(location.href));
+      assert.equal(await page.locator('.rr-article-title').count(), 0);
     });
 
     test('the theme toggle cycles auto, light and dark, and is remembered', async () => {
