@@ -177,8 +177,28 @@ impl Route {
 
 /// Parameters that say how a reader came (campaigns, ads, newsletters), not what they read.
 fn is_tracking(key: &str) -> bool {
-    const EXACT: [&str; 10] =
-        ["fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl"];
+    const EXACT: [&str; 20] = [
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "li_fat_id",
+        "twclid",
+        "ttclid",
+        "yclid",
+        "srsltid",
+        "igshid",
+        "mkt_tok",
+        "oly_enc_id",
+    ];
     let key = key.to_ascii_lowercase();
     key.starts_with("utm_") || EXACT.contains(&key.as_str())
 }
@@ -332,7 +352,17 @@ pub fn go_in_place(route: &Route) {
 pub fn to_top() {
     if query_mode() {
         let root = root();
-        if root.get_bounding_client_rect().top() < 0.0 {
+        // Under a host's fixed header (which `scroll-padding-top` on its page declares) the
+        // app's top is hidden though inside the window.
+        let window = gloo::utils::window();
+        let padding = gloo::utils::document()
+            .document_element()
+            .and_then(|html| window.get_computed_style(&html).ok().flatten())
+            .and_then(|style| style.get_property_value("scroll-padding-top").ok())
+            .map(|v| js_sys::Number::parse_float(&v))
+            .filter(|v| v.is_finite())
+            .unwrap_or(0.0);
+        if root.get_bounding_client_rect().top() < padding - 1.0 {
             root.scroll_into_view();
         }
     } else {

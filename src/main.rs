@@ -54,6 +54,10 @@ fn main() {
     // Decoding the index and the first render are each long tasks on a slow phone: run them
     // apart, so that the page (pre-rendered, or "Loading…") answers input in between.
     data::data();
+    // Embedded in a page in another language, the archive still says what language it is in.
+    if location::query_mode() && !root.has_attribute("lang") {
+        let _ = root.set_attribute("lang", &data::data().index.language);
+    }
     later(move || {
         let typed = typed_early(&root);
         if let Some((q, _)) = typed.as_ref().filter(|(q, _)| !q.trim().is_empty()) {

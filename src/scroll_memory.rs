@@ -1,9 +1,10 @@
-//! A reload keeps the reader's place. Browsers restore the scroll on reload only if the page is
-//! already tall enough when it loads; this app draws its views once the wasm has started, so the
-//! browser finds a short page and leaves the reader at the top (3,000 px into an article, a
-//! reload came back at 0). So the scroll is kept per URL in sessionStorage as the page is left,
-//! and after a reload put back once the view is tall enough (a body shard may come later).
-//! Back and forward keep the browser's own restoring, which works: the app is running then.
+//! A reload, or back to the page from another site, keeps the reader's place. Browsers restore
+//! the scroll of a page loaded again only if it is already tall enough when it loads; this app
+//! draws its views once the wasm has started, so the browser finds a short page and leaves the
+//! reader at the top (3,000 px into an article, a reload came back at 0). So the scroll is kept
+//! per URL in sessionStorage as the page is left, and after such a load put back once the view
+//! is tall enough (a body shard may come later). Back and forward between the app's own views
+//! keep the browser's own restoring, which works: the app is running then.
 
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
@@ -27,15 +28,16 @@ fn here() -> String {
     gloo::utils::window().location().href().unwrap_or_default()
 }
 
-fn is_reload() -> bool {
+/// A reload, or a page loaded anew by back or forward (not kept whole in the back/forward cache).
+fn is_return() -> bool {
     let entries = gloo::utils::window().performance().map(|p| p.get_entries_by_type("navigation"));
     entries
         .and_then(|e| js_sys::Reflect::get(&e.get(0), &"type".into()).ok())
         .and_then(|t| t.as_string())
-        .is_some_and(|t| t == "reload")
+        .is_some_and(|t| t == "reload" || t == "back_forward")
 }
 
-/// Before the first render: whether this load is a reload of a page the app had scrolled, and
+/// Before the first render: whether this load returns to a page the app had scrolled, and
 /// from now on, keeping the scroll as the page is left.
 pub fn init() {
     if let Some(s) = session() {
@@ -47,7 +49,7 @@ pub fn init() {
             .filter(|(_, url)| *url == here())
             .map(|(y, _)| js_sys::Number::parse_float(y))
             .filter(|y| y.is_finite() && *y > 0.0);
-        if is_reload() {
+        if is_return() {
             PENDING.with(|p| p.set(y));
         }
     }

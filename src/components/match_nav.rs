@@ -33,18 +33,33 @@ fn focus(all: &[Element], current: usize) {
     }
 }
 
-/// The link that opened the article went with the view it was in, and the focus with it, to
-/// the page's body: the next Tab then started from the top of the page (embedded, of the host's
-/// page), or from wherever the browser chose. The article's title takes it, without scrolling.
-fn title_if_focus_lost() {
+/// Where the keyboard goes on from, on arrival: the link that opened the article went with the
+/// view it was in, and the focus with it to the page's body (the next Tab started from the top
+/// of the page, or of the host's page), or stayed on a link of the article left (Older, Newer,
+/// a related article) at the foot of the new one. The place the article opened at takes it,
+/// without scrolling: the sentence a date led to, the first match's paragraph, else the title.
+fn focus_arrival(at: Option<Element>) {
     let document = gloo::utils::document();
-    let lost = document.active_element().is_none_or(|e| document.body().is_some_and(|b| *b == e));
-    let title = crate::location::root().query_selector(".rr-article-title").ok().flatten();
-    if let Some(title) = title.filter(|_| lost).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = title.set_attribute("tabindex", "-1");
+    let root = crate::location::root();
+    let stale = match document.active_element() {
+        None => true,
+        Some(e) => {
+            document.body().is_some_and(|b| *b == e)
+                || e.closest(".rr-article").ok().flatten().is_some_and(|a| root.contains(Some(&a)))
+        }
+    };
+    if !stale {
+        return;
+    }
+    let block = at.and_then(|e| e.closest("p, li, blockquote, .rr-turn").ok().flatten());
+    let target = block.or_else(|| root.query_selector(".rr-article-title").ok().flatten());
+    if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !target.has_attribute("tabindex") {
+            let _ = target.set_attribute("tabindex", "-1");
+        }
         let opts = web_sys::FocusOptions::new();
         opts.set_prevent_scroll(true);
-        let _ = title.focus_with_options(&opts);
+        let _ = target.focus_with_options(&opts);
     }
 }
 
@@ -64,9 +79,10 @@ pub fn match_nav(props: &Props) -> Html {
             let all = marks();
             count.set(all.len());
             current.set(0);
+            let at = crate::location::root().query_selector("#rr-at").ok().flatten();
             if crate::scroll_memory::pending() {
                 // A reload: the reader's place is put back, not the article's start.
-            } else if let Ok(Some(at)) = crate::location::root().query_selector("#rr-at") {
+            } else if let Some(at) = &at {
                 // Arriving from the timeline: at the sentence that mentions the date.
                 let opts = ScrollIntoViewOptions::new();
                 opts.set_block(ScrollLogicalPosition::Center);
@@ -80,7 +96,7 @@ pub fn match_nav(props: &Props) -> Html {
                 focus(&all, 0);
             }
             if crate::location::started() {
-                title_if_focus_lost();
+                focus_arrival(at.or_else(|| all.first().cloned()));
             }
         });
     }

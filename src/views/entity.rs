@@ -81,7 +81,9 @@ pub fn entity_view(props: &Props) -> Html {
     let from = Explore { q: entity.name.clone(), ..Explore::default() };
 
     let years = &profile.per_year;
-    let chart = (!years.is_empty()).then(|| {
+    // An entity the gazetteer knows that no article names: its page says so, and no more.
+    let nothing = profile.articles.is_empty();
+    let chart = (!years.is_empty() && !nothing).then(|| {
         let max = years.iter().map(|y| y.1).max().unwrap_or(1).max(1) as f64;
         let (w, h) = (20.0 * years.len() as f64, 60.0);
         html! {
@@ -130,29 +132,35 @@ pub fn entity_view(props: &Props) -> Html {
                     <p><a href={ Route::Timeline { by: crate::route::Zoom::Month, from: Some(date.year), to: Some(date.year), at: Some((date.year, date.month.unwrap_or(0))) }.href() }>
                         <time datetime={ date.iso() }>{ date.to_string() }</time></a></p>
                 }
-                <p class="rr-lede">
-                    { lede(total, articles) }
-                    <a href={ explore.route().href() }>{ "Explore them" }</a>
-                </p>
+                if nothing {
+                    <p class="rr-lede">{ "No article in this archive names it or is tagged with it." }</p>
+                } else {
+                    <p class="rr-lede">
+                        { lede(total, articles) }
+                        <a href={ explore.route().href() }>{ "Explore them" }</a>
+                    </p>
+                }
             </header>
             { for chart }
-            <section aria-labelledby="rr-entity-articles">
-                <h2 id="rr-entity-articles">{ "Articles" }</h2>
-                <ol class="rr-list rr-entity-articles">
-                    { for articles.iter().take(*shown).map(|&(doc, count)| {
-                        let a = &d.index.articles[doc as usize];
-                        let href = Route::Article { slug: a.slug.clone(), from: from.clone(), at: None }.href();
-                        html! {
-                            <li class="rr-item">
-                                <a class="rr-title" href={ href }>{ &a.title }</a>
-                                { counted_meta(a, Some(mentions_label(count))) }
-                                { passage(doc) }
-                            </li>
-                        }
-                    }) }
-                </ol>
-                { show_more(articles.len(), &shown, PAGE) }
-            </section>
+            if !nothing {
+                <section aria-labelledby="rr-entity-articles">
+                    <h2 id="rr-entity-articles">{ "Articles" }</h2>
+                    <ol class="rr-list rr-entity-articles">
+                        { for articles.iter().take(*shown).map(|&(doc, count)| {
+                            let a = &d.index.articles[doc as usize];
+                            let href = Route::Article { slug: a.slug.clone(), from: from.clone(), at: None }.href();
+                            html! {
+                                <li class="rr-item">
+                                    <a class="rr-title" href={ href }>{ &a.title }</a>
+                                    { counted_meta(a, Some(mentions_label(count))) }
+                                    { passage(doc) }
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                    { show_more(articles.len(), &shown, PAGE) }
+                </section>
+            }
             if !companions.is_empty() {
                 <section aria-labelledby="rr-entity-with">
                     <h2 id="rr-entity-with">{ "Appears most often with" }</h2>

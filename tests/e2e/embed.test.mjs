@@ -318,6 +318,27 @@ describe('embedded in a hostile host page, over http', () => {
     await other.close();
   });
 
+  test('under a right-to-left host page the app still reads left to right, in its own language; a fixed header’s padding is respected', async () => {
+    const other = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await openDemo(other, (html) =>
+      html.replace(/<html[^>]*>/, '<html dir="rtl" lang="ar">').replace('</head>', '<style>html { scroll-padding-top: 80px }</style></head>'),
+    );
+    await other.locator('#archive a.rr-title').first().waitFor();
+    const root = other.locator('#archive .rr-root');
+    assert.equal(await style(root, 'direction'), 'ltr');
+    assert.equal(await root.getAttribute('lang'), 'en');
+    // The app's top 40px down the window, under the host's 80px fixed header: hidden, so an
+    // article opened brings it below the header.
+    await other.evaluate(() => {
+      const top = document.querySelector('#archive').getBoundingClientRect().top + scrollY;
+      scrollTo(0, top - 40);
+    });
+    await other.locator('#archive a.rr-title').first().click();
+    await other.locator('#archive .rr-article-title').waitFor();
+    await other.waitForFunction(() => Math.abs(document.querySelector('#archive').shadowRoot.querySelector('.rr-root').getBoundingClientRect().top - 80) < 2);
+    await other.close();
+  });
+
   test('no console errors and no request outside the build', () => {
     assert.deepEqual(problems, []);
   });

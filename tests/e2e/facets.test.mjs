@@ -230,6 +230,13 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await page.locator('.rr-range-label .rr-n').innerText(), '1 article');
     });
 
+    test('an entity of the gazetteer that no article names says so, with no empty chart or list', async () => {
+      await page.goto(mode.start() + '#/entity/organisation/combating-terrorism-center');
+      await page.locator('h1.rr-article-title').filter({ hasText: 'Combating Terrorism Center' }).waitFor();
+      assert.equal(await page.locator('.rr-lede').textContent(), 'No article in this archive names it or is tagged with it.');
+      assert.equal(await page.locator('.rr-entity-articles, .rr-entity-chart').count(), 0);
+    });
+
     test('an entity facet value and an entity page lead to each other', async () => {
       await page.goto(mode.start() + '#/entity/place/libya');
       await page.locator('h1.rr-article-title').filter({ hasText: 'Libya' }).waitFor();

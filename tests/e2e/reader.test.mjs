@@ -44,13 +44,13 @@ for (const mode of buildModes(() => shared.server)) {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await page.locator('.rr-article-title').waitFor();
-      // The link opened went with the results: the focus is on the article's title, so that Tab
-      // goes on through the article from its start.
-      await page.waitForFunction(() => document.activeElement?.classList.contains('rr-article-title'));
+      // The link opened went with the results: the focus is where the article opened, the
+      // paragraph of its first match, so that Tab goes on through the article from there.
+      await page.waitForFunction(() => document.activeElement?.querySelector?.('mark.rr-current'));
       await page.keyboard.press('Tab');
       assert.ok(
-        await page.evaluate(() => document.querySelector('.rr-article-title').compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING),
-        'Tab goes on after the title',
+        await page.evaluate(() => document.querySelector('mark.rr-current').compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING),
+        'Tab goes on after the match',
       );
       await page.goBack();
       await page.locator('ol.rr-hits > li').first().waitFor();
@@ -143,11 +143,39 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(colours[0], 'rgb(0, 0, 0)');
       for (const c of colours.slice(1).filter(Boolean)) assert.match(c, /^rgb\((0|51), (0|51), (0|51)\)$/, `printed ${c}`);
       assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.rr-root')).backgroundColor), 'rgb(255, 255, 255)');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)', 'the page around it too');
       await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
       // The newest has no newer piece; the oldest no older one.
       await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
       await page.locator('.rr-prevnext').waitFor();
       assert.equal(await page.locator('a.rr-next').count(), 0);
+    });
+
+    test('the keyboard goes on from where an article opened: its first match, or its title after Older/Newer', async () => {
+      await page.goto(mode.start() + '#/');
+      await page.locator(HOME_READY).first().waitFor();
+      await page.locator('#rr-q').focus();
+      await page.keyboard.type('mourafik');
+      await page.locator('.rr-results [role=status]').filter({ hasText: /for mourafik$/ }).waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.locator('mark.rr-current').waitFor();
+      await page.waitForFunction(() => document.activeElement?.querySelector?.('mark.rr-current'));
+      const y = await page.evaluate(() => scrollY);
+      assert.ok(y > 1000, `opened at the match, ${y}px down`);
+      const paragraph = await page.evaluateHandle(() => document.activeElement);
+      await page.keyboard.press('Tab');
+      assert.ok(
+        await paragraph.evaluate((p) => p.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING),
+        'Tab goes on after the match',
+      );
+      assert.ok((await page.evaluate(() => scrollY)) >= y - 100, 'not back to the top of the page');
+      // Older and Newer by the keyboard: the link stays in the page, at the new article's foot.
+      await page.goto(mode.start() + '#/article/sectarian-violence-in-kashmir');
+      await page.locator('a.rr-next').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.rr-article-title').filter({ hasText: 'This worldwide day of terror' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.classList.contains('rr-article-title'));
     });
 
     test('a reload keeps the reader’s place in an article and in the results', async () => {
@@ -165,6 +193,15 @@ for (const mode of buildModes(() => shared.server)) {
       await page.reload();
       await page.locator('ol.rr-hits > li').nth(3).waitFor();
       await page.waitForFunction(() => Math.abs(scrollY - 400) < 2, null, { timeout: 5000 });
+      // Back to the app from another page loads it anew (no back/forward cache here): the
+      // place is kept as for a reload.
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
+      await page.locator('.rr-article-title').waitFor();
+      await page.evaluate(() => scrollTo(0, 2500));
+      await page.goto('about:blank');
+      await page.goBack();
+      await page.locator('.rr-article-title').waitFor();
+      await page.waitForFunction(() => Math.abs(scrollY - 2500) < 2, null, { timeout: 5000 });
       // A new visit to the same address is not a reload: it starts at the top.
       await page.goto(mode.start() + '#/');
       await page.locator(HOME_READY).first().waitFor();
