@@ -128,8 +128,8 @@ struct ManifestPost {
     summary: Option<String>,
     url: Option<String>,
     interview: Option<Interview>,
-    /// The publisher's end mark, which the dump runs into the piece's last paragraph ("… part of
-    /// the answer.     CTC" in the CTC Sentinel): dropped from its end.
+    /// The publisher's end mark, which the dump runs into the piece's last paragraph before its
+    /// notes ("… part of the answer.     CTC" in the CTC Sentinel): dropped from its end.
     end_mark: Option<String>,
 }
 
@@ -395,9 +395,14 @@ fn post(
     if bio.is_some() {
         texts.pop();
     }
-    if let (Some(mark), Some(last)) = (entry.and_then(|e| e.end_mark.as_deref()), texts.last_mut()) {
-        if let Some(rest) = last.strip_suffix(mark).filter(|r| r.ends_with(char::is_whitespace)) {
-            *last = rest.trim_end();
+    // The piece's last paragraph: before its notes, if it has any.
+    if let Some(mark) = entry.and_then(|e| e.end_mark.as_deref()) {
+        let marked = texts.iter_mut().rev().find_map(|t| {
+            let rest = t.strip_suffix(mark).filter(|r| r.ends_with(char::is_whitespace))?;
+            Some((t, rest))
+        });
+        if let Some((t, rest)) = marked {
+            *t = rest.trim_end();
         }
     }
 
