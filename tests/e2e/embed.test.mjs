@@ -58,7 +58,7 @@ describe('embedded in a hostile host page, over http', () => {
     await openDemo(other, (html) =>
       html.replace(
         '</head>',
-        '<style>#archive { text-align: justify; text-indent: 2em; text-transform: uppercase; font-style: italic; font-weight: 700; letter-spacing: 3px; word-spacing: 6px; white-space: pre-line; }</style></head>',
+        '<style>#archive { text-align: justify; text-indent: 2em; text-transform: uppercase; font-style: italic; font-weight: 700; letter-spacing: 3px; word-spacing: 6px; white-space: pre-line; --rr-radius: 0; }</style></head>',
       ),
     );
     const title = other.locator('#archive a.rr-title').first();
@@ -69,6 +69,9 @@ describe('embedded in a hostile host page, over http', () => {
       return [p.textAlign, p.textIndent, c.textTransform, c.fontStyle, c.letterSpacing, c.wordSpacing, p.whiteSpace];
     });
     assert.deepEqual(seen, ['start', '0px', 'none', 'normal', 'normal', '0px', 'normal']);
+    // A host that squares its corners squares the pill-shaped buttons too.
+    assert.equal(await style(other.locator('#archive button.rr-theme'), 'borderTopLeftRadius'), '0px');
+    assert.notEqual(await style(page.locator('#archive button.rr-theme'), 'borderTopLeftRadius'), '0px', 'pills by default');
     // The host page has (or may have) its own <main>: the app is a region of it, named for the
     // archive.
     assert.equal(await other.locator('#archive main').count(), 0);
