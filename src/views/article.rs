@@ -184,6 +184,9 @@ pub fn article_view(props: &Props) -> Html {
             if !credits.is_empty() {
                 <section class="rr-credits" aria-label="Images and credits">
                     <h2>{ "Images and credits" }</h2>
+                    // The archive keeps the words, not the pictures (a comic's panels among
+                    // them): say so, or the captions read as if the pictures were missing by fault.
+                    <p class="rr-credits-note">{ "The pictures are not in this archive; their captions and credits are:" }</p>
                     <ul>{ for credits.into_iter().map(|c| html! { <li>{ c }</li> }) }</ul>
                 </section>
             }

@@ -120,6 +120,7 @@ for (const mode of buildModes(() => shared.server)) {
       await page.goto(mode.start() + '#/article/sectarian-violence-in-kashmir');
       await page.locator('.rr-prevnext').waitFor();
       // Three pictures, each its caption with its credit, as the source prints them.
+      assert.match(await page.locator('.rr-credits p').textContent(), /^The pictures are not in this archive/);
       const pictures = await page.locator('.rr-credits li').allTextContents();
       assert.equal(pictures.length, 3);
       assert.match(pictures[0], /^An Indian policeman fires tear gas .* Srinagar, October 4, 2016 Credit: Danish Ismail\/Reuters$/);
