@@ -102,6 +102,13 @@ pub fn root() -> Element {
     with(|s| s.root.clone())
 }
 
+/// The element with the focus, as the app sees it: embedded, the one inside its shadow root
+/// (the document's `activeElement` is then the host page's element); else the document's.
+pub fn focused() -> Option<Element> {
+    let shadow = root().get_root_node().dyn_into::<web_sys::ShadowRoot>().ok();
+    shadow.and_then(|s| s.active_element()).or_else(|| gloo::utils::document().active_element())
+}
+
 pub fn query_mode() -> bool {
     with(|s| s.query_mode)
 }

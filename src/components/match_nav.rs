@@ -39,12 +39,11 @@ fn focus(all: &[Element], current: usize) {
 /// a related article) at the foot of the new one. The place the article opened at takes it,
 /// without scrolling: the sentence a date led to, the first match's paragraph, else the title.
 fn focus_arrival(at: Option<Element>) {
-    let document = gloo::utils::document();
     let root = crate::location::root();
-    let stale = match document.active_element() {
+    let stale = match crate::location::focused() {
         None => true,
         Some(e) => {
-            document.body().is_some_and(|b| *b == e)
+            gloo::utils::document().body().is_some_and(|b| *b == e)
                 || e.closest(".rr-article").ok().flatten().is_some_and(|a| root.contains(Some(&a)))
         }
     };

@@ -282,6 +282,15 @@ describe('embedded in a hostile host page, over http', () => {
     await other.evaluate(() => scrollTo(0, 2500));
     await other.locator('#archive a.rr-next, #archive a.rr-prev').first().click();
     await other.waitForFunction(() => document.querySelector('#archive').shadowRoot.querySelector('.rr-root').getBoundingClientRect().top >= -1);
+    // Older or Newer by the keyboard: the link left at the new article's foot gives the focus
+    // to its title, inside the app's shadow root as on its own page.
+    await other.locator('#archive a.rr-next, #archive a.rr-prev').first().focus();
+    const left = await other.locator('#archive .rr-article-title').textContent();
+    await other.keyboard.press('Enter');
+    await other.waitForFunction((t) => {
+      const shadow = document.querySelector('#archive').shadowRoot;
+      return shadow.querySelector('.rr-article-title').textContent !== t && shadow.activeElement?.classList.contains('rr-article-title');
+    }, left);
     // A reload keeps the reader's place in the host page.
     await other.evaluate(() => scrollTo(0, 1800));
     await other.reload();
