@@ -106,6 +106,11 @@ impl Tagger {
         self.by_first.is_empty()
     }
 
+    /// Every folded word of every entity's names.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.values().flatten().flat_map(|p| p.folded.iter().map(String::as_str))
+    }
+
     /// Non-overlapping mentions in `text`, longest first at each position.
     pub fn mentions(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
         let mut out = Vec::new();

@@ -735,14 +735,7 @@ fn suggest(index: &Index, analyzer: &Analyzer, text: &str) -> Option<String> {
     // commoner "mass" in intent, though both are two edits away.
     let name_words = std::cell::OnceCell::new();
     let is_name = |w: &String| {
-        name_words
-            .get_or_init(|| {
-                let forms = index.entities.iter().flat_map(|e| e.forms());
-                forms
-                    .flat_map(|a| crate::analyze::tokenize(&a.text).into_iter().map(|t| t.folded))
-                    .collect::<HashSet<_>>()
-            })
-            .contains(w)
+        name_words.get_or_init(|| index.tagger.words().collect::<HashSet<_>>()).contains(w.as_str())
     };
     let mut changed = false;
     let mut out = Vec::new();
