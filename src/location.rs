@@ -354,6 +354,15 @@ pub fn go_in_place(route: &Route) {
     let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new(NAVIGATE).expect("an event"));
 }
 
+/// Scrolls `element` into view at once (no smooth scrolling: the reader asked to be there),
+/// at `block` of the window: the start, or the centre.
+pub fn scroll_to(element: &Element, block: web_sys::ScrollLogicalPosition) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(block);
+    opts.set_behavior(web_sys::ScrollBehavior::Instant);
+    element.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
 /// Brings a view just opened to its top: the window's, or the app's own when embedded and
 /// scrolled past (the host page's scroll is otherwise left alone).
 pub fn to_top() {

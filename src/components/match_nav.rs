@@ -3,7 +3,7 @@
 //! matches themselves come from the search core.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, ScrollLogicalPosition};
 use yew::prelude::*;
 
 const MARKS: &str =
@@ -26,10 +26,7 @@ fn focus(all: &[Element], current: usize) {
         };
     }
     if let Some(m) = all.get(current) {
-        let opts = ScrollIntoViewOptions::new();
-        opts.set_block(ScrollLogicalPosition::Center);
-        opts.set_behavior(ScrollBehavior::Instant);
-        m.scroll_into_view_with_scroll_into_view_options(&opts);
+        crate::location::scroll_to(m, ScrollLogicalPosition::Center);
     }
 }
 
@@ -83,10 +80,7 @@ pub fn match_nav(props: &Props) -> Html {
                 // A reload: the reader's place is put back, not the article's start.
             } else if let Some(at) = &at {
                 // Arriving from the timeline: at the sentence that mentions the date.
-                let opts = ScrollIntoViewOptions::new();
-                opts.set_block(ScrollLogicalPosition::Center);
-                opts.set_behavior(ScrollBehavior::Instant);
-                at.scroll_into_view_with_scroll_into_view_options(&opts);
+                crate::location::scroll_to(at, ScrollLogicalPosition::Center);
             } else if all.is_empty() {
                 // An article opens at its top (embedded: the app's top, if scrolled past);
                 // with matches, at the first match.

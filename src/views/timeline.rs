@@ -122,12 +122,7 @@ pub fn timeline_view(props: &Props) -> Html {
         // (A reload puts the reader back where they were instead.)
         if here.is_some() && !crate::scroll_memory::pending() {
             match crate::location::root().query_selector("#rr-tl-at") {
-                Ok(Some(at)) => {
-                    let opts = web_sys::ScrollIntoViewOptions::new();
-                    opts.set_block(web_sys::ScrollLogicalPosition::Start);
-                    opts.set_behavior(web_sys::ScrollBehavior::Instant);
-                    at.scroll_into_view_with_scroll_into_view_options(&opts);
-                }
+                Ok(Some(at)) => crate::location::scroll_to(&at, web_sys::ScrollLogicalPosition::Start),
                 _ => crate::location::to_top(),
             }
         }
