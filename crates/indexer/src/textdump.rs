@@ -397,12 +397,11 @@ fn post(
     }
     // The piece's last paragraph: before its notes, if it has any.
     if let Some(mark) = entry.and_then(|e| e.end_mark.as_deref()) {
-        let marked = texts.iter_mut().rev().find_map(|t| {
-            let rest = t.strip_suffix(mark).filter(|r| r.ends_with(char::is_whitespace))?;
-            Some((t, rest))
-        });
-        if let Some((t, rest)) = marked {
-            *t = rest.trim_end();
+        let notes = texts.iter().position(|t| body::is_notes_heading(t)).unwrap_or(texts.len());
+        if let Some(last) = texts[..notes].last_mut() {
+            if let Some(rest) = last.strip_suffix(mark).filter(|r| r.ends_with(char::is_whitespace)) {
+                *last = rest.trim_end();
+            }
         }
     }
 
