@@ -482,9 +482,20 @@ fn credit_or_caption(l: &str) -> Media {
         || l.starts_with("Photo")
         || l.starts_with("Credit");
     if credit {
-        Media { credit: Some(l.into()), ..Media::default() }
+        Media { credit: Some(licence_apart(l)), ..Media::default() }
     } else {
         Media { caption: Some(l.into()), ..Media::default() }
+    }
+}
+
+/// A Creative Commons licence that a page's text dump ran into the credit before it (its link
+/// text followed the source's with no space: "The ConversationCC BY-ND") set apart by a comma.
+fn licence_apart(l: &str) -> String {
+    match l.find("CC BY") {
+        Some(at) if l[..at].ends_with(|c: char| c.is_alphanumeric()) => {
+            format!("{}, {}", &l[..at], &l[at..])
+        }
+        _ => l.into(),
     }
 }
 
@@ -554,6 +565,18 @@ The only paragraph of the second piece is long enough to be prose and closes it 
         let e = read.errors[0].to_string();
         assert!(e.starts_with("dump.txt:23: post \"Second title: what happens next?\" has no date"), "{e}");
         assert!(e.contains("dump.manifest.toml"), "{e}");
+    }
+
+    #[test]
+    fn a_licence_run_into_its_credit_is_set_apart() {
+        let credit = |l| credit_or_caption(l).credit;
+        assert_eq!(
+            credit("Wes Mountain/The ConversationCC BY-ND").as_deref(),
+            Some("Wes Mountain/The Conversation, CC BY-ND")
+        );
+        assert_eq!(credit("Photo: Jane Roe, CC BY-SA").as_deref(), Some("Photo: Jane Roe, CC BY-SA"));
+        assert_eq!(credit("CC BY 4.0").as_deref(), Some("CC BY 4.0"));
+        assert_eq!(credit("A harbour at dusk"), None, "a caption");
     }
 
     #[test]

@@ -97,7 +97,8 @@ fn accounted(a: &Article) -> Vec<(&'static str, String)> {
     for m in &a.media {
         out.extend(m.file.iter().map(|f| ("media file", f.clone())));
         out.extend(m.caption.iter().map(|c| ("caption", c.clone())));
-        out.extend(m.credit.iter().map(|c| ("credit", c.clone())));
+        // The importer sets a licence run into its credit apart ("The Conversation, CC BY-ND").
+        out.extend(m.credit.iter().map(|c| ("credit", c.replace(", CC BY", "CC BY"))));
         if let (Some(c), Some(k)) = (&m.caption, &m.credit) {
             out.push(("caption + credit", format!("{c} Credit: {k}")));
         }
