@@ -195,6 +195,12 @@ pub fn search_view(props: &Props) -> Html {
                 // Announced to screen readers as the results change.
                 <p class="rr-visually-hidden" role="status">{ status }</p>
                 { selection_chips(e) }
+                if results.ignored > 0 {
+                    <p class="rr-ignored">{ format!(
+                        "Only the first {} words are searched for: the last {} were left out.",
+                        readingroom_core::query::MAX_WORDS, results.ignored
+                    ) }</p>
+                }
                 if count > 0 && !home {
                     <ExportLinks docs={ Rc::new(tallied.docs.clone()) } />
                 }

@@ -123,6 +123,27 @@ for (const mode of modes) {
       assert.ok(partialFirst, 'partial matches, then the tips');
     });
 
+    test('a pasted paragraph is searched for its first 32 words, and says so', async () => {
+      const words = 'Kashmir '.repeat(250).trim();
+      // Each word ANDed with all the others, and every run of them tried as a name, had blocked
+      // the tab for seconds (a speed kept to the benchmarks; here, what the reader is told).
+      await page.locator('#rr-q').fill(words);
+      await page.locator('.rr-ignored').waitFor();
+      assert.equal(await page.locator('.rr-ignored').textContent(), 'Only the first 32 words are searched for: the last 218 were left out.');
+      await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
+      await page.locator('#rr-q').fill('Kashmir');
+      await page.locator('.rr-count').filter({ hasText: 'for “Kashmir”' }).waitFor();
+      assert.equal(await page.locator('.rr-ignored').count(), 0);
+    });
+
+    test('a word in a script the corpus language cannot read finds nothing, not everything', async () => {
+      await search(page, 'Кашмир');
+      assert.match(await page.locator('.rr-count').textContent(), /^No results/);
+      await search(page, 'Kashmir Кашмир');
+      assert.match(await page.locator('.rr-count').textContent(), /^No results/);
+      await page.locator('ol.rr-partial > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
+    });
+
     test('search tips are open where nothing matched, and every example opens results', async () => {
       const nothing = async () => {
         await page.locator('#rr-q').fill('zzyzx quaternion');

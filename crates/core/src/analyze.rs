@@ -17,9 +17,9 @@ pub struct Token {
 }
 
 /// Characters that join the two halves of a word rather than separate words:
-/// `Qa’ida`, ``Qa`ida``, `Qaʿida`, `don't`.
+/// `Qa’ida`, ``Qa`ida``, `Qaʿida`, `Qaʾida` (the transliterations' ayn and hamza), `Qa′ida`.
 fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | '`' | 'ʿ' | 'ʼ' | 'ʻ' | '´')
+    matches!(c, '\'' | '’' | '‘' | '`' | 'ʿ' | 'ʾ' | 'ʼ' | 'ʻ' | '´' | '′')
 }
 
 /// Splits `text` into word tokens. Words are runs of letters and digits; apostrophes inside a
@@ -104,6 +104,23 @@ impl Analyzer {
         self.pipeline.run(vec![folded.to_string()]).into_iter().next().filter(|t| !t.is_empty())
     }
 
+    /// Whether the pipeline drops `folded` as a stop word, rather than as a word it has no
+    /// letters for (an English pipeline trims "Кашмир" to nothing): a stop word is passed over,
+    /// a word of another script matches nothing.
+    pub fn is_stop_word(&self, folded: &str) -> bool {
+        let mut token = folded.to_string();
+        for step in &self.pipeline.queue {
+            if step.name().starts_with("stopWordFilter") {
+                return !token.is_empty() && step.filter(token).is_none();
+            }
+            match step.filter(token) {
+                Some(t) => token = t,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Terms of a text with their token positions (stop words keep their position, so that
     /// phrase distances stay true to the text).
     pub fn terms(&self, text: &str) -> Vec<(String, u32)> {
@@ -127,9 +144,19 @@ mod tests {
     fn folds_case_diacritics_and_apostrophes() {
         assert_eq!(folded("José María Aznar"), ["jose", "maria", "aznar"]);
         assert_eq!(folded("al-Qa`ida Al-Qa’ida Qaʿida"), ["al", "qaida", "al", "qaida", "qaida"]);
+        assert_eq!(folded("al-Qaʾida Qa′ida"), ["al", "qaida", "qaida"]);
         assert_eq!(folded("‘fleet of foot’"), ["fleet", "of", "foot"]);
         assert_eq!(folded("9/11 7/7"), ["9", "11", "7", "7"]);
         assert_eq!(folded("Daesh’s Britain's it's Qa’ida"), ["daesh", "britain", "it", "qaida"]);
+    }
+
+    #[test]
+    fn stop_words_are_told_from_words_the_pipeline_cannot_read() {
+        let en = Analyzer::english();
+        assert!(en.is_stop_word("the") && en.is_stop_word("is"));
+        assert_eq!(en.term("кашмир"), None, "the English trimmer keeps no Cyrillic letter");
+        assert!(!en.is_stop_word("кашмир") && !en.is_stop_word("القاعدة"));
+        assert!(!en.is_stop_word("kashmir"));
     }
 
     #[test]

@@ -31,7 +31,13 @@ pub struct Clause {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
     pub clauses: Vec<Clause>,
+    /// Words past [`MAX_WORDS`], left out.
+    pub ignored: usize,
 }
+
+/// The words a query is searched for, as web search engines limit them: a pasted paragraph
+/// would otherwise cost a search per word, each ANDed with all the others.
+pub const MAX_WORDS: usize = 32;
 
 /// A piece of the query text before terms are built.
 #[derive(Debug)]
@@ -108,21 +114,29 @@ impl Query {
     pub fn parse(text: &str) -> Self {
         let mut clauses: Vec<Clause> = Vec::new();
         let mut join_next = false;
+        let (mut kept, mut ignored) = (0, 0);
         for piece in pieces(text) {
             match piece {
                 Piece::Or { .. } => join_next = !clauses.is_empty(),
                 Piece::Text { text, quoted, negated, at_end, .. } => {
-                    let tokens = tokenize(text);
+                    let mut tokens = tokenize(text);
+                    let room = MAX_WORDS - kept;
+                    let cut = tokens.len() > room;
+                    if cut {
+                        ignored += tokens.len() - room;
+                        tokens.truncate(room);
+                    }
                     if tokens.is_empty() {
                         continue;
                     }
+                    kept += tokens.len();
                     let raw = tokens.iter().map(|t| text[t.start..t.end].to_string()).collect();
                     let words = tokens.into_iter().map(|t| t.folded).collect();
                     // Only a word still being typed is a prefix, "al-qa" too ("al" "qa…"), and the
                     // last word of a quote still open. An excluded word is never one: "-p" on
                     // the way to "-pakistan" would exclude every word in p.
                     let last_char_is_word = text.chars().last().is_some_and(char::is_alphanumeric);
-                    let prefix = at_end && !negated && last_char_is_word;
+                    let prefix = at_end && !negated && last_char_is_word && !cut;
                     let term = Term { words, raw, prefix, quoted };
                     match clauses.last_mut() {
                         Some(last) if join_next && !last.negated && !negated => last.any.push(term),
@@ -132,7 +146,7 @@ impl Query {
                 }
             }
         }
-        Self { clauses }
+        Self { clauses, ignored }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -187,6 +201,18 @@ mod tests {
 
     fn t(term: &Term) -> (Vec<String>, bool, bool) {
         (term.words.clone(), term.prefix, term.quoted)
+    }
+
+    #[test]
+    fn words_past_the_limit_are_left_out() {
+        let q = Query::parse(&"word ".repeat(40));
+        assert_eq!(q.clauses.len(), MAX_WORDS);
+        assert_eq!(q.ignored, 40 - MAX_WORDS);
+        let q = Query::parse(&format!("{}\"a quoted phrase cut short\"", "w ".repeat(MAX_WORDS - 2)));
+        assert_eq!(q.clauses.last().unwrap().any[0].words, ["a", "quoted"]);
+        assert!(!q.clauses.last().unwrap().any[0].prefix);
+        assert_eq!(q.ignored, 3);
+        assert_eq!(Query::parse("lone actor").ignored, 0);
     }
 
     #[test]

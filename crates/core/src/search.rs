@@ -73,6 +73,8 @@ pub struct Results {
     pub partial: Vec<Hit>,
     /// When the exclusions (`-word`) removed every match: how many articles the rest matched.
     pub excluded: usize,
+    /// Words past the query's limit ([`crate::query::MAX_WORDS`]), not searched for.
+    pub ignored: usize,
 }
 
 /// Results a page shows, before "Show more": in the app, and on the home page pre-rendered at
@@ -303,10 +305,12 @@ impl<'a> Engine<'a> {
             .words
             .iter()
             .enumerate()
-            .filter(|(i, w)| self.analyzer.term(w).is_some() || (term.prefix && *i == last))
+            .filter(|(i, w)| !self.analyzer.is_stop_word(w) || (term.prefix && *i == last))
             .map(|(i, w)| {
-                // Typos are forgiven in single words only: a phrase is what the reader wrote.
-                let quoted = term.quoted || term.words.len() > 1 || !forgiving;
+                // A quoted phrase is what the reader wrote; the words of a hyphenated one
+                // ("al-Qaedda", "Jaish-e-Mohammad") or of a name are forgiven typos as single
+                // words are: most names in this field are written with hyphens.
+                let quoted = term.quoted || !forgiving;
                 (i, self.candidates(w, term.prefix && i == last, quoted))
             })
             .collect();
@@ -529,7 +533,7 @@ pub fn search_cached(
             excluded.extend(m.docs());
         } else if clause.any.iter().all(|t| {
             t.prefix
-                && t.words.iter().all(|w| analyzer.term(w).is_none())
+                && t.words.iter().all(|w| analyzer.is_stop_word(w))
                 && index.tagger.entity_named(&t.raw).is_none()
         }) {
             // A stop word being typed ("the", "is") may still grow into a real word: it ranks,
@@ -576,7 +580,7 @@ pub fn search_cached(
     // Only when other words found something: a query of exclusions alone ("-a" as it is typed)
     // has no "other words" to search without them.
     let removed = if hits.is_empty() && !required.is_empty() { before } else { 0 };
-    let mut results = Results { excluded: removed, hits, ..Results::default() };
+    let mut results = Results { excluded: removed, hits, ignored: query.ignored, ..Results::default() };
     if results.hits.is_empty() && !required.is_empty() {
         results.partial = partial_matches(&required, &excluded);
         results.suggestion = suggest(index, analyzer, text);
@@ -596,25 +600,49 @@ pub fn search_cached(
 }
 
 /// Consecutive plain words that together are a name in the gazetteer ("Islamic State", "Osama
-/// bin Laden") become one term: the name as a phrase, or any other name of the same entity.
+/// bin Laden") become one term: the name as a phrase, or any other name of the same entity. A
+/// name may end or begin an alternative: "Islamic State OR Daesh" is the name or "Daesh", not
+/// "Islamic" and either "State" or "Daesh".
 fn group_names(query: &mut Query, index: &Index) {
-    let plain = |c: &Clause| !c.negated && c.any.len() == 1 && !c.any[0].quoted && c.any[0].words.len() == 1;
+    // The word a clause offers a name at its start (its first alternative) or its end (its last).
+    let word = |t: &Term| (!t.quoted && t.words.len() == 1).then(|| t.raw[0].clone());
+    let plain = |c: &Clause| !c.negated && c.any.len() == 1 && word(&c.any[0]).is_some();
     let mut i = 0;
     while i < query.clauses.len() {
-        let run = query.clauses[i..].iter().take_while(|c| plain(c)).count();
-        let found = (2..=run).rev().find(|&n| {
-            let raw: Vec<String> = query.clauses[i..i + n].iter().map(|c| c.any[0].raw[0].clone()).collect();
-            index.tagger.entity_named(&raw).is_some()
-        });
-        if let Some(n) = found {
-            let parts: Vec<Clause> = query.clauses.drain(i..i + n).collect();
+        let clauses = &query.clauses;
+        let Some(first) = clauses[i].any.last().filter(|_| !clauses[i].negated).and_then(word) else {
+            i += 1;
+            continue;
+        };
+        let mut words = vec![first];
+        for c in &clauses[i + 1..] {
+            if c.negated {
+                break;
+            }
+            let Some(w) = word(&c.any[0]) else { break };
+            words.push(w);
+            if !plain(c) {
+                break; // an alternative's first word may end the name, no later word
+            }
+        }
+        if let Some(n) = index.tagger.longest_name(&words) {
+            let mut parts: Vec<Clause> = query.clauses.drain(i..i + n).collect();
+            let last = parts.pop().expect("a name has two words or more");
+            let mut head = parts.remove(0);
+            let mut tail = last.any.into_iter();
+            let end = tail.next().expect("a clause has a term");
+            let start = head.any.pop().expect("a clause has a term");
+            let middle = parts.into_iter().map(|c| c.any.into_iter().next().expect("plain"));
+            let named: Vec<Term> = std::iter::once(start).chain(middle).chain(std::iter::once(end)).collect();
             let term = Term {
-                words: parts.iter().map(|c| c.any[0].words[0].clone()).collect(),
-                raw: parts.iter().map(|c| c.any[0].raw[0].clone()).collect(),
-                prefix: parts.last().is_some_and(|c| c.any[0].prefix),
+                words: named.iter().map(|t| t.words[0].clone()).collect(),
+                raw: named.iter().map(|t| t.raw[0].clone()).collect(),
+                prefix: named.last().is_some_and(|t| t.prefix),
                 quoted: false,
             };
-            query.clauses.insert(i, Clause { any: vec![term], negated: false });
+            head.any.push(term);
+            head.any.extend(tail);
+            query.clauses.insert(i, head);
         }
         i += 1;
     }
@@ -738,13 +766,20 @@ fn suggest(index: &Index, analyzer: &Analyzer, text: &str) -> Option<String> {
         name_words.get_or_init(|| index.tagger.words().collect::<HashSet<_>>()).contains(w.as_str())
     };
     let mut changed = false;
-    let mut out = Vec::new();
-    for word in text.split_whitespace() {
-        let folded = crate::analyze::fold(word);
+    // Each word of the query, and each part of a hyphenated or quoted one ("al-Qaedda",
+    // "\"Aznr\""), is corrected alone; what stands between them is kept.
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for token in crate::analyze::tokenize(text) {
+        out.push_str(&text[last..token.start]);
+        last = token.end;
+        let word = &text[token.start..token.end];
+        let folded = token.folded;
         let known = analyzer.term(&folded).is_none_or(|t| index.term_id(&t).is_some());
-        let plain = folded.chars().all(char::is_alphanumeric);
-        if known || !plain || folded.len() < 3 {
-            out.push(word.to_string());
+        // A number mistyped is another number, not a typo of one ("911" is not "11").
+        let number = folded.chars().all(|c| c.is_ascii_digit());
+        if known || number || folded.len() < 3 {
+            out.push_str(word);
             continue;
         }
         let k = typo_budget(&folded).max(1) + 1;
@@ -755,12 +790,13 @@ fn suggest(index: &Index, analyzer: &Analyzer, text: &str) -> Option<String> {
         match best.map(|(w, _, _)| w).or_else(|| split_in_two(index, &folded)) {
             Some(w) => {
                 changed = true;
-                out.push(w);
+                out.push_str(&w);
             }
-            None => out.push(word.to_string()),
+            None => out.push_str(word),
         }
     }
-    let suggestion = out.join(" ");
+    out.push_str(&text[last..]);
+    let suggestion = out.split_whitespace().collect::<Vec<_>>().join(" ");
     (changed && !search(index, analyzer, &suggestion, Sort::Relevance).hits.is_empty()).then_some(suggestion)
 }
 
