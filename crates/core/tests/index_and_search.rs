@@ -218,3 +218,39 @@ fn phrases_need_their_words_in_order_in_one_field() {
     assert_eq!(sorted("lone-wol"), ["between"]);
     assert_eq!(sorted("actor-lon"), Vec::<String>::new());
 }
+
+#[test]
+fn words_side_by_side_rank_above_the_same_words_apart() {
+    let mut b = IndexBuilder::new(Analyzer::english());
+    // Newest, and more of both words, but never together.
+    b.add(article(
+        "apart",
+        "2020",
+        "Notes",
+        &["A great nation, a great people, great hopes. Our society is free; a society of equals."],
+    ));
+    b.add(article(
+        "named",
+        "2019",
+        "Notes",
+        &["We build the Great Society, at home and abroad, with patience and care."],
+    ));
+    b.add(article(
+        "order",
+        "2018",
+        "Notes",
+        &["A society is great when it is just, over long years of patient work."],
+    ));
+    b.add(article("war", "2017", "Notes", &["The war on terror, and what came after it."]));
+    b.add(article("war-and", "2016", "Notes", &["The war, and terror, and what came after them."]));
+    let i = b.finish();
+    let relevance = |q: &str| slugs(&i, q, Sort::Relevance);
+    assert_eq!(relevance("great society")[0], "named");
+    assert_eq!(relevance("Great Society"), ["named", "apart", "order"], "in the order typed");
+    // A stop word typed between keeps its place.
+    assert_eq!(relevance("war on terror")[0], "war");
+    // The word being typed counts as it stands ("great society" above), not its completions.
+    assert_eq!(relevance("great soc")[0], "apart");
+    // Date orders are untouched.
+    assert_eq!(slugs(&i, "great society", Sort::Newest), ["apart", "named", "order"]);
+}
