@@ -53,6 +53,9 @@ fn focus_arrival(at: Option<Element>) {
         if !target.has_attribute("tabindex") {
             let _ = target.set_attribute("tabindex", "-1");
         }
+        // Drawn without a focus ring (see the stylesheet): it is where reading starts, not a
+        // control, and the ring boxed the title of every article opened.
+        let _ = target.set_attribute("data-rr-arrival", "");
         let opts = web_sys::FocusOptions::new();
         opts.set_prevent_scroll(true);
         let _ = target.focus_with_options(&opts);

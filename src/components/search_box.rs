@@ -87,7 +87,7 @@ pub fn search_box(props: &Props) -> Html {
         <form class="rr-search" role="search" {onsubmit}>
             <label for="rr-q" class="rr-visually-hidden">{ "Search the archive" }</label>
             <input id="rr-q" type="search" name="q" autocomplete="off" spellcheck="false"
-                placeholder="Search articles, people, places…" aria-keyshortcuts="/" value={ props.value.clone() } {oninput} {onkeydown} />
+                placeholder={ crate::data::data().index.search_placeholder() } aria-keyshortcuts="/" value={ props.value.clone() } {oninput} {onkeydown} />
         </form>
     }
 }

@@ -109,7 +109,10 @@ pub fn search_tips(props: &Props) -> Html {
                     { tip("Quotes find a phrase", &t.phrase, |ex| format!(" ({})", ex.finds)) }
                     { tip("OR finds either word", &t.either, |_| String::new()) }
                     { tip("A minus leaves a word out", &t.exclude, |_| String::new()) }
-                    { tip("Any spelling of a name finds them all", &t.spelling, |ex| format!(" finds {}", ex.finds)) }
+                    // Only where a gazetteer names someone: without one, no name has spellings.
+                    if !d.index.entities.is_empty() {
+                        { tip("Any spelling of a name finds them all", &t.spelling, |ex| format!(" finds {}", ex.finds)) }
+                    }
                     { tip("Capitals and accents do not matter", &t.accents, |ex| format!(" finds {}", ex.finds)) }
                     { tip("Longer words forgive a typo", &t.typo, |ex| format!(" finds {}", ex.finds)) }
                     <li><kbd>{ "/" }</kbd>{ " goes to the search box, " }<kbd>{ "↓" }</kbd>{ " " }<kbd>{ "↑" }</kbd>

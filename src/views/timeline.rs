@@ -145,7 +145,12 @@ pub fn timeline_view(props: &Props) -> Html {
         (None, None) => String::new(),
     };
 
-    let max = buckets.values().map(|(p, m)| p.len().max(m.len())).max().unwrap_or(1).max(1) as f64;
+    // Each half on its own scale: an archive publishes a few pieces a year and mentions dozens
+    // of dates, and on one scale the publications drew as a pixel or two.
+    let max_of = |count: fn(&(Vec<u32>, Vec<Mention>)) -> usize| {
+        buckets.values().map(count).max().unwrap_or(1).max(1) as f64
+    };
+    let (max_pub, max_mention) = (max_of(|(p, _)| p.len()), max_of(|(_, m)| m.len()));
     let n = buckets.len().max(1);
     // A unit is a CSS pixel wherever the chart is wider than its column (the stylesheet lets it
     // grow to the column, never shrink below its width), so its labels stay readable: a long
@@ -153,14 +158,16 @@ pub fn timeline_view(props: &Props) -> Html {
     // the labels thin out to fit them.
     let unit = if n <= 30 { 24.0 } else { 16.0 };
     let (w, h) = ((unit * n as f64).max(720.0), 140.0);
+    let mid = (h - 12.0) / 2.0;
+    // A period with anything in it shows, however little beside the largest.
+    let height = |n: usize, max: f64| if n == 0 { 0.0 } else { (n as f64 / max * (mid - 4.0)).max(2.0) };
     let bw = w / n as f64;
     let labels = axis_labels(zoom, &buckets.keys().copied().collect::<Vec<_>>(), bw);
     let bar = (bw * 0.6).min(28.0);
-    let mid = (h - 12.0) / 2.0;
     let overview = buckets.iter().zip(labels).enumerate().map(|(i, ((k, (pubs, mentions)), axis))| {
         let x = i as f64 * bw;
-        let up = pubs.len() as f64 / max * (mid - 4.0);
-        let down = mentions.len() as f64 / max * (mid - 4.0);
+        let up = height(pubs.len(), max_pub);
+        let down = height(mentions.len(), max_mention);
         let label = key_label(zoom, *k);
         let title = format!("{label}: {} published, {} mentioned", pubs.len(), mentions.len());
         let bars = html! {
@@ -289,6 +296,7 @@ pub fn timeline_view(props: &Props) -> Html {
                     <figcaption>
                         <span class="rr-key rr-key-pub">{ "Published" }</span>
                         <span class="rr-key rr-key-event">{ "Mentioned" }</span>
+                        <span class="rr-key-note">{ "each on its own scale" }</span>
                     </figcaption>
                 </figure>
                 <ol class="rr-tl-list">{ for list }</ol>

@@ -368,6 +368,12 @@ for (const mode of buildModes(() => shared.server)) {
         // Labels never overlap.
         const boxes = sizes.labels.map(([, b]) => b).sort((a, b) => a.left - b.left);
         for (let i = 1; i < boxes.length; i++) assert.ok(boxes[i].left >= boxes[i - 1].right + 2, `${by}: labels ${i - 1} and ${i} touch`);
+        // Publications and mentions each on their own scale: the busiest period of either
+        // reaches the full half (a few pieces a year beside dozens of mentions had drawn as a
+        // pixel or two).
+        const tallest = (cls) => page.locator(`.rr-tl-overview rect.${cls}`).evaluateAll((rs) => Math.max(...rs.map((r) => r.getBoundingClientRect().height)));
+        const [pub, event] = [await tallest('rr-tl-pub'), await tallest('rr-tl-event')];
+        assert.ok(pub > 50 && Math.abs(pub - event) < 1, `${by}: the tallest bars are ${pub} and ${event}px`);
         if (by === 'month') {
           const first = sizes.labels[0][0];
           assert.match(first, /^(’\d\d|\d{4})$/, 'the axis starts with a year');

@@ -177,6 +177,8 @@ for (const mode of buildModes(() => shared.server)) {
       await page.keyboard.press('Enter');
       await page.locator('.rr-article-title').filter({ hasText: 'This worldwide day of terror' }).waitFor();
       await page.waitForFunction(() => document.activeElement?.classList.contains('rr-article-title'));
+      // Where reading starts is no control: no focus ring boxes it.
+      assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none');
     });
 
     test('a reload keeps the reader’s place in an article and in the results', async () => {

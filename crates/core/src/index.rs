@@ -118,6 +118,16 @@ impl Index {
         self.name.as_deref().unwrap_or(DEFAULT_NAME)
     }
 
+    /// What the search box invites: names only where a gazetteer found some (an archive
+    /// without one has no people or places to search for).
+    pub fn search_placeholder(&self) -> &'static str {
+        if self.entities.is_empty() {
+            "Search the articles…"
+        } else {
+            "Search articles, people, places…"
+        }
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
         let stored = Stored {
             name: self.name.clone(),

@@ -190,7 +190,7 @@ pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
     format!(
         "<div class=\"rr-app\" data-prerendered><header class=\"rr-header\"><a href=\"#/\" class=\"rr-brand\">{}</a>\
 <form role=\"search\" class=\"rr-search\"><label for=\"rr-q\" class=\"rr-visually-hidden\">Search the archive</label>\
-<input id=\"rr-q\" type=\"search\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"Search articles, people, places…\" aria-keyshortcuts=\"/\"></form>\
+<input id=\"rr-q\" type=\"search\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"{placeholder}\" aria-keyshortcuts=\"/\"></form>\
 <nav aria-label=\"Sections\" class=\"rr-nav\"><a href=\"#/\" aria-current=\"page\">Articles</a><a href=\"#/timeline\">Timeline</a></nav>\
 <button type=\"button\" aria-label=\"Colour theme: Auto. Change\" title=\"Colour theme: automatic, light or dark\" class=\"rr-theme\"><span aria-hidden=\"true\">◐</span><span class=\"rr-theme-label\">Auto</span></button></header>\
 <main class=\"rr-main\">{LOADING_OTHER}<div class=\"rr-explore rr-shell-home\">\
@@ -200,7 +200,8 @@ pub fn home_shell(index: &Index, analyzer: &Analyzer) -> String {
 <section id=\"rr-facets\" aria-label=\"Narrow the results\" class=\"rr-facets\"></section></div></main>\
 <footer class=\"rr-footer\"><p>{} articles · searchable offline, in your browser</p></footer></div>",
         esc(index.display_name()),
-        index.articles.len()
+        index.articles.len(),
+        placeholder = index.search_placeholder(),
     )
 }
 
@@ -639,6 +640,8 @@ mod tests {
         assert!(shell.contains(&format!("<p class=\"rr-snippet\">{} …</p>", ["word"; 32].join(" "))));
         assert!(shell.contains("<p>2 articles · searchable offline"));
         assert!(!shell.contains("style=") && !shell.contains("<script"), "nothing the policy forbids");
+        // No gazetteer, no people or places to invite a search for.
+        assert!(shell.contains("placeholder=\"Search the articles…\""), "{shell}");
     }
 
     #[test]
