@@ -161,7 +161,15 @@ pub fn article_view(props: &Props) -> Html {
                 <h1 class="rr-article-title">{ hl(&a.title) }</h1>
                 if let Some(s) = &a.summary { <p class="rr-standfirst">{ hl(s) }</p> }
                 <p class="rr-byline">
-                    if !a.authors.is_empty() { <span>{ format!("By {}", a.authors.join(" and ")) }</span> }
+                    // Each author leads to everything they wrote (the Author facet).
+                    if !a.authors.is_empty() {
+                        <span>{ "By " }{ for a.authors.iter().enumerate().map(|(i, name)| html! {
+                            <>
+                                { match i { 0 => "", i if i + 1 == a.authors.len() => " and ", _ => ", " } }
+                                <a class="rr-author" href={ facet_href(Facet::Author, name) }>{ name }</a>
+                            </>
+                        }) }</span>
+                    }
                     <a href={ facet_href(Facet::Year, &a.date.year.to_string()) }><time datetime={ a.date.iso() }>{ a.date.to_string() }</time></a>
                     <span>{ format!("{} min read", a.reading_minutes()) }</span>
                 </p>

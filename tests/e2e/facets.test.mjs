@@ -62,6 +62,8 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await orgs.locator('.rr-facet-value').count(), 0);
       assert.equal(await orgs.locator('.rr-facet-none').innerText(), 'None match “zzz”.');
       await orgs.getByRole('searchbox').fill('');
+      // Who wrote them, each name its own value (the comic has two authors).
+      assert.deepEqual(await counts(page, 'author'), { 'Raffaello Pantucci': 7, 'Wes Mountain': 1 });
       // A long list shows its most frequent values and filters the rest by name.
       const people = page.locator('section.rr-facet[data-facet="person"]');
       assert.equal(await people.locator('.rr-facet-value').count(), 8);
@@ -309,6 +311,14 @@ for (const mode of buildModes(() => shared.server)) {
       await page.locator('.rr-topics a').filter({ hasText: 'Prevent' }).click();
       await page.locator('.rr-chips').waitFor();
       assert.match(page.url(), /#\/search\?topic=Prevent$/);
+      // An author in the byline leads to everything they wrote.
+      await page.goto(mode.start() + '#/article/comic-explainer-lone-actor-terrorism');
+      assert.equal(await page.locator('.rr-byline > span').first().textContent(), 'By Raffaello Pantucci and Wes Mountain');
+      await page.locator('.rr-byline a.rr-author').filter({ hasText: 'Wes Mountain' }).click();
+      await waitCount(page, 1);
+      assert.match(page.url(), /#\/search\?author=Wes\+Mountain$|#\/search\?author=Wes%20Mountain$/);
+      assert.deepEqual(await resultSlugs(page), ['comic-explainer-lone-actor-terrorism']);
+      assert.equal(await page.locator('a.rr-chip[aria-label^="Remove"]').count(), 1);
     });
 
     test('the timeline zooms from decades to months, and a mention opens its sentence highlighted', async () => {
@@ -423,7 +433,7 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await button.getAttribute('aria-expanded'), 'false');
       await button.click();
       assert.equal(await button.getAttribute('aria-expanded'), 'true');
-      assert.equal(await phone.locator('#rr-facets .rr-facet').count(), 7, 'every facet, once opened');
+      assert.equal(await phone.locator('#rr-facets .rr-facet').count(), 8, 'every facet, once opened');
       await checkbox(phone, 'kind', 'op-ed').check();
       await waitCount(phone, 3);
       assert.equal(await phone.locator('button.rr-filters-toggle').innerText(), 'Filters (1)');

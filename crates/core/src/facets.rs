@@ -16,25 +16,36 @@ pub enum Facet {
     Year = 0,
     Outlet = 1,
     Kind = 2,
-    Topic = 3,
-    Person = 4,
-    Org = 5,
-    Place = 6,
+    /// Who wrote it, as its byline says (not who it mentions: that is `Person`).
+    Author = 3,
+    Topic = 4,
+    Person = 5,
+    Org = 6,
+    Place = 7,
 }
 
-pub const FACET_COUNT: usize = 7;
+pub const FACET_COUNT: usize = 8;
 
 impl Facet {
-    pub const ALL: [Facet; FACET_COUNT] =
-        [Facet::Year, Facet::Outlet, Facet::Kind, Facet::Topic, Facet::Person, Facet::Org, Facet::Place];
+    pub const ALL: [Facet; FACET_COUNT] = [
+        Facet::Year,
+        Facet::Outlet,
+        Facet::Kind,
+        Facet::Author,
+        Facet::Topic,
+        Facet::Person,
+        Facet::Org,
+        Facet::Place,
+    ];
 
     /// The URL key (DESIGN.md §5).
     pub fn key(self) -> &'static str {
-        ["year", "outlet", "kind", "topic", "person", "org", "place"][self as usize]
+        ["year", "outlet", "kind", "author", "topic", "person", "org", "place"][self as usize]
     }
 
     pub fn label(self) -> &'static str {
-        ["Year", "Outlet", "Kind", "Topic", "People", "Organisations and groups", "Places"][self as usize]
+        ["Year", "Outlet", "Kind", "Author", "Topic", "People", "Organisations and groups", "Places"]
+            [self as usize]
     }
 
     pub fn from_key(key: &str) -> Option<Self> {
@@ -139,7 +150,7 @@ impl FacetIndex {
         let mut ids: [Vec<u32>; FACET_COUNT] = Default::default();
 
         // Metadata facets: distinct values, numbered in order of first sight (newest first).
-        for facet in [Facet::Year, Facet::Outlet, Facet::Kind, Facet::Topic] {
+        for facet in [Facet::Year, Facet::Outlet, Facet::Kind, Facet::Author, Facet::Topic] {
             let f = facet as usize;
             let mut by_name: std::collections::HashMap<&str, u32> = Default::default();
             let mut by_year: std::collections::HashMap<i32, u32> = Default::default();
@@ -157,6 +168,7 @@ impl FacetIndex {
                     let names: &[String] = match facet {
                         Facet::Outlet => std::slice::from_ref(&a.outlet),
                         Facet::Kind => std::slice::from_ref(&a.kind),
+                        Facet::Author => &a.authors,
                         _ => &a.topics,
                     };
                     for name in names.iter().filter(|s| !s.trim().is_empty()) {
@@ -515,6 +527,12 @@ mod tests {
             a.outlet = outlet.into();
             a.kind = kind.into();
             a.topics = topics.iter().map(|t| t.to_string()).collect();
+            // Two of the four by a second author too.
+            a.authors = if matches!(slug, "a" | "b") {
+                vec!["Jane Roe".into(), "John Doe".into()]
+            } else {
+                vec!["Jane Roe".into()]
+            };
             a
         };
         b.add(doc("a", "2018-02", "CTC Sentinel", "interview", &["Policing"], "Neil Basu on Daesh and MI5."));
@@ -582,6 +600,9 @@ mod tests {
         assert_eq!(named(&fi, &t, Facet::Org), s(&[("Islamic State", 3), ("MI5", 2)]));
         assert_eq!(named(&fi, &t, Facet::Person), s(&[("Neil Basu", 1)]));
         assert_eq!(named(&fi, &t, Facet::Place), s(&[("Libya", 1)]));
+        assert_eq!(named(&fi, &t, Facet::Author), s(&[("Jane Roe", 4), ("John Doe", 2)]), "who wrote, each");
+        let by_doe = tally(&fi, 0..4, &sel(&[(Facet::Author, "John Doe")]));
+        assert_eq!(slugs(&ix, &by_doe), ["a", "b"]);
         assert_eq!(
             fi.entity_docs[1],
             [(0, 1), (2, 1), (3, 1)],
