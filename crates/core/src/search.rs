@@ -336,23 +336,32 @@ impl<'a> Engine<'a> {
             );
         }
         // Score of each word per article: the best of its candidates, gathered in dense arrays
-        // (one slot per article) so that a prefix's many candidates cost no hashing.
+        // (one slot per article) so that a prefix's many candidates cost no hashing. Where the
+        // word itself (or a completion) is in the article, its typo candidates do not score:
+        // twelve "Qa’ida" had outranked "Qaeda" in a title for the query "Qaeda".
         let n = self.index.articles.len();
         let scored: Vec<Matches> = words
             .iter()
             .map(|(_, cands)| {
                 let mut best = vec![0f32; n];
+                let mut best_fuzzy = vec![0f32; n];
                 let mut seen = vec![false; n];
                 let mut exact = vec![false; n];
                 for c in cands {
+                    let into = if c.fuzzy { &mut best_fuzzy } else { &mut best };
                     for &(doc, s) in self.term_scores(c.term) {
                         let d = doc as usize;
                         seen[d] = true;
-                        best[d] = best[d].max(s * c.weight);
+                        into[d] = into[d].max(s * c.weight);
                         exact[d] |= !c.fuzzy;
                     }
                 }
-                Matches((0..n).filter(|&d| seen[d]).map(|d| (d as u32, (best[d], !exact[d]))).collect())
+                Matches(
+                    (0..n)
+                        .filter(|&d| seen[d])
+                        .map(|d| (d as u32, if exact[d] { (best[d], false) } else { (best_fuzzy[d], true) }))
+                        .collect(),
+                )
             })
             .collect();
         let (first, rest) = scored.split_first().expect("not empty");
