@@ -18,6 +18,9 @@ pub struct Term {
     /// Written in quotes: this form only (no typo tolerance, no aliases; a prefix only while
     /// the quote is still open).
     pub quoted: bool,
+    /// A hyphenated word's parts written as one ("counterterrorism" for "counter-terrorism"):
+    /// an alternative the parser adds, not a word the reader typed.
+    pub joined: bool,
 }
 
 /// Terms of which any may match (`a OR b`), possibly negated (`-a`: that word as typed, or any
@@ -130,17 +133,32 @@ impl Query {
                         continue;
                     }
                     kept += tokens.len();
-                    let raw = tokens.iter().map(|t| text[t.start..t.end].to_string()).collect();
-                    let words = tokens.into_iter().map(|t| t.folded).collect();
+                    let raw: Vec<String> = tokens.iter().map(|t| text[t.start..t.end].to_string()).collect();
+                    let words: Vec<String> = tokens.into_iter().map(|t| t.folded).collect();
+                    // "counter-terrorism" also finds "counterterrorism": archives write such
+                    // words both ways. Letters only: "9/11" is not "911".
+                    let joined = (!quoted
+                        && words.len() > 1
+                        && words.iter().all(|w| w.chars().all(char::is_alphabetic)))
+                    .then(|| (words.concat(), raw.concat()));
                     // Only a word still being typed is a prefix, "al-qa" too ("al" "qa…"), and the
                     // last word of a quote still open. An excluded word is never one: "-p" on
                     // the way to "-pakistan" would exclude every word in p.
                     let last_char_is_word = text.chars().last().is_some_and(char::is_alphanumeric);
                     let prefix = at_end && !negated && last_char_is_word && !cut;
-                    let term = Term { words, raw, prefix, quoted };
+                    let term = Term { words, raw, prefix, quoted, joined: false };
                     match clauses.last_mut() {
                         Some(last) if join_next && !last.negated && !negated => last.any.push(term),
                         _ => clauses.push(Clause { any: vec![term], negated }),
+                    }
+                    if let (Some((word, raw)), Some(last)) = (joined, clauses.last_mut()) {
+                        last.any.push(Term {
+                            words: vec![word],
+                            raw: vec![raw],
+                            prefix,
+                            quoted,
+                            joined: true,
+                        });
                     }
                     join_next = false;
                 }
@@ -244,6 +262,13 @@ mod tests {
         let q = Query::parse("al-Qa’ida 9/11");
         assert_eq!(t(&q.clauses[0].any[0]), term(&["al", "qaida"], false, false));
         assert_eq!(t(&q.clauses[1].any[0]), term(&["9", "11"], true, false));
+        // Written as one word, too; not numbers, nor a quoted form.
+        assert_eq!(t(&q.clauses[0].any[1]), term(&["alqaida"], false, false));
+        assert!(q.clauses[0].any[1].joined && !q.clauses[0].any[0].joined);
+        assert_eq!(q.clauses[1].any.len(), 1);
+        assert_eq!(Query::parse("\"counter-terrorism\"").clauses[0].any.len(), 1);
+        let q = Query::parse("-counter-terrorism");
+        assert!(q.clauses[0].negated && q.clauses[0].any.len() == 2, "both forms excluded");
     }
 
     #[test]

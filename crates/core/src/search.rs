@@ -678,7 +678,7 @@ fn neighbours<'q>(query: &'q Query, analyzer: &Analyzer) -> Vec<(&'q str, &'q st
 /// "Islamic" and either "State" or "Daesh".
 fn group_names(query: &mut Query, index: &Index) {
     // The word a clause offers a name at its start (its first alternative) or its end (its last).
-    let word = |t: &Term| (!t.quoted && t.words.len() == 1).then(|| t.raw[0].clone());
+    let word = |t: &Term| (!t.quoted && !t.joined && t.words.len() == 1).then(|| t.raw[0].clone());
     let plain = |c: &Clause| !c.negated && c.any.len() == 1 && word(&c.any[0]).is_some();
     let mut i = 0;
     while i < query.clauses.len() {
@@ -712,6 +712,7 @@ fn group_names(query: &mut Query, index: &Index) {
                 raw: named.iter().map(|t| t.raw[0].clone()).collect(),
                 prefix: named.last().is_some_and(|t| t.prefix),
                 quoted: false,
+                joined: false,
             };
             head.any.push(term);
             head.any.extend(tail);
