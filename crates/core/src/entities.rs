@@ -133,31 +133,31 @@ impl Tagger {
         out
     }
 
-    /// The entity a query's words name, if they are exactly one of its forms.
     /// How many of `raw_words`, from the first, make the longest name of two words or more:
     /// one lookup of the first word and a comparison per alias it starts, however long the
     /// query (trying every run of words was cubic in a pasted paragraph's length).
     pub fn longest_name(&self, raw_words: &[String]) -> Option<usize> {
-        if raw_words.len() < 2 {
-            return None;
-        }
-        let list = self.by_first.get(&fold(&raw_words[0]))?;
+        let folded: Vec<String> = raw_words.iter().map(|w| fold(w)).collect();
+        let list = self.by_first.get(folded.first()?)?;
+        // Longest alias first (see `new`): the first that fits is the longest.
         list.iter()
             .filter(|p| p.folded.len() >= 2 && p.folded.len() <= raw_words.len())
-            .find(|p| {
-                let words = &raw_words[..p.folded.len()];
-                p.folded.iter().zip(words).all(|(f, w)| *f == fold(w))
-                    && p.exact.as_ref().is_none_or(|e| e == words)
-            })
+            .find(|p| p.names(&folded[..p.folded.len()], &raw_words[..p.folded.len()]))
             .map(|p| p.folded.len())
     }
 
+    /// The entity a query's words name, if they are exactly one of its forms.
     pub fn entity_named(&self, raw_words: &[String]) -> Option<u32> {
         let folded: Vec<String> = raw_words.iter().map(|w| fold(w)).collect();
         let list = self.by_first.get(folded.first()?)?;
-        list.iter()
-            .find(|p| p.folded == folded && p.exact.as_ref().is_none_or(|e| e == raw_words))
-            .map(|p| p.entity)
+        list.iter().find(|p| p.names(&folded, raw_words)).map(|p| p.entity)
+    }
+}
+
+impl Pattern {
+    /// Whether words, folded and as written, are this alias: its words, in its case if it has one.
+    fn names(&self, folded: &[String], raw: &[String]) -> bool {
+        self.folded == folded && self.exact.as_deref().is_none_or(|e| e == raw)
     }
 }
 

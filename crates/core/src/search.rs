@@ -652,11 +652,7 @@ fn neighbours<'q>(query: &'q Query, analyzer: &Analyzer) -> Vec<(&'q str, &'q st
     let mut out = Vec::new();
     let mut last: Option<(&str, usize)> = None;
     for (at, clause) in query.clauses.iter().enumerate() {
-        let word = match clause.any.as_slice() {
-            [t] if !clause.negated && !t.quoted && t.words.len() == 1 => Some(t),
-            _ => None,
-        };
-        let Some(t) = word else {
+        let Some(t) = single_word(clause) else {
             last = None;
             continue;
         };
@@ -672,6 +668,15 @@ fn neighbours<'q>(query: &'q Query, analyzer: &Analyzer) -> Vec<(&'q str, &'q st
     out
 }
 
+/// The clause's word when it is one word as typed: not excluded, not quoted, without
+/// alternatives (nor the joined form a hyphenated word gets).
+fn single_word(clause: &Clause) -> Option<&Term> {
+    match clause.any.as_slice() {
+        [t] if !clause.negated && !t.quoted && !t.joined && t.words.len() == 1 => Some(t),
+        _ => None,
+    }
+}
+
 /// Consecutive plain words that together are a name in the gazetteer ("Islamic State", "Osama
 /// bin Laden") become one term: the name as a phrase, or any other name of the same entity. A
 /// name may end or begin an alternative: "Islamic State OR Daesh" is the name or "Daesh", not
@@ -679,7 +684,6 @@ fn neighbours<'q>(query: &'q Query, analyzer: &Analyzer) -> Vec<(&'q str, &'q st
 fn group_names(query: &mut Query, index: &Index) {
     // The word a clause offers a name at its start (its first alternative) or its end (its last).
     let word = |t: &Term| (!t.quoted && !t.joined && t.words.len() == 1).then(|| t.raw[0].clone());
-    let plain = |c: &Clause| !c.negated && c.any.len() == 1 && word(&c.any[0]).is_some();
     let mut i = 0;
     while i < query.clauses.len() {
         let clauses = &query.clauses;
@@ -694,7 +698,7 @@ fn group_names(query: &mut Query, index: &Index) {
             }
             let Some(w) = word(&c.any[0]) else { break };
             words.push(w);
-            if !plain(c) {
+            if single_word(c).is_none() {
                 break; // an alternative's first word may end the name, no later word
             }
         }
