@@ -67,6 +67,7 @@ fn main() {
         let _ = root.class_list().remove_1("rr-route-other");
         root.set_inner_html("");
         yew::Renderer::<app::App>::with_root(root.clone()).render();
+        components::search_tips::prepare_soon();
         if typed.is_some_and(|(_, focused)| focused) {
             // The search box the reader was typing in, once the app has rendered it.
             later(move || {

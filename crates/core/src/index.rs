@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// Bumped whenever the byte layout changes, or the positions the tokenizer gives (7: a mark
-/// that folds to nothing is no token), so an app never misreads an older artifact.
-pub const FORMAT_VERSION: u32 = 7;
+/// that folds to nothing is no token; 8: the stop words seen), so an app never misreads an
+/// older artifact.
+pub const FORMAT_VERSION: u32 = 8;
 const MAGIC: &[u8; 4] = b"RRIX";
 
 /// Searched fields. Their weights rank a match in the title above one in the metadata, above
@@ -60,6 +61,10 @@ pub struct Index {
     /// The gazetteer: mentions are posted under `entity_term(slug)`.
     pub entities: Vec<Entity>,
     pub tagger: Tagger,
+    /// The stop words the corpus uses (folded, sorted): the language pipeline keeps its list to
+    /// itself, and a word being typed that may yet become one must not filter the results
+    /// ("howe…" on its way to "however" has no completions in the index).
+    pub stop_words: Vec<String>,
     /// When bodies live in shards (see `shards`), where each article's is; its articles' bodies
     /// are then empty until the app puts a loaded shard's parts back.
     pub shards: Option<ShardTable>,
@@ -107,6 +112,7 @@ struct Stored {
     text_starts: Vec<[Vec<u32>; 2]>,
     entities: Vec<Entity>,
     shards: Option<ShardTable>,
+    stop_words: Vec<String>,
 }
 
 /// What an archive that has not named itself is called.
@@ -148,6 +154,7 @@ impl Index {
             text_starts: self.text_starts.clone(),
             entities: self.entities.clone(),
             shards: self.shards.clone(),
+            stop_words: self.stop_words.clone(),
         };
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -184,6 +191,9 @@ impl Index {
             }
         }
         // Decoding checks each word's term id against the dictionary.
+        if !s.stop_words.windows(2).all(|w| w[0] < w[1]) {
+            return Err(IndexError::Corrupt("stop words not sorted".into()));
+        }
         let words = crate::dictionary::decode_words(&s.words, &terms)
             .ok_or_else(|| IndexError::Corrupt("word list".into()))?;
         let words = fst::Map::from_iter(words.iter().map(|(w, t)| (w, u64::from(*t))))
@@ -204,6 +214,7 @@ impl Index {
             tagger: Tagger::new(&s.entities),
             entities: s.entities,
             shards: s.shards,
+            stop_words: s.stop_words,
             scores: crate::search::TermScores::new(term_count),
         })
     }
@@ -234,6 +245,12 @@ impl Index {
     /// The id of an index term, if the corpus has it.
     pub fn term_id(&self, term: &str) -> Option<u32> {
         self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
+    }
+
+    /// Whether `prefix` (folded) begins one of the corpus's stop words, or is one.
+    pub fn begins_stop_word(&self, prefix: &str) -> bool {
+        let at = self.stop_words.partition_point(|w| w.as_str() < prefix);
+        self.stop_words.get(at).is_some_and(|w| w.starts_with(prefix))
     }
 
     /// Term ids of every surface word starting with `prefix` (folded).
@@ -341,6 +358,7 @@ impl IndexBuilder {
         let doc_count = self.articles.len() as u32;
         let mut postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
         let mut words: BTreeMap<String, String> = BTreeMap::new();
+        let mut stop_words: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
         let mut field_lengths = Vec::with_capacity(self.articles.len());
         let mut text_starts = Vec::with_capacity(self.articles.len());
         let tagger = Tagger::new(&self.entities);
@@ -360,6 +378,9 @@ impl IndexBuilder {
                         if let Some(term) = self.analyzer.term(&tok.folded) {
                             per_term.entry(term.clone()).or_default().push(base + i as u32);
                             words.entry(tok.folded.clone()).or_insert(term);
+                        } else if !stop_words.contains(&tok.folded) && self.analyzer.is_stop_word(&tok.folded)
+                        {
+                            stop_words.insert(tok.folded.clone());
                         }
                     }
                     for m in tagger.mentions(text, &tokens) {
@@ -404,6 +425,7 @@ impl IndexBuilder {
             tagger,
             entities: self.entities,
             shards: None,
+            stop_words: stop_words.into_iter().collect(),
             scores: crate::search::TermScores::new(term_count),
         }
     }

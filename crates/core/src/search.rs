@@ -554,6 +554,16 @@ pub fn search(index: &Index, analyzer: &Analyzer, text: &str, sort: Sort) -> Res
     search_cached(index, analyzer, text, sort, &ClauseCache::default())
 }
 
+/// Whether `term`, being typed, is a stop word or the start of one (and names no entity: "IS"
+/// being typed is Islamic State). A phrase's earlier words must all be stop words.
+fn may_be_stop_word(term: &Term, index: &Index, analyzer: &Analyzer) -> bool {
+    let Some((last, rest)) = term.words.split_last() else { return false };
+    term.prefix
+        && rest.iter().all(|w| analyzer.is_stop_word(w))
+        && (analyzer.is_stop_word(last) || index.begins_stop_word(last))
+        && index.tagger.entity_named(&term.raw).is_none()
+}
+
 /// [`search`], reusing the clauses `cache` holds from earlier searches of the same index (the
 /// app keeps one for the keystrokes of a reader typing).
 pub fn search_cached(
@@ -574,13 +584,11 @@ pub fn search_cached(
         let Some(m) = engine.cached_clause(clause, cache) else { continue };
         if clause.negated {
             excluded.extend(m.docs());
-        } else if clause.any.iter().all(|t| {
-            t.prefix
-                && t.words.iter().all(|w| analyzer.is_stop_word(w))
-                && index.tagger.entity_named(&t.raw).is_none()
-        }) {
-            // A stop word being typed ("the", "is") may still grow into a real word: it ranks,
-            // it does not filter.
+        } else if clause.any.iter().all(|t| may_be_stop_word(t, index, analyzer)) {
+            // A word being typed may be a stop word, or become one: it ranks, it does not
+            // filter. "the" may still grow into a real word; "howe" on its way to "however"
+            // has no completions, and would empty the results for three keystrokes; "t" after
+            // "war " is most likely "the".
             optional.push(m);
         } else {
             required.push(m);

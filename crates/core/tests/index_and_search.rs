@@ -44,6 +44,8 @@ fn round_trips_through_bytes() {
     assert_eq!(back.to_bytes(), i.to_bytes());
     assert_eq!(i.to_bytes(), index().to_bytes(), "deterministic");
     assert_eq!(back.name, None, "an archive that has not named itself");
+    assert_eq!(back.stop_words, i.stop_words);
+    assert!(i.stop_words.contains(&"the".to_string()) && !i.stop_words.contains(&"madrid".to_string()));
     let mut b = IndexBuilder::new(Analyzer::english()).with_name(Some("The Pantucci Papers".into()));
     b.add(article("one", "2018", "A title", &["A body."]));
     let named = b.finish();
@@ -253,4 +255,15 @@ fn words_side_by_side_rank_above_the_same_words_apart() {
     assert_eq!(relevance("great soc")[0], "apart");
     // Date orders are untouched.
     assert_eq!(slugs(&i, "great society", Sort::Newest), ["apart", "named", "order"]);
+}
+
+#[test]
+fn a_word_being_typed_that_may_become_a_stop_word_does_not_filter() {
+    let i = index();
+    assert!(i.begins_stop_word("th") && i.begins_stop_word("the") && !i.begins_stop_word("thr"));
+    // "abl…" may become "able", a stop word the corpus uses ("Why is Daesh able"): it ranks the
+    // article that has it first, and leaves the others in.
+    assert_eq!(slugs(&i, "Daesh abl", Sort::Relevance), ["old", "new"]);
+    // Past where any stop word could go, the word filters again.
+    assert_eq!(slugs(&i, "Daesh thr", Sort::Relevance), ["new"]);
 }
