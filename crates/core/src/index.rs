@@ -190,10 +190,10 @@ impl Index {
                 return Err(IndexError::Corrupt("shard table does not cover the articles".into()));
             }
         }
-        // Decoding checks each word's term id against the dictionary.
         if !s.stop_words.windows(2).all(|w| w[0] < w[1]) {
             return Err(IndexError::Corrupt("stop words not sorted".into()));
         }
+        // Decoding checks each word's term id against the dictionary.
         let words = crate::dictionary::decode_words(&s.words, &terms)
             .ok_or_else(|| IndexError::Corrupt("word list".into()))?;
         let words = fst::Map::from_iter(words.iter().map(|(w, t)| (w, u64::from(*t))))
