@@ -24,6 +24,9 @@ pub struct Props {
     pub explore: Explore,
 }
 
+/// The words of the query the results' heading repeats.
+const HEADING_WORDS: usize = 12;
+
 /// How long the results must stand still before their shards are fetched for snippets.
 const SHARD_PAUSE_MS: u32 = 200;
 
@@ -70,7 +73,9 @@ pub fn search_view(props: &Props) -> Html {
     let latest = (*use_state(Latest::default)).clone();
     latest.set(e);
     let hl = Highlighter::new(&d.index, &d.analyzer, &results);
-    let shown_q = e.q.trim().to_string();
+    // A pasted paragraph is named by its first words: written whole, 250 words had filled the
+    // heading with a screen of capitals, and a screen reader's announcement with all of them.
+    let shown_q = clip_words(e.q.trim(), HEADING_WORDS);
     let count = tallied.docs.len();
     let sort_link = |s: Sort, label: &str| {
         let href = Explore { sort: s, ..e.clone() }.route().href();

@@ -131,6 +131,10 @@ for (const mode of modes) {
       await page.locator('.rr-ignored').waitFor();
       assert.equal(await page.locator('.rr-ignored').textContent(), 'Only the first 32 words are searched for: the last 218 were left out.');
       await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
+      // The heading and the announcement name the search by its first twelve words.
+      const first12 = 'Kashmir '.repeat(12).trim();
+      assert.match(await page.locator('.rr-count').textContent(), new RegExp(`for “${first12} …”$`));
+      assert.match(await page.locator('.rr-explore [role="status"]').textContent(), new RegExp(`for ${first12} …$`));
       await page.locator('#rr-q').fill('Kashmir');
       await page.locator('.rr-count').filter({ hasText: 'for “Kashmir”' }).waitFor();
       assert.equal(await page.locator('.rr-ignored').count(), 0);
