@@ -96,7 +96,8 @@ pub struct Props {
 
 #[function_component(SearchTips)]
 pub fn search_tips(props: &Props) -> Html {
-    // Closed, the tips are a summary line: their examples are worked out when first opened.
+    // Closed, the tips are a summary line; their examples are worked out once, shortly after
+    // start-up (`prepare_soon`) or when first opened, whichever comes first.
     let asked = use_state(|| ASKED.with(Cell::take));
     let open = use_state_eq(|| props.open || *asked);
     let node = use_node_ref();
