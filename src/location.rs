@@ -289,6 +289,11 @@ pub fn replace_after_pause(route: &Route) {
     TYPED_WRITE.with(|w| *w.borrow_mut() = Some(write));
 }
 
+/// Whether the reader is typing: a typed route waits for the pause to be written.
+pub fn typing() -> bool {
+    TYPED.with(|t| t.borrow().is_some())
+}
+
 /// Whether `route` was typed and waits for the pause to be written, with its title.
 pub fn typed_pending(route: &Route) -> bool {
     TYPED.with(|t| t.borrow().as_ref().is_some_and(|t| t.route == *route))

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 thread_local! {
-    /// Worked out the first time the tips show: a few searches, once.
+    /// Worked out once, shortly after start-up or when the tips first show: a few searches.
     static TIPS: OnceCell<Tips> = const { OnceCell::new() };
     /// "?" was pressed where there were no tips: the search view opens them when it comes.
     static ASKED: Cell<bool> = const { Cell::new(false) };
@@ -25,6 +25,11 @@ const PREPARE_AFTER_MS: u32 = 1500;
 /// keystroke to find nothing, whose search is already the slowest kind.
 pub fn prepare_soon() {
     gloo::timers::callback::Timeout::new(PREPARE_AFTER_MS, || {
+        // Not between the keystrokes of a reader typing: later, once they pause.
+        if crate::location::typing() {
+            prepare_soon();
+            return;
+        }
         TIPS.with(|t| {
             let d = data();
             t.get_or_init(|| tips(&d.index, &d.facets, &d.analyzer));

@@ -549,18 +549,21 @@ impl<'a> Engine<'a> {
     }
 }
 
-/// Runs `text` against `index`. An empty query (or one of stop words only) lists every article.
+/// Runs `text` against `index`. An empty query (or one of stop words only, or a word being
+/// typed that may become one) lists every article.
 pub fn search(index: &Index, analyzer: &Analyzer, text: &str, sort: Sort) -> Results {
     search_cached(index, analyzer, text, sort, &ClauseCache::default())
 }
 
-/// Whether `term`, being typed, is a stop word or the start of one (and names no entity: "IS"
-/// being typed is Islamic State). A phrase's earlier words must all be stop words.
+/// Whether `term`, being typed, is a stop word or the start of one that is no word of the index
+/// itself (and names no entity: "IS" being typed is Islamic State). "howe" may only become
+/// "however"; "rat" is a word too, as the last word of a link's query may well be, and filters
+/// as it did. A phrase's earlier words must all be stop words.
 fn may_be_stop_word(term: &Term, index: &Index, analyzer: &Analyzer) -> bool {
     let Some((last, rest)) = term.words.split_last() else { return false };
     term.prefix
         && rest.iter().all(|w| analyzer.is_stop_word(w))
-        && (analyzer.is_stop_word(last) || index.begins_stop_word(last))
+        && (analyzer.is_stop_word(last) || (index.begins_stop_word(last) && !index.words.contains_key(last)))
         && index.tagger.entity_named(&term.raw).is_none()
 }
 

@@ -266,4 +266,16 @@ fn a_word_being_typed_that_may_become_a_stop_word_does_not_filter() {
     assert_eq!(slugs(&i, "Daesh abl", Sort::Relevance), ["old", "new"]);
     // Past where any stop word could go, the word filters again.
     assert_eq!(slugs(&i, "Daesh thr", Sort::Relevance), ["new"]);
+
+    // A word of the index that begins a stop word ("rat", "rather") filters as it always did:
+    // the last word of a shared link's query is read as being typed, but is often whole.
+    let mut b = IndexBuilder::new(Analyzer::english());
+    b.add(article("rats", "2018", "Rats in the city", &["The rat ran, rather fast."]));
+    b.add(article("cats", "2017", "Cats in the city", &["A cat sat in the city."]));
+    let i = b.finish();
+    assert!(i.begins_stop_word("rat"));
+    assert_eq!(slugs(&i, "city rat", Sort::Relevance), ["rats"]);
+    let mut both = slugs(&i, "city rath", Sort::Relevance);
+    both.sort();
+    assert_eq!(both, ["cats", "rats"], "\"rath\" may only become \"rather\"");
 }
