@@ -30,12 +30,17 @@ pub fn prepare_soon() {
             prepare_soon();
             return;
         }
-        TIPS.with(|t| {
-            let d = data();
-            t.get_or_init(|| tips(&d.index, &d.facets, &d.analyzer));
-        });
+        with_examples(|_| ());
     })
     .forget();
+}
+
+/// Runs `f` on this archive's examples, working them out the first time.
+fn with_examples<R>(f: impl FnOnce(&Tips) -> R) -> R {
+    TIPS.with(|t| {
+        let d = data();
+        f(t.get_or_init(|| tips(&d.index, &d.facets, &d.analyzer)))
+    })
 }
 
 /// Shows the tips ("?"): those on the page, opened (the home page's and the results'), else
@@ -122,10 +127,9 @@ pub fn search_tips(props: &Props) -> Html {
         })
     };
     let body = (*open).then(|| {
-        TIPS.with(|t| {
+        // Worked out already by `prepare_soon`, unless they are wanted sooner.
+        with_examples(|t| {
             let d = data();
-            // Worked out already by `prepare_soon`, unless they are wanted sooner.
-            let t = t.get_or_init(|| tips(&d.index, &d.facets, &d.analyzer));
             html! {
                 <ul>
                     <li>{ "Every word must be in the article; the last is completed as you type." }</li>
