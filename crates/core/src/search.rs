@@ -306,12 +306,21 @@ impl<'a> Engine<'a> {
     /// Articles matching a word or phrase; `None` when the term is only stop words. `forgiving`:
     /// whether a single word also matches words a typo away (not when it is excluded).
     fn term_matches(&mut self, term: &Term, forgiving: bool) -> Option<Matches> {
-        // Content words with their offset in the phrase (stop words keep their place).
+        // Content words with their offset in the phrase (stop words keep their place). The
+        // last word of a phrase being typed that may become a stop word holds no place yet:
+        // stop words have no positions, and '"threat o' on its way to '"threat of lone' would
+        // find nothing for two keystrokes ("o" is a word too, but here the phrase only widens
+        // for a keystroke). Alone, it is a word being typed like any other.
         let last = term.words.len() - 1;
+        let (index, analyzer) = (self.index, self.analyzer);
+        let open_stop = |i: usize, w: &str| {
+            term.prefix && i == last && last > 0 && (analyzer.is_stop_word(w) || index.begins_stop_word(w))
+        };
         let words: Vec<(usize, Vec<Candidate>)> = term
             .words
             .iter()
             .enumerate()
+            .filter(|(i, w)| !open_stop(*i, w))
             .filter(|(i, w)| !self.analyzer.is_stop_word(w) || (term.prefix && *i == last))
             .map(|(i, w)| {
                 // A quoted phrase is what the reader wrote; the words of a hyphenated one
@@ -563,8 +572,14 @@ fn may_be_stop_word(term: &Term, index: &Index, analyzer: &Analyzer) -> bool {
     let Some((last, rest)) = term.words.split_last() else { return false };
     term.prefix
         && rest.iter().all(|w| analyzer.is_stop_word(w))
-        && (analyzer.is_stop_word(last) || (index.begins_stop_word(last) && !index.words.contains_key(last)))
+        && may_become_stop_word(last, index, analyzer)
         && index.tagger.entity_named(&term.raw).is_none()
+}
+
+/// Whether `word` (folded), being typed, is a stop word or may only become one: the start of
+/// one that is no word of the index itself.
+fn may_become_stop_word(word: &str, index: &Index, analyzer: &Analyzer) -> bool {
+    analyzer.is_stop_word(word) || (index.begins_stop_word(word) && !index.words.contains_key(word))
 }
 
 /// [`search`], reusing the clauses `cache` holds from earlier searches of the same index (the

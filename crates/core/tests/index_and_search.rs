@@ -279,3 +279,27 @@ fn a_word_being_typed_that_may_become_a_stop_word_does_not_filter() {
     both.sort();
     assert_eq!(both, ["cats", "rats"], "\"rath\" may only become \"rather\"");
 }
+
+#[test]
+fn the_last_word_of_a_phrase_being_typed_that_may_become_a_stop_word_does_not_empty_it() {
+    let mut b = IndexBuilder::new(Analyzer::english());
+    b.add(article("lone", "2018", "Notes", &["The threat of lone actors grew."]));
+    b.add(article("other", "2017", "Notes", &["A threat, and of what kind, nobody said."]));
+    b.add(article("none", "2016", "Notes", &["Nothing here."]));
+    let i = b.finish();
+    let relevance = |q: &str| {
+        let mut s = slugs(&i, q, Sort::Relevance);
+        s.sort();
+        s
+    };
+    // "o" and "of" may be the stop word that follows "threat": they hold no place yet, and the
+    // phrase finds what '"threat' finds, not nothing.
+    for q in ["\"threat o", "\"threat of", "threat-o"] {
+        assert_eq!(relevance(q), ["lone", "other"], "{q}");
+    }
+    // A word past any stop word narrows the phrase, with the stop word keeping its place.
+    assert_eq!(relevance("\"threat of lo"), ["lone"]);
+    assert_eq!(relevance("\"threat of lone\""), ["lone"]);
+    // Closed, the phrase is what was written: no stop word is being typed.
+    assert_eq!(relevance("\"threat lo\""), Vec::<String>::new());
+}
