@@ -45,6 +45,13 @@ pub fn entity_term(slug: &str) -> String {
     format!("\u{1}{slug}")
 }
 
+/// The index term under which mentions written in one form of stop words only ("IS" the group,
+/// "US" the country) are posted as well: such a form has no word of its own in the index, and a
+/// quoted form finds that form only.
+pub fn form_term(form: &str) -> String {
+    format!("\u{2}{form}")
+}
+
 #[derive(Debug, Clone)]
 struct Pattern {
     entity: u32,

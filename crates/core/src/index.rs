@@ -3,7 +3,7 @@
 //! start-up. The core is the one place that knows this format.
 
 use crate::analyze::{tokenize, Analyzer};
-use crate::entities::{entity_term, Entity, Tagger};
+use crate::entities::{entity_term, form_term, Entity, Tagger};
 use crate::model::Article;
 use crate::shards::{self, ShardMode, ShardOptions, ShardTable};
 use serde::{Deserialize, Serialize};
@@ -384,10 +384,13 @@ impl IndexBuilder {
                         }
                     }
                     for m in tagger.mentions(text, &tokens) {
-                        per_term
-                            .entry(slugs[m.entity as usize].clone())
-                            .or_default()
-                            .push(base + m.token as u32);
+                        let at = base + m.token as u32;
+                        per_term.entry(slugs[m.entity as usize].clone()).or_default().push(at);
+                        let written = &tokens[m.token..m.token + m.len];
+                        if written.iter().all(|t| self.analyzer.is_stop_word(&t.folded)) {
+                            let form: Vec<&str> = written.iter().map(|t| &text[t.start..t.end]).collect();
+                            per_term.entry(form_term(&form.join(" "))).or_default().push(at);
+                        }
                     }
                     // A gap between paragraphs keeps phrases from matching across them.
                     base += tokens.len() as u32 + 1;

@@ -74,6 +74,8 @@ pub struct Results {
     pub phrases: Vec<Vec<(usize, Vec<String>)>>,
     /// The entities the query named (by any of their names), for highlighting their mentions.
     pub entities: Vec<u32>,
+    /// Names of stop words only that the query quoted ("IS"), as written: marked only so.
+    pub forms: Vec<String>,
     /// When nothing matches: the query with its unknown words corrected, if that finds articles.
     pub suggestion: Option<String>,
     /// When nothing matches all the words: the articles that match most of them.
@@ -174,6 +176,7 @@ struct ClauseFound {
     terms: Vec<u32>,
     phrases: Vec<Phrase>,
     entities: Vec<u32>,
+    forms: Vec<String>,
 }
 
 /// A phrase's words: each one's place in the phrase, from 0, and the terms it may be.
@@ -228,6 +231,8 @@ struct Engine<'a> {
     matched: HashSet<u32>,
     phrases: Vec<Phrase>,
     entities: HashSet<u32>,
+    /// Names of stop words only, quoted ("IS"): marked where written so, not as the entity.
+    forms: HashSet<String>,
 }
 
 impl<'a> Engine<'a> {
@@ -239,6 +244,7 @@ impl<'a> Engine<'a> {
             matched: HashSet::default(),
             phrases: Vec::new(),
             entities: HashSet::default(),
+            forms: HashSet::default(),
         }
     }
 
@@ -498,13 +504,21 @@ impl<'a> Engine<'a> {
     /// Articles mentioning the entity a term names, under any of its names ("ISIS" finds
     /// "Daesh"); quoted terms match as written only.
     fn entity_matches(&mut self, term: &Term) -> Option<Matches> {
-        if term.quoted {
-            return None;
-        }
         let e = self.index.tagger.entity_named(&term.raw)?;
-        self.entities.insert(e);
-        let slug = crate::entities::entity_term(&self.index.entities[e as usize].slug());
-        let id = self.index.term_id(&slug)?;
+        let key = if term.quoted {
+            // A quoted name is that form only. Most forms are words of the index ("ISIS"),
+            // found as words; a form of stop words only ("IS", "US") has a term of its own.
+            if !term.words.iter().all(|w| self.analyzer.is_stop_word(w)) {
+                return None;
+            }
+            let form = term.raw.join(" ");
+            self.forms.insert(form.clone());
+            crate::entities::form_term(&form)
+        } else {
+            self.entities.insert(e);
+            crate::entities::entity_term(&self.index.entities[e as usize].slug())
+        };
+        let id = self.index.term_id(&key)?;
         Some(Matches(self.term_scores(id).iter().map(|&(doc, s)| (doc, (s, false))).collect()))
     }
 
@@ -521,6 +535,7 @@ impl<'a> Engine<'a> {
                     terms: sub.matched.into_iter().collect(),
                     phrases: sub.phrases,
                     entities: sub.entities.into_iter().collect(),
+                    forms: sub.forms.into_iter().collect(),
                 });
                 let mut map = cache.found.borrow_mut();
                 if map.len() >= CACHED_CLAUSES {
@@ -537,6 +552,7 @@ impl<'a> Engine<'a> {
                 self.add_phrase(phrase.clone());
             }
             self.entities.extend(found.entities.iter().copied());
+            self.forms.extend(found.forms.iter().cloned());
         }
         found.matches.clone()
     }
@@ -669,6 +685,8 @@ pub fn search_cached(
         .collect();
     results.entities = engine.entities.into_iter().collect();
     results.entities.sort_unstable();
+    results.forms = engine.forms.into_iter().collect();
+    results.forms.sort_unstable();
     results
 }
 

@@ -3,7 +3,7 @@
 //! `<mark>` elements, never as markup.
 
 use crate::analyze::{tokenize, Analyzer, Token};
-use crate::entities::Tagger;
+use crate::entities::{Alias, Entity, Tagger};
 use crate::index::{field_texts, Field, Index};
 use crate::model::Article;
 use crate::search::Results;
@@ -49,7 +49,8 @@ struct Run {
 
 impl<'a> Highlighter<'a> {
     pub fn new(index: &'a Index, analyzer: &'a Analyzer, results: &Results) -> Self {
-        let named: Vec<_> = results.entities.iter().map(|&e| index.entities[e as usize].clone()).collect();
+        let mut named: Vec<_> =
+            results.entities.iter().map(|&e| index.entities[e as usize].clone()).collect();
         let phrase_terms = results.phrases.iter().flatten().flat_map(|(_, terms)| terms.iter().cloned());
         let ids = results
             .terms
@@ -57,8 +58,16 @@ impl<'a> Highlighter<'a> {
             .cloned()
             .chain(phrase_terms)
             .chain(named.iter().map(|e| crate::entities::entity_term(&e.slug())))
+            .chain(results.forms.iter().map(|f| crate::entities::form_term(f)))
             .filter_map(|t| index.term_id(&t))
             .collect();
+        // A quoted form ("IS") marks that form as written, not the entity's other names.
+        named.extend(results.forms.iter().map(|form| Entity {
+            name: String::new(),
+            kind: String::new(),
+            aliases: vec![Alias { text: form.clone(), exact_case: true }],
+            date: None,
+        }));
         Self {
             analyzer,
             terms: results.terms.iter().cloned().collect(),

@@ -303,3 +303,47 @@ fn the_last_word_of_a_phrase_being_typed_that_may_become_a_stop_word_does_not_em
     // Closed, the phrase is what was written: no stop word is being typed.
     assert_eq!(relevance("\"threat lo\""), Vec::<String>::new());
 }
+
+#[test]
+fn a_quoted_name_of_stop_words_finds_that_form_only() {
+    use readingroom_core::entities::{Alias, Entity};
+    use readingroom_core::snippet::Highlighter;
+    let group = Entity {
+        date: None,
+        name: "Islamic State".into(),
+        kind: "group".into(),
+        aliases: vec![
+            Alias { text: "ISIS".into(), exact_case: false },
+            Alias { text: "IS".into(), exact_case: true },
+        ],
+    };
+    let mut b = IndexBuilder::new(Analyzer::english()).with_entities(vec![group]);
+    b.add(article("acronym", "2018", "Notes", &["Fighters who left IS came home."]));
+    b.add(article("isis", "2017", "Notes", &["Fighters who left ISIS came home."]));
+    b.add(article("plain", "2016", "Notes", &["What is left is home."]));
+    let i = b.finish();
+    let sorted = |q: &str| {
+        let mut s = slugs(&i, q, Sort::Relevance);
+        s.sort();
+        s
+    };
+    // Unquoted, any name of the group finds every name of it; quoted, that form only: "IS" is
+    // a stop word, which had made the quoted form match nothing and so list every article.
+    assert_eq!(sorted("IS"), ["acronym", "isis"]);
+    assert_eq!(sorted("\"ISIS\""), ["isis"]);
+    assert_eq!(sorted("\"IS\""), ["acronym"]);
+    assert_eq!(sorted("left \"IS\""), ["acronym"]);
+    assert_eq!(sorted("\"IS\" OR \"ISIS\""), ["acronym", "isis"]);
+    assert_eq!(sorted("-\"IS\" fighters"), ["isis"]);
+    // The verb is no name: quoted in lower case it is a stop word as before.
+    assert_eq!(sorted("\"is\""), ["acronym", "isis", "plain"]);
+    // And the acronym is marked where written so, not the group's other names.
+    let analyzer = Analyzer::english();
+    let r = search(&i, &analyzer, "\"IS\"", Sort::Relevance);
+    assert_eq!(r.forms, ["IS"]);
+    let hl = Highlighter::new(&i, &analyzer, &r);
+    let marked = |text: &str| -> Vec<String> {
+        hl.highlight(text).into_iter().filter(|s| s.mark).map(|s| s.text).collect()
+    };
+    assert_eq!(marked("Fighters who left IS, or ISIS, is what it is."), ["IS"]);
+}
