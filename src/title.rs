@@ -65,7 +65,8 @@ fn view(route: &Route) -> Option<String> {
     Some(match route {
         Route::Home => return None,
         Route::Search(e) if e.q.trim().is_empty() => "Articles".to_string(),
-        Route::Search(e) => crate::quote::quoted(&e.q),
+        // As the heading names it: a pasted paragraph or link whole had made a title no tab shows.
+        Route::Search(e) => crate::quote::quoted(&readingroom_core::snippet::clip_query(&e.q)),
         Route::Article { slug, .. } => match crate::data::data().index.article(slug) {
             Some((_, a)) => a.title.clone(),
             None => "Not found".to_string(),

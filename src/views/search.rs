@@ -14,7 +14,7 @@ use crate::data::data;
 use crate::route::{Explore, Latest, Route};
 use readingroom_core::facets::{narrow, tally, Facet, Tally};
 use readingroom_core::search::PAGE;
-use readingroom_core::snippet::{clip_words, Highlighter};
+use readingroom_core::snippet::{clip_query, clip_words, Highlighter};
 use readingroom_core::{Hit, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,9 +23,6 @@ use yew::prelude::*;
 pub struct Props {
     pub explore: Explore,
 }
-
-/// The words of the query the results' heading repeats.
-const HEADING_WORDS: usize = 12;
 
 /// How long the results must stand still before their shards are fetched for snippets.
 const SHARD_PAUSE_MS: u32 = 200;
@@ -75,7 +72,7 @@ pub fn search_view(props: &Props) -> Html {
     let hl = Highlighter::new(&d.index, &d.analyzer, &results);
     // A pasted paragraph is named by its first words: written whole, 250 words had filled the
     // heading with a screen of capitals, and a screen reader's announcement with all of them.
-    let shown_q = clip_words(e.q.trim(), HEADING_WORDS);
+    let shown_q = clip_query(&e.q);
     let count = tallied.docs.len();
     let sort_link = |s: Sort, label: &str| {
         let href = Explore { sort: s, ..e.clone() }.route().href();

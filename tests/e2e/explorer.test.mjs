@@ -135,6 +135,13 @@ for (const mode of modes) {
       const first12 = 'Kashmir '.repeat(12).trim();
       assert.match(await page.locator('.rr-count').textContent(), new RegExp(`for “${first12} …”$`));
       assert.match(await page.locator('.rr-explore [role="status"]').textContent(), new RegExp(`for ${first12} …$`));
+      // So does the tab's title, once typing pauses.
+      await page.waitForFunction((w) => document.title.startsWith(`“${w} …” – `), first12);
+      // A pasted link is one long word to the eye: cut at 100 characters, in the title too.
+      const link = `https://example.org/${'kashmir/'.repeat(40)}`;
+      await page.locator('#rr-q').fill(link);
+      await page.locator('.rr-count').filter({ hasText: `for “${link.slice(0, 100)}…”` }).waitFor();
+      await page.waitForFunction((head) => document.title.startsWith(`“${head}…” – `), link.slice(0, 100));
       await page.locator('#rr-q').fill('Kashmir');
       await page.locator('.rr-count').filter({ hasText: 'for “Kashmir”' }).waitFor();
       assert.equal(await page.locator('.rr-ignored').count(), 0);

@@ -20,6 +20,21 @@ pub fn clip_words(text: &str, words: usize) -> String {
     format!("{}{more}", head.join(" "))
 }
 
+/// Words, and characters, of a query that a heading, a tab's title or an announcement repeats.
+pub const QUERY_WORDS: usize = 12;
+pub const QUERY_CHARS: usize = 100;
+
+/// A query as the page names it: its first [`QUERY_WORDS`] words and at most [`QUERY_CHARS`]
+/// characters of them. A pasted paragraph had filled the heading with a screen of capitals, and
+/// a pasted link (one long "word") the tab's title.
+pub fn clip_query(q: &str) -> String {
+    let clipped = clip_words(q.trim(), QUERY_WORDS);
+    match clipped.char_indices().nth(QUERY_CHARS) {
+        Some((at, _)) => format!("{}…", clipped[..at].trim_end()),
+        None => clipped,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
     pub text: String,
@@ -265,6 +280,17 @@ fn phrase_sets(phrases: &[Vec<(usize, Vec<String>)>]) -> Vec<Vec<(usize, HashSet
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_query_is_named_by_its_first_words_and_characters() {
+        assert_eq!(clip_query("  lone actor  "), "lone actor");
+        let words = "Kashmir ".repeat(20);
+        assert_eq!(clip_query(&words), format!("{} …", "Kashmir ".repeat(12).trim()));
+        // One long word (a pasted link): cut at a character, never inside one.
+        let link = "é".repeat(150);
+        assert_eq!(clip_query(&link), format!("{}…", "é".repeat(QUERY_CHARS)));
+    }
+
     use super::*;
 
     fn marks(text: &str, terms: &[&str]) -> Vec<String> {
