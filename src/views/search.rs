@@ -209,7 +209,7 @@ pub fn search_view(props: &Props) -> Html {
                 if count == 0 {
                     <div class="rr-empty">
                         if results.excluded > 0 {
-                            <p>{ excluded_all(results.excluded) }</p>
+                            <p>{ excluded_all(results.excluded, readingroom_core::query::without_exclusions(&e.q).is_some()) }</p>
                             if let Some(q) = readingroom_core::query::without_exclusions(&e.q) {
                                 <p class="rr-unexclude">
                                     <a href={ Explore { q: q.clone(), ..e.clone() }.route().href() }>
@@ -263,10 +263,12 @@ pub fn search_view(props: &Props) -> Html {
     }
 }
 
-/// Why nothing is shown when the exclusions removed every article the other words found.
-fn excluded_all(n: usize) -> String {
-    match n {
-        1 => "1 article matches the other words, but it contains what you excluded.".to_string(),
-        n => format!("{n} articles match the other words, but each contains what you excluded."),
+/// Why nothing is shown when the exclusions removed every article the other words found (or,
+/// with no other words, every article).
+fn excluded_all(n: usize, other_words: bool) -> String {
+    match (n, other_words) {
+        (_, false) => "Every article contains what you excluded.".to_string(),
+        (1, true) => "1 article matches the other words, but it contains what you excluded.".to_string(),
+        (n, true) => format!("{n} articles match the other words, but each contains what you excluded."),
     }
 }

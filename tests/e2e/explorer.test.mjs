@@ -274,6 +274,13 @@ for (const mode of modes) {
       assert.equal(await page.locator('#rr-q').inputValue(), 'lone actor ');
       await page.locator('.rr-count').filter({ hasText: /^4 results/ }).waitFor();
       assert.equal(await page.locator('ol.rr-hits > li').count(), 4);
+      // Every article names al-Qaeda: with a word being typed that only ranks, the exclusion
+      // removed all it ranked; with no other words, there is no search without it to offer.
+      await page.locator('#rr-q').fill('-AQ th');
+      await page.locator('.rr-empty p').first().filter({ hasText: '7 articles match the other words, but each contains what you excluded.' }).waitFor();
+      await page.locator('#rr-q').fill('-AQ');
+      await page.locator('.rr-empty p').first().filter({ hasText: 'Every article contains what you excluded.' }).waitFor();
+      assert.equal(await page.locator('.rr-unexclude').count(), 0);
     });
 
     test('opening a result shows its body, note, and Q&A turns; reload and back restore views', async () => {

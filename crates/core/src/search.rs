@@ -80,7 +80,8 @@ pub struct Results {
     pub suggestion: Option<String>,
     /// When nothing matches all the words: the articles that match most of them.
     pub partial: Vec<Hit>,
-    /// When the exclusions (`-word`) removed every match: how many articles the rest matched.
+    /// When the exclusions (`-word`) removed every match: how many articles the rest matched
+    /// (every article, when the rest only ranks or there is none).
     pub excluded: usize,
     /// Words past the query's limit ([`crate::query::MAX_WORDS`]), not searched for.
     pub ignored: usize,
@@ -666,9 +667,9 @@ pub fn search_cached(
     }
     sort_hits(&mut hits, sort);
 
-    // Only when other words found something: a query of exclusions alone ("-a" as it is typed)
-    // has no "other words" to search without them.
-    let removed = if hits.is_empty() && !required.is_empty() { before } else { 0 };
+    // What the exclusions took, when they took everything: from what the other words found, or
+    // from every article when the other words only rank ("-kashmir th") or there are none.
+    let removed = if hits.is_empty() && !excluded.is_empty() { before } else { 0 };
     let mut results = Results { excluded: removed, hits, ignored: query.ignored, ..Results::default() };
     if results.hits.is_empty() && !required.is_empty() {
         results.partial = partial_matches(&required, &excluded);
