@@ -6,6 +6,7 @@ mod api;
 mod app;
 mod components;
 mod data;
+mod heading;
 mod keyboard;
 mod location;
 mod narrow;
@@ -51,6 +52,7 @@ fn main() {
     location::init(&root);
     scroll_memory::init();
     title::init(&root);
+    heading::init(&root);
     // Decoding the index and the first render are each long tasks on a slow phone: run them
     // apart, so that the page (pre-rendered, or "Loading…") answers input in between.
     data::data();

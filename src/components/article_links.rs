@@ -66,7 +66,7 @@ pub fn entity_chips(doc: u32) -> Html {
         (!chips.is_empty()).then(|| {
             html! {
                 <div class="rr-chip-group">
-                    <h3>{ heading }</h3>
+                    <@{crate::heading::h(3)}>{ heading }</@>
                     <ul>{ for chips }</ul>
                 </div>
             }
@@ -74,7 +74,7 @@ pub fn entity_chips(doc: u32) -> Html {
     });
     html! {
         <section class="rr-entities" aria-labelledby="rr-entities-h">
-            <h2 id="rr-entities-h">{ "In this article" }</h2>
+            <@{crate::heading::h(2)} class="rr-label" id="rr-entities-h">{ "In this article" }</@>
             { for groups }
         </section>
     }
@@ -99,7 +99,7 @@ pub fn date_chips(a: &Article) -> Html {
     });
     html! {
         <section class="rr-dates" aria-labelledby="rr-dates-h">
-            <h2 id="rr-dates-h">{ "Dates mentioned" }</h2>
+            <@{crate::heading::h(2)} class="rr-label" id="rr-dates-h">{ "Dates mentioned" }</@>
             <ul>{ for chips }</ul>
         </section>
     }

@@ -86,7 +86,7 @@ pub fn cite_box(props: &Props) -> Html {
         let done = *copied == Some(*name);
         html! {
             <div class="rr-cite-style">
-                <h3>{ *name }</h3>
+                <@{crate::heading::h(3)}>{ *name }</@>
                 <pre>{ text }</pre>
                 <button type="button" {onclick} aria-label={ format!("Copy the {name} citation") }>
                     { if done { "Copied" } else { "Copy" } }

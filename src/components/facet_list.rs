@@ -105,7 +105,7 @@ pub fn facet_list(props: &Props) -> Html {
     };
     html! {
         <section class="rr-facet" aria-labelledby={ id.clone() } data-facet={ f.key() }>
-            <h2 id={ id }>{ f.label() }</h2>
+            <@{crate::heading::h(2)} class="rr-label" id={ id }>{ f.label() }</@>
             if props.counts.len() > FIRST {
                 <input class="rr-facet-filter" type="search" placeholder="Filter…" value={ (*filter).clone() }
                     aria-label={ format!("Filter {}", f.label().to_lowercase()) } {oninput} />

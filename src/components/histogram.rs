@@ -265,7 +265,7 @@ pub fn histogram(props: &Props) -> Html {
     let outside = bar_path(&bins, max, h, (0..n).filter(|i| ranged && !(lo..=hi).contains(i)));
     html! {
         <section class="rr-histogram" aria-labelledby="rr-hist-h">
-            <h2 id="rr-hist-h">{ "Published" }</h2>
+            <@{crate::heading::h(2)} class="rr-label" id="rr-hist-h">{ "Published" }</@>
             <p class="rr-range-label">
                 <span>{ label }</span>
                 <span class="rr-n">{ if total == 1 { "1 article".to_string() } else { format!("{total} articles") } }</span>

@@ -38,7 +38,7 @@ pub fn related_list(a: &Article) -> Html {
     }
     html! {
         <section class="rr-related" aria-labelledby="rr-related-h">
-            <h2 id="rr-related-h">{ "Related articles" }</h2>
+            <@{crate::heading::h(2)} id="rr-related-h">{ "Related articles" }</@>
             <ol class="rr-list">{ for items }</ol>
         </section>
     }

@@ -102,7 +102,7 @@ pub fn article_view(props: &Props) -> Html {
         .iter()
         .map(|b| match b {
             Block::Paragraph(t) => html! { <p>{ text(t) }</p> },
-            Block::Heading(t) => html! { <h2>{ text(t) }</h2> },
+            Block::Heading(t) => html! { <@{crate::heading::h(2)}>{ text(t) }</@> },
             Block::Turn { role, speaker, paragraphs } => {
                 let class = match role {
                     Role::Question => "rr-turn rr-question",
@@ -158,7 +158,7 @@ pub fn article_view(props: &Props) -> Html {
                     if !a.kind.is_empty() { <a class="rr-kind" href={ facet_href(Facet::Kind, &a.kind) }>{ &a.kind }</a> }
                     if !a.outlet.is_empty() { <a class="rr-outlet" href={ facet_href(Facet::Outlet, &a.outlet) }>{ &a.outlet }</a> }
                 </p>
-                <h1 class="rr-article-title">{ hl(&a.title) }</h1>
+                <@{crate::heading::h(1)} class="rr-article-title">{ hl(&a.title) }</@>
                 if let Some(s) = &a.summary { <p class="rr-standfirst">{ hl(s) }</p> }
                 <p class="rr-byline">
                     // Each author leads to everything they wrote (the Author facet).
@@ -177,7 +177,7 @@ pub fn article_view(props: &Props) -> Html {
             </header>
             if !a.note.is_empty() {
                 <section class="rr-note" aria-label="The blogger's note">
-                    <h2>{ "From the blog" }</h2>
+                    <@{crate::heading::h(2)}>{ "From the blog" }</@>
                     { for a.note.iter().map(|p| html! { <p>{ hl(p) }</p> }) }
                 </section>
             }
@@ -191,7 +191,7 @@ pub fn article_view(props: &Props) -> Html {
             if let Some(bio) = &a.bio { <p class="rr-bio">{ hl(bio) }</p> }
             if !credits.is_empty() {
                 <section class="rr-credits" aria-label="Images and credits">
-                    <h2>{ "Images and credits" }</h2>
+                    <@{crate::heading::h(2)}>{ "Images and credits" }</@>
                     // The archive keeps the words, not the pictures (a comic's panels among
                     // them): say so, or the captions read as if the pictures were missing by fault.
                     <p class="rr-credits-note">{ "The pictures are not in this archive; their captions and credits are:" }</p>
@@ -203,7 +203,7 @@ pub fn article_view(props: &Props) -> Html {
             <footer class="rr-article-foot">
                 if !a.topics.is_empty() {
                     <section class="rr-topics-box" aria-labelledby="rr-topics-h">
-                        <h2 id="rr-topics-h">{ "Topics" }</h2>
+                        <@{crate::heading::h(2)} class="rr-label" id="rr-topics-h">{ "Topics" }</@>
                         <ul class="rr-topics">
                             { for a.topics.iter().map(|t| html! {
                                 <li><a class="rr-chip" href={ Explore::default().toggled(Facet::Topic, t).route().href() }>{ t }</a></li>

@@ -126,7 +126,7 @@ pub fn entity_view(props: &Props) -> Html {
         <article class="rr-entity">
             <header>
                 <p class="rr-kicker"><span class="rr-kind">{ kind_label.trim_end_matches('s') }</span></p>
-                <h1 class="rr-article-title">{ &entity.name }</h1>
+                <@{crate::heading::h(1)} class="rr-article-title">{ &entity.name }</@>
                 if !aliases.is_empty() { <p class="rr-aliases">{ format!("Also written {}", aliases.join(", ")) }</p> }
                 if let Some(date) = entity.date {
                     <p><a href={ Route::Timeline { by: crate::route::Zoom::Month, from: Some(date.year), to: Some(date.year), at: Some((date.year, date.month.unwrap_or(0))) }.href() }>
@@ -144,7 +144,7 @@ pub fn entity_view(props: &Props) -> Html {
             { for chart }
             if !nothing {
                 <section aria-labelledby="rr-entity-articles">
-                    <h2 id="rr-entity-articles">{ "Articles" }</h2>
+                    <@{crate::heading::h(2)} class="rr-label" id="rr-entity-articles">{ "Articles" }</@>
                     <ol class="rr-list rr-entity-articles">
                         { for articles.iter().take(*shown).map(|&(doc, count)| {
                             let a = &d.index.articles[doc as usize];
@@ -163,7 +163,7 @@ pub fn entity_view(props: &Props) -> Html {
             }
             if !companions.is_empty() {
                 <section aria-labelledby="rr-entity-with">
-                    <h2 id="rr-entity-with">{ "Appears most often with" }</h2>
+                    <@{crate::heading::h(2)} class="rr-label" id="rr-entity-with">{ "Appears most often with" }</@>
                     <ul class="rr-topics rr-companions">
                         { for companions.iter().map(|&(e, c)| html! {
                             <li><a class="rr-chip" href={ entity_route(e).href() }>

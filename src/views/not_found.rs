@@ -9,7 +9,7 @@ pub struct Props {
 pub fn not_found(props: &Props) -> Html {
     html! {
         <section class="rr-empty">
-            <h1>{ "Nothing here" }</h1>
+            <@{crate::heading::h(1)}>{ "Nothing here" }</@>
             <p>{ format!("There is no page at “{}”. ", props.path) }<a href={ crate::route::Route::Home.href() }>{ "Browse all articles" }</a></p>
         </section>
     }

@@ -175,10 +175,10 @@ pub fn search_view(props: &Props) -> Html {
             }
             <section class="rr-results" aria-labelledby="rr-results-h">
                 <div class="rr-results-bar">
-                    <h1 id="rr-results-h" class="rr-count">
+                    <@{crate::heading::h(1)} id="rr-results-h" class="rr-count">
                         { heading }
                         if typed { { format!(" for {}", crate::quote::quoted(&shown_q)) } }
-                    </h1>
+                    </@>
                     if count > 0 && (typed || !e.sel.is_empty()) {
                         <nav class="rr-sort" aria-label="Sort results">
                             if typed { { sort_link(Sort::Relevance, "Best match") } }
@@ -237,7 +237,7 @@ pub fn search_view(props: &Props) -> Html {
                         <p><a href={ crate::route::Route::Home.href() }>{ "Browse all articles" }</a></p>
                     </div>
                     if !results.partial.is_empty() && e.sel.is_empty() {
-                        <h2 class="rr-section-title">{ "Articles with some of these words" }</h2>
+                        <@{crate::heading::h(2)} class="rr-section-title">{ "Articles with some of these words" }</@>
                         <ol class="rr-list rr-partial">{ partial(&results.partial) }</ol>
                     }
                     // After the articles that came near: on a phone the tips, open, would push

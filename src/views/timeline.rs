@@ -246,11 +246,11 @@ pub fn timeline_view(props: &Props) -> Html {
         html! {
             <li class={ classes!("rr-tl-bucket", is_here.then_some("rr-tl-here")) } id={ is_here.then_some("rr-tl-at") }
                 aria-current={ is_here.then_some("true") }>
-                <h2>
+                <@{crate::heading::h(2)} class="rr-tl-period">
                     if let Some(r) = zoom_in(zoom, *k) { <a href={ r.href() }>{ &label }</a> } else { { &label } }
-                </h2>
+                </@>
                 if !mentions.is_empty() {
-                    <h3>{ format!("Mentioned in the articles ({})", mentions.len()) }</h3>
+                    <@{crate::heading::h(3)} class="rr-label">{ format!("Mentioned in the articles ({})", mentions.len()) }</@>
                     <ul class="rr-tl-mentions">{ for mention_items.take(shown) }</ul>
                     if mentions.len() > MENTIONS_SHOWN {
                         if let Some(r) = zoom_in(zoom, *k) {
@@ -261,7 +261,7 @@ pub fn timeline_view(props: &Props) -> Html {
                     }
                 }
                 if !pubs.is_empty() {
-                    <h3>{ format!("Published ({})", pubs.len()) }</h3>
+                    <@{crate::heading::h(3)} class="rr-label">{ format!("Published ({})", pubs.len()) }</@>
                     <ul class="rr-tl-pubs">{ for pub_items }</ul>
                     if pubs.len() > PUBLICATIONS_SHOWN {
                         <a href={ explore_period(zoom, *k).href() }>{ all_articles_of(&buckets, zoom, *k, pubs.len(), &label) }</a>
@@ -273,10 +273,10 @@ pub fn timeline_view(props: &Props) -> Html {
 
     html! {
         <section class="rr-timeline" aria-labelledby="rr-tl-h">
-            <h1 id="rr-tl-h" class="rr-section-title">
+            <@{crate::heading::h(1)} id="rr-tl-h" class="rr-section-title">
                 { "Timeline" }
                 if !period.is_empty() { { format!(" · {period}") } }
-            </h1>
+            </@>
             <p class="rr-lede">{ "When the articles were published, and when the events they mention happened." }</p>
             <nav class="rr-sort rr-zoom" aria-label="Zoom">
                 { zoom_link(Zoom::Decade, "Decades") }

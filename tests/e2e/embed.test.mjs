@@ -50,7 +50,26 @@ describe('embedded in a hostile host page, over http', () => {
     assert.equal(await style(page.locator('#archive ol.rr-articles'), 'listStyleType'), 'none');
     assert.notEqual(await style(page.locator('#archive #rr-q'), 'borderStyle'), 'dashed');
     assert.equal(await style(page.locator('#archive .rr-root'), 'display'), 'block');
-    assert.equal(await style(page.locator('#archive h1.rr-count'), 'color') === 'rgb(0, 170, 0)', false);
+    assert.equal(await style(page.locator('#archive .rr-count'), 'color') === 'rgb(0, 170, 0)', false);
+  });
+
+  test('the app’s headings sit under the host page’s: h2 by default, or where data-headings says', async () => {
+    // The host page has its h1; the archive's view title is an h2, its lists' headings h3.
+    const levels = (p) => p.locator('#archive :is(h1, h2, h3, h4, h5, h6)').evaluateAll((hs) => [...new Set(hs.map((h) => h.tagName))].sort());
+    assert.equal(await page.locator('#archive .rr-count').evaluate((h) => h.tagName), 'H2');
+    assert.deepEqual(await levels(page), ['H2', 'H3']);
+    assert.equal(await page.locator('#archive .rr-facet .rr-label').first().evaluate((h) => h.tagName), 'H3');
+    const other = await shared.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await openDemo(other, (html) => html.replace('data-theme="light"', 'data-headings="3" data-start="/timeline"'));
+    await other.locator('#archive .rr-tl-period').first().waitFor();
+    assert.equal(await other.locator('#archive .rr-timeline :is(h1, h2, h3, h4, h5, h6)').first().evaluate((h) => h.tagName), 'H3');
+    assert.equal(await other.locator('#archive .rr-tl-period').first().evaluate((h) => h.tagName), 'H4');
+    assert.equal(await other.locator('#archive .rr-tl-bucket .rr-label').first().evaluate((h) => h.tagName), 'H5');
+    // Styled by class, whatever the level: the period's heading as large as on the app's own page.
+    const px = async (l) => parseFloat(await style(l.first(), 'fontSize'));
+    const [period, label] = [await px(other.locator('#archive .rr-tl-period')), await px(other.locator('#archive .rr-tl-bucket .rr-label'))];
+    assert.ok(period > 1.6 * label, `the period's heading (${period}px) stands well above its lists' labels (${label}px)`);
+    await other.close();
   });
 
   test('typography a host page sets on the element (an “entry content” style) does not reach the app’s text; no second <main>', async () => {

@@ -453,7 +453,8 @@ pub fn embed_js(build: &WebBuild, css: &[String]) -> String {
 //   <script type="module" src="/explorer/embed.js"></script>
 // data-build: the URL of another build folder to load instead of this one (another corpus);
 // data-start: the view to open when the URL names none; data-theme: auto, light or dark;
-// data-title="keep": leave the page's title alone (by default each view puts its name in front).
+// data-title="keep": leave the page's title alone (by default each view puts its name in front);
+// data-headings: the level of the app's view titles, 2 by default (under the page's own h1).
 // One archive a page: the app keeps its route in the page's URL (?rr=).
 const here = new URL('.', import.meta.url);
 const host = document.querySelector('[data-reading-room]') ?? document.getElementById('reading-room');
@@ -513,6 +514,7 @@ if (window.readingRoomMount || (window.readingRoomClaimed && !handedOver)) {{
     root.dispatchEvent(new CustomEvent('readingroom:theme', {{ detail: host.dataset.theme || 'auto' }}));
   }}).observe(host, {{ attributes: true, attributeFilter: ['data-theme'] }});
   if (host.dataset.title) root.dataset.title = host.dataset.title;
+  if (host.dataset.headings) root.dataset.headings = host.dataset.headings;
   // The reader's default font size, which the host's root font size may not be: the stylesheet
   // sizes everything in multiples of it. Set on the host's element, where the theme's own
   // defaults (the reading measure) are computed.
