@@ -7,6 +7,7 @@ pub mod facet_list;
 pub mod histogram;
 pub mod marked;
 pub mod match_nav;
+pub mod outline;
 pub mod reader_links;
 pub mod search_box;
 pub mod search_tips;

@@ -4,8 +4,10 @@
 use crate::components::article_links::{date_chips, entity_chips};
 use crate::components::marked::marked;
 use crate::components::match_nav::MatchNav;
+use crate::components::outline::{part_id, parts, Outline};
 use crate::components::reader_links::{original_link, prev_next, related_list};
 use crate::data::data;
+use crate::nav::focus_on;
 use crate::route::Explore;
 use crate::shards::{BodyState, ShardsLoaded};
 use readingroom_core::facets::Facet;
@@ -97,19 +99,26 @@ pub fn article_view(props: &Props) -> Html {
             _ => piece(0, t.len()),
         }
     };
+    // An interview's questions, or the sections of a long piece: what the outline goes to,
+    // each focusable (tabindex -1: not a tab stop of its own).
+    let outlined = parts(&a.body);
+    let questions = outlined.first().is_some_and(|&(i, _)| matches!(a.body[i], Block::Turn { .. }));
+    let target = |i: usize| outlined.iter().any(|&(b, _)| b == i).then(|| part_id(i));
+    let tabindex = |i: usize| target(i).map(|_| "-1");
     let body: Vec<Html> = a
         .body
         .iter()
-        .map(|b| match b {
+        .enumerate()
+        .map(|(i, b)| match b {
             Block::Paragraph(t) => html! { <p>{ text(t) }</p> },
-            Block::Heading(t) => html! { <@{crate::heading::h(2)}>{ text(t) }</@> },
+            Block::Heading(t) => html! { <@{crate::heading::h(2)} id={ target(i) } tabindex={ tabindex(i) }>{ text(t) }</@> },
             Block::Turn { role, speaker, paragraphs } => {
                 let class = match role {
                     Role::Question => "rr-turn rr-question",
                     Role::Answer => "rr-turn rr-answer",
                 };
                 html! {
-                    <div class={ class }>
+                    <div class={ class } id={ target(i) } tabindex={ tabindex(i) }>
                         { paragraphs.iter().enumerate().map(|(i, p)| html! {
                             <p>
                                 if i == 0 { <strong class="rr-speaker">{ format!("{speaker}: ") }</strong> }
@@ -182,7 +191,12 @@ pub fn article_view(props: &Props) -> Html {
                 </section>
             }
             { match &body_state {
-                BodyState::Ready => html! { <div class="rr-body">{ for body }</div> },
+                BodyState::Ready => html! {
+                    <>
+                        <Outline parts={ outlined.clone() } { questions } />
+                        <div class="rr-body">{ for body }</div>
+                    </>
+                },
                 BodyState::Loading => html! {
                     <div class="rr-body"><p class="rr-shard-loading" role="status">{ "Loading the text…" }</p></div>
                 },
@@ -245,16 +259,4 @@ fn note_call(label: &str, first: bool) -> Html {
                 aria-label={ format!("Note {label}") } onclick={ focus_on(format!("rr-note-{label}")) }>{ label }</button>
         </sup>
     }
-}
-
-/// Focuses the element with this id in the app (inside the shadow root when embedded), which
-/// also scrolls it into view.
-fn focus_on(id: String) -> Callback<MouseEvent> {
-    Callback::from(move |_: MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let target = crate::location::root().query_selector(&format!("#{id}")).ok().flatten();
-        if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
-    })
 }

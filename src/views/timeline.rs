@@ -220,15 +220,23 @@ pub fn timeline_view(props: &Props) -> Html {
             let texts: Vec<&str> = a.body_texts().collect();
             let quote = texts.get(x.m.paragraph as usize).map(|t| sentence_with_mark(t, x.m)).unwrap_or_default();
             let href = Route::Article { slug: a.slug.clone(), from: Explore::default(), at: Some(x.index) }.href();
+            // A date after the piece was written is a plan or a forecast: said so, with the year
+            // it was seen from ("2042", in an address of 2005).
+            let ahead = x.m.ahead_of(&a.date);
             html! {
                 <li class="rr-tl-mention">
-                    <span class="rr-tl-date">{ &x.m.label }</span>
+                    <span class="rr-tl-date">
+                        { &x.m.label }
+                        if ahead {
+                            <span class="rr-tl-ahead">{ format!("looking ahead from {}", a.date.year) }</span>
+                        }
+                    </span>
                     if let Some(e) = x.m.entity {
                         <a class="rr-chip" href={ entity_route(e).href() }>{ &d.index.entities[e as usize].name }</a>
                     }
                     <a class="rr-tl-sentence" href={ href }>
                         <q>{ quote }</q>
-                        <cite>{ format!(" — {}", a.title) }</cite>
+                        <cite>{ format!(" — {}, {}", a.title, a.date) }</cite>
                     </a>
                 </li>
             }

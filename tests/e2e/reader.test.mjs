@@ -291,6 +291,31 @@ for (const mode of buildModes(() => shared.server)) {
       assert.deepEqual(problems, []);
     });
 
+    test('an interview’s outline lists its questions, and each takes the reader to its question', async () => {
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
+      const outline = page.locator('details.rr-outline');
+      await outline.waitFor();
+      assert.equal((await outline.locator('summary').innerText()).trim(), 'The 12 questions');
+      assert.equal(await outline.evaluate((d) => d.open), false, 'folded until opened');
+      await outline.locator('summary').click();
+      const entries = outline.locator('ol > li button');
+      assert.equal(await entries.count(), 12);
+      const questions = page.locator('.rr-turn.rr-question');
+      // Each entry is its question's first words.
+      const fifth = (await entries.nth(4).innerText()).replace(/ …$/, '');
+      assert.ok((await questions.nth(4).innerText()).replace(/\s+/g, ' ').includes(fifth), fifth);
+      await entries.nth(4).click();
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('rr-question')), true);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), await questions.nth(4).getAttribute('id'));
+      const box = await questions.nth(4).boundingBox();
+      assert.ok(box.y >= 0 && box.y < 900, 'the question is scrolled into view');
+      // A piece with no questions nor sections has no outline.
+      await page.goto(mode.start() + '#/article/sectarian-violence-in-kashmir');
+      await page.locator('.rr-body p').first().waitFor();
+      assert.equal(await page.locator('.rr-outline').count(), 0);
+      assert.deepEqual(problems, []);
+    });
+
     test('cite this: four styles, each copied with one click', async () => {
       await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
       await page.locator('details.rr-cite summary').click();

@@ -67,6 +67,23 @@ pub struct DateMention {
     pub label: String,
 }
 
+impl DateMention {
+    /// Whether what it names begins after `published`: a plan or a forecast ("by 2030"), not
+    /// a time the piece looks back on. Only where the dates tell: "2018" in a piece of
+    /// February 2018 may be either.
+    pub fn ahead_of(&self, published: &PartialDate) -> bool {
+        let (f, p) = (&self.from, published);
+        if f.year != p.year {
+            return f.year > p.year;
+        }
+        match (f.month, p.month) {
+            (Some(a), Some(b)) if a != b => a > b,
+            (Some(_), Some(_)) => matches!((f.day, p.day), (Some(a), Some(b)) if a > b),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Media {
     pub file: Option<String>,
@@ -144,5 +161,39 @@ impl Article {
     /// Reading time at 230 words a minute, at least one minute.
     pub fn reading_minutes(&self) -> u32 {
         self.word_count.div_ceil(230).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DateMention;
+    use crate::PartialDate;
+
+    #[test]
+    fn a_date_after_publication_is_ahead_only_where_the_dates_tell() {
+        let mention = |from: &str| {
+            let from = PartialDate::parse(from).unwrap();
+            DateMention {
+                paragraph: 0,
+                start: 0,
+                end: 0,
+                sentence_start: 0,
+                sentence_end: 0,
+                from,
+                to: from,
+                entity: None,
+                label: String::new(),
+            }
+        };
+        let feb_2018 = PartialDate::parse("2018-02-14").unwrap();
+        assert!(mention("2042").ahead_of(&feb_2018));
+        assert!(mention("2018-03").ahead_of(&feb_2018));
+        assert!(mention("2018-02-20").ahead_of(&feb_2018));
+        assert!(!mention("2018").ahead_of(&feb_2018), "the year it was written: either");
+        assert!(!mention("2018-02").ahead_of(&feb_2018));
+        assert!(!mention("2018-02-14").ahead_of(&feb_2018));
+        assert!(!mention("2005-07-07").ahead_of(&feb_2018));
+        // A piece dated to the year only: its own year tells nothing.
+        assert!(!mention("2017-07").ahead_of(&PartialDate::parse("2017").unwrap()));
     }
 }
