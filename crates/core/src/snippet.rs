@@ -280,6 +280,7 @@ fn phrase_sets(phrases: &[Vec<(usize, Vec<String>)>]) -> Vec<Vec<(usize, HashSet
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_query_is_named_by_its_first_words_and_characters() {
@@ -290,8 +291,6 @@ mod tests {
         let link = "é".repeat(150);
         assert_eq!(clip_query(&link), format!("{}…", "é".repeat(QUERY_CHARS)));
     }
-
-    use super::*;
 
     fn marks(text: &str, terms: &[&str]) -> Vec<String> {
         marks_with(text, terms, &[])
