@@ -91,6 +91,14 @@ for (const mode of modes) {
       }
     });
 
+    test('a quoted acronym finds that form only, and marks only it', async () => {
+      // "IS" is a stop word too: quoted, it had matched nothing and listed every article.
+      await search(page, '"IS"');
+      await page.locator('.rr-count').filter({ hasText: /^2 results/ }).waitFor();
+      const marks = await page.locator('ol.rr-hits mark').allTextContents();
+      assert.ok(marks.length > 0 && marks.every((m) => m === 'IS'), `only “IS” is marked: ${marks}`);
+    });
+
     test('a typo still finds the article, and a worse one gets a suggestion', async () => {
       await page.locator('#rr-q').fill('Kashmr');
       await page.locator('ol.rr-hits > li .rr-title').filter({ hasText: KASHMIR }).waitFor();
