@@ -236,7 +236,8 @@ pub fn timeline_view(props: &Props) -> Html {
                     }
                     <a class="rr-tl-sentence" href={ href }>
                         <q>{ quote }</q>
-                        <cite>{ format!(" — {}, {}", a.title, a.date) }</cite>
+                        // In brackets: a title ends with "?" as often as not.
+                        <cite>{ format!(" — {} ({})", a.title, a.date) }</cite>
                     </a>
                 </li>
             }

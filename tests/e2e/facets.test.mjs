@@ -336,7 +336,7 @@ for (const mode of buildModes(() => shared.server)) {
       const quoted = (await event.locator('q').innerText()).replace(/…$/, '').trim();
       assert.ok(/7\/7|July 7/.test(await event.locator('q mark').innerText()), 'the event’s name is marked in its sentence');
       // Cited with when the piece was written; looking back, so not marked as looking ahead.
-      assert.match(await event.locator('cite').innerText(), /, (\d{1,2} )?([A-Z][a-z]+ )?20[12]\d$/);
+      assert.match(await event.locator('cite').innerText(), / \((\d{1,2} )?([A-Z][a-z]+ )?20[12]\d\)$/);
       assert.equal(await event.locator('.rr-tl-ahead').count(), 0);
       await event.locator('a.rr-tl-sentence').click();
       await page.locator('.rr-at').waitFor();
