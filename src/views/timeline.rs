@@ -236,8 +236,7 @@ pub fn timeline_view(props: &Props) -> Html {
                     }
                     <a class="rr-tl-sentence" href={ href }>
                         <q>{ quote }</q>
-                        // In brackets: a title ends with "?" as often as not.
-                        <cite>{ format!(" — {} ({})", a.title, a.date) }</cite>
+                        <cite>{ format!(" — {}", cite(&a.title, &a.date)) }</cite>
                     </a>
                 </li>
             }
@@ -500,9 +499,31 @@ fn sentence_with_mark(text: &str, m: &DateMention) -> Html {
     html! { <>{ before }<mark>{ date }</mark>{ after }</> }
 }
 
+/// A quoted piece named with when it was written: "Have our defences? (7 July 2017)", in
+/// brackets since a title ends with "?" as often as not. A title that carries its year
+/// already ("State of the Union: George W. Bush, 2005") is not followed by it again.
+fn cite(title: &str, date: &PartialDate) -> String {
+    if title.contains(&date.year.to_string()) {
+        title.to_string()
+    } else {
+        format!("{title} ({date})")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_is_cited_with_its_date_unless_its_title_carries_the_year() {
+        let date = PartialDate::parse("2017-07-07").unwrap();
+        assert_eq!(cite("Have our defences?", &date), "Have our defences? (7 July 2017)");
+        let address = PartialDate::parse("2005-02-02").unwrap();
+        assert_eq!(
+            cite("State of the Union: George W. Bush, 2005", &address),
+            "State of the Union: George W. Bush, 2005"
+        );
+    }
 
     #[test]
     fn a_span_stands_under_every_period_it_covers() {
