@@ -34,6 +34,13 @@ fn slugs(index: &Index, q: &str, sort: Sort) -> Vec<String> {
     search(index, &a, q, sort).hits.iter().map(|h| index.articles[h.doc as usize].slug.clone()).collect()
 }
 
+/// The articles `q` finds, in slug order: which, not how ranked.
+fn found(index: &Index, q: &str) -> Vec<String> {
+    let mut s = slugs(index, q, Sort::Relevance);
+    s.sort();
+    s
+}
+
 #[test]
 fn round_trips_through_bytes() {
     let i = index();
@@ -202,11 +209,7 @@ fn phrases_need_their_words_in_order_in_one_field() {
     b.add(article("between", "2017", "Notes", &["A lone wolf actor."]));
     b.add(article("bank", "2016", "Notes", &["The Bank of England, and the bank."]));
     let i = b.finish();
-    let sorted = |q: &str| {
-        let mut s = slugs(&i, q, Sort::Newest);
-        s.sort();
-        s
-    };
+    let sorted = |q: &str| found(&i, q);
     // Each word one term (the in-place check) ...
     assert_eq!(sorted("\"lone actor\""), ["in-order"]);
     assert_eq!(sorted("lone-actor "), ["in-order"]);
@@ -275,9 +278,7 @@ fn a_word_being_typed_that_may_become_a_stop_word_does_not_filter() {
     let i = b.finish();
     assert!(i.begins_stop_word("rat"));
     assert_eq!(slugs(&i, "city rat", Sort::Relevance), ["rats"]);
-    let mut both = slugs(&i, "city rath", Sort::Relevance);
-    both.sort();
-    assert_eq!(both, ["cats", "rats"], "\"rath\" may only become \"rather\"");
+    assert_eq!(found(&i, "city rath"), ["cats", "rats"], "\"rath\" may only become \"rather\"");
 }
 
 #[test]
@@ -287,11 +288,7 @@ fn the_last_word_of_a_phrase_being_typed_that_may_become_a_stop_word_does_not_em
     b.add(article("other", "2017", "Notes", &["A threat, and of what kind, nobody said."]));
     b.add(article("none", "2016", "Notes", &["Nothing here."]));
     let i = b.finish();
-    let relevance = |q: &str| {
-        let mut s = slugs(&i, q, Sort::Relevance);
-        s.sort();
-        s
-    };
+    let relevance = |q: &str| found(&i, q);
     // "o" and "of" may be the stop word that follows "threat": they hold no place yet, and the
     // phrase finds what '"threat' finds, not nothing.
     for q in ["\"threat o", "\"threat of", "threat-o"] {
@@ -322,11 +319,7 @@ fn a_quoted_name_of_stop_words_finds_that_form_only() {
     b.add(article("isis", "2017", "Notes", &["Fighters who left ISIS came home."]));
     b.add(article("plain", "2016", "Notes", &["What is left is home."]));
     let i = b.finish();
-    let sorted = |q: &str| {
-        let mut s = slugs(&i, q, Sort::Relevance);
-        s.sort();
-        s
-    };
+    let sorted = |q: &str| found(&i, q);
     // Unquoted, any name of the group finds every name of it; quoted, that form only: "IS" is
     // a stop word, which had made the quoted form match nothing and so list every article.
     assert_eq!(sorted("IS"), ["acronym", "isis"]);
