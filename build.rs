@@ -10,7 +10,11 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("index.bin");
     if let Some(artifact) = std::env::var("READINGROOM_ARTIFACT").ok().filter(|a| !a.is_empty()) {
         println!("cargo:rerun-if-changed={artifact}");
-        std::fs::copy(&artifact, &out).unwrap_or_else(|e| panic!("{artifact}: {e}"));
+        let bytes = std::fs::read(&artifact).unwrap_or_else(|e| panic!("{artifact}: {e}"));
+        let index =
+            readingroom_indexer::Index::from_bytes(&bytes).unwrap_or_else(|e| panic!("{artifact}: {e}"));
+        check_language(&index.language);
+        std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
         return;
     }
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
@@ -34,6 +38,18 @@ fn main() {
     for problem in read.warnings.iter().chain(&read.rejected) {
         println!("cargo:warning={problem}");
     }
-    let index = readingroom_indexer::build_index(&read, readingroom_indexer::Analyzer::english());
+    check_language(&read.language);
+    let index = readingroom_indexer::build_index(&read);
     std::fs::write(&out, index.to_bytes()).expect("write the index artifact");
+}
+
+/// The app analyses queries as the corpus was indexed: an archive in another language than
+/// English needs the stemmers this build leaves out unless asked (`cargo xtask build` asks).
+fn check_language(language: &str) {
+    if language != "en" && std::env::var_os("CARGO_FEATURE_LANGUAGES").is_none() {
+        panic!(
+            "the archive is in the language {language:?}, which this build cannot analyse: build with \
+             `--features languages` (cargo xtask build does when archive.toml names a language)"
+        );
+    }
 }

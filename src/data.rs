@@ -24,8 +24,9 @@ thread_local! {
     // The app is single-threaded; leaking once gives every component a `&'static` view.
     static DATA: &'static Data = {
         let index = Index::from_bytes(ARTIFACT).expect("the embedded index was written by this build");
-        // Queries must be analysed as the corpus was: the artifact names its language.
-        let analyzer = Analyzer::for_language(&index.language).unwrap_or_else(Analyzer::english);
+        // Queries must be analysed as the corpus was: the artifact names its language and the
+        // stop words it learnt (the build script checked this build has the language).
+        let analyzer = index.analyzer().unwrap_or_else(Analyzer::english);
         let facets = FacetIndex::new(&index);
         Box::leak(Box::new(Data { index, analyzer, facets, clauses: ClauseCache::default() }))
     };

@@ -16,7 +16,7 @@ pub fn build(read: Vec<(Option<usize>, Article)>, entities: &[Entity]) {
     }
     let (lines, mut articles): (Vec<_>, Vec<_>) =
         read.into_iter().map(|(line, a)| (line, (PathBuf::from("fuzz"), a))).unzip();
-    let _ = readingroom_indexer::corpus::settle(&mut articles, &lines, entities);
+    let _ = readingroom_indexer::corpus::settle(&mut articles, &lines, entities, "en");
     let analyzer = Analyzer::english();
     let mut builder = IndexBuilder::new(Analyzer::english()).with_entities(entities.to_vec());
     let title = articles[0].1.title.clone();

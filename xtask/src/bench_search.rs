@@ -63,7 +63,7 @@ fn native(name: &str, dir: &Path, out: &mut String) -> Result {
     let started = Instant::now();
     let corpus =
         read_corpus(&dir.join("corpus")).map_err(|e| format!("{name}: {:?}", &e[..e.len().min(3)]))?;
-    let index = build_index(&corpus, Analyzer::english());
+    let index = build_index(&corpus);
     let build = started.elapsed().as_secs_f64();
     let bytes = index.to_bytes();
     std::fs::write(dir.join("index.bin"), &bytes).map_err(|e| e.to_string())?;

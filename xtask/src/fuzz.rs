@@ -3,7 +3,7 @@
 //! toolchain, so the fuzz build alone runs with RUSTC_BOOTSTRAP=1, which lets stable accept them.
 
 use crate::tools::{root, run, Result};
-use readingroom_indexer::{build_index, read_corpus, Analyzer};
+use readingroom_indexer::{build_index, read_corpus};
 use std::process::Command;
 
 pub const TARGETS: [&str; 9] = [
@@ -67,10 +67,10 @@ fn seed() -> Result {
     let q = QUERY_SEEDS.iter().enumerate().map(|(i, s)| (i.to_string(), s.as_bytes().to_vec()));
     write_seeds("query", q)?;
     let corpus = read_corpus(&root().join("corpus")).map_err(|e| format!("{e:?}"))?;
-    let artifact = build_index(&corpus, Analyzer::english()).to_bytes();
+    let artifact = build_index(&corpus).to_bytes();
     write_seeds("index_reader", [("sample.bin".into(), artifact)])?;
     // The sample's bodies as shards; the seeds are what follows the 12-byte header the target adds.
-    let mut sharded = build_index(&corpus, Analyzer::english());
+    let mut sharded = build_index(&corpus);
     let shards = sharded.shard_bodies(readingroom_core::shards::ShardOptions {
         mode: readingroom_core::shards::ShardMode::Always,
         target_bytes: 8 << 10,

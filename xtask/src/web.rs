@@ -2,7 +2,7 @@
 
 use crate::tools::{self, node_bin, root, run, Result};
 use readingroom_core::shards::ShardOptions;
-use readingroom_indexer::{build_index, bundle, read_corpus_with, summary::summary, Analyzer, ReadOptions};
+use readingroom_indexer::{build_index, bundle, read_corpus_with, summary::summary, ReadOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -51,7 +51,7 @@ pub fn build_with(
             corpus.display()
         ));
     }
-    let mut index = build_index(&read, Analyzer::english());
+    let mut index = build_index(&read);
     let shard_files = index.shard_bodies(shards);
     let bytes = index.to_bytes();
     eprintln!("corpus     {}", corpus.display());
@@ -72,24 +72,31 @@ pub fn build_with(
     .map_err(|e| e.to_string())?;
     // Trunk builds with --offline: fetch the app's crates first (a no-op once they are here).
     run(Command::new("cargo").args(["fetch", "--quiet"]).current_dir(root()))?;
+    // Another language than English brings its stemmer and stop words into the wasm; English
+    // builds go without them (about 300 KB gzipped).
+    let features = if read.language == "en" { "" } else { "languages" };
     run(Command::new("trunk")
         .args(["build", "--release", "--dist"])
         .arg(&dist)
         .current_dir(root())
         .env("PATH", path)
+        .env("TRUNK_BUILD_FEATURES", features)
         .env("READINGROOM_ARTIFACT", &artifact))?;
 
-    let json = readingroom_indexer::elasticlunr_export::export(&read, "en").expect("English is compiled in");
+    // elasticlunr.js's language plugins (lunr-languages) call Dutch "du".
+    let lunr = if read.language == "nl" { "du" } else { read.language.as_str() };
+    let json = readingroom_indexer::elasticlunr_export::export(&read, lunr)
+        .ok_or_else(|| format!("no elasticlunr.js export for the language {:?}", read.language))?;
     let web = bundle::find_build(&dist).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("elasticlunr-index.json"), json).map_err(|e| e.to_string())?;
     bundle::relativize(&web).map_err(|e| e.to_string())?;
     readingroom_indexer::shard_files::write(&dist, &shard_files).map_err(|e| e.to_string())?;
     // The home page from the artifact the app decodes, so both list the same articles.
     let decoded = readingroom_core::Index::from_bytes(&bytes).map_err(|e| e.to_string())?;
-    let analyzer =
-        readingroom_core::Analyzer::for_language(&decoded.language).unwrap_or_else(Analyzer::english);
+    let analyzer = decoded.analyzer().ok_or("the artifact's language is one the indexer reads")?;
     let name = decoded.display_name();
-    bundle::prerender(&web, &bundle::home_shell(&decoded, &analyzer), name).map_err(|e| e.to_string())?;
+    bundle::prerender(&web, &bundle::home_shell(&decoded, &analyzer), name, &decoded.language)
+        .map_err(|e| e.to_string())?;
     let shadow_css = bundle::write_shadow_css(&web).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed.js"), bundle::embed_js(&web, &shadow_css)).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("embed-demo.html"), bundle::EMBED_DEMO).map_err(|e| e.to_string())?;
@@ -97,7 +104,8 @@ pub fn build_with(
     // A large archive's page comes with its shards folder: its wasm goes there too, where it
     // loads far faster than inside the page.
     let place = if shard_files.is_empty() { bundle::WasmPlace::Inline } else { bundle::WasmPlace::Beside };
-    let size = bundle::write_standalone(&web, name, &standalone, place).map_err(|e| e.to_string())?;
+    let size = bundle::write_standalone(&web, name, &decoded.language, &standalone, place)
+        .map_err(|e| e.to_string())?;
     eprintln!("web build  {}", dist.join("index.html").display());
     eprintln!(
         "standalone {} ({:.0} KB): open it from disk, no server needed",
@@ -146,6 +154,9 @@ pub fn test() -> Result {
         build_with(None, &root().join("target/e2e/sharded"), true, &ReadOptions::default(), small_shards)?;
     // More articles than a page of results: tests/e2e/paging.test.mjs pages through them.
     let paged = paged_build()?;
+    // An archive in Spanish: tests/e2e/languages.test.mjs searches it with Spanish stems.
+    let spanish =
+        build(Some(root().join("tests/fixtures/spanish")), &root().join("target/e2e/spanish"), true)?;
     run(Command::new("node")
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
         .arg(root().join("tests/e2e"))
@@ -154,7 +165,8 @@ pub fn test() -> Result {
         .env("READINGROOM_EDITED_DIST", edited)
         .env("READINGROOM_HOSTILE_DIST", hostile.dist)
         .env("READINGROOM_SHARDED_DIST", sharded.dist)
-        .env("READINGROOM_PAGED_DIST", paged))
+        .env("READINGROOM_PAGED_DIST", paged)
+        .env("READINGROOM_SPANISH_DIST", spanish.dist))
 }
 
 /// The sample's articles three times over (the copies' titles end "(copy 2)" and "(copy 3)")

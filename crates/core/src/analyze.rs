@@ -3,6 +3,7 @@
 //! elasticlunr-rs (trimmer, stop words, stemmer) so that the indexer and the app agree on terms.
 
 use elasticlunr::Pipeline;
+use std::collections::HashSet;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -81,14 +82,81 @@ pub fn fold(word: &str) -> String {
 pub struct Analyzer {
     pipeline: Pipeline,
     language: String,
+    /// Stop words the language writes with diacritics, folded ("más" → "mas", "été" → "ete"):
+    /// the pipeline's list holds them as written, and it only ever sees folded words. Learnt
+    /// from a corpus's text ([`Analyzer::learn_stop_words`]); the index keeps them with the
+    /// corpus's other stop words, and an app reading the index is given them back.
+    folded_stops: HashSet<String>,
+}
+
+/// lunr-languages (and so elasticlunr-rs) names Dutch "du"; its ISO 639-1 code is "nl".
+fn lunr_code(code: &str) -> &str {
+    if code == "nl" {
+        "du"
+    } else {
+        code
+    }
+}
+
+fn iso_code(lunr: &str) -> String {
+    if lunr == "du" { "nl" } else { lunr }.to_string()
 }
 
 impl Analyzer {
-    /// The analyzer for an ISO 639-1 language code supported by elasticlunr-rs ("en" is always
-    /// compiled in; others behind that crate's features).
+    /// The analyzer for an ISO 639-1 language code ("en", "fr", "de", "nl"…). English is always
+    /// compiled in; the others with this crate's `languages` feature (see [`Analyzer::codes`]).
     pub fn for_language(code: &str) -> Option<Self> {
-        let lang = elasticlunr::lang::from_code(code)?;
-        Some(Self { pipeline: lang.make_pipeline(), language: lang.code() })
+        let code = code.trim().to_ascii_lowercase();
+        let lang = elasticlunr::lang::from_code(lunr_code(&code))?;
+        Some(Self {
+            pipeline: lang.make_pipeline(),
+            language: iso_code(&lang.code()),
+            folded_stops: HashSet::new(),
+        })
+    }
+
+    /// The language codes this build can analyse, English first.
+    pub fn codes() -> Vec<String> {
+        elasticlunr::lang::languages().iter().map(|l| iso_code(&l.code())).collect()
+    }
+
+    /// The same analyzer, also taking these folded words for stop words: an index's
+    /// [`crate::Index::stop_words`], which hold those the language writes with diacritics.
+    pub fn with_stop_words<'w>(mut self, words: impl IntoIterator<Item = &'w String>) -> Self {
+        let pipeline_has = |w: &String| self.pipeline_stop(w);
+        let extra: Vec<String> = words.into_iter().filter(|w| !pipeline_has(w)).cloned().collect();
+        self.folded_stops.extend(extra);
+        self
+    }
+
+    /// Learns, from `texts`, the stop words the language writes with diacritics, as they fold:
+    /// a word is one when the pipeline drops it as written (lower-cased, apostrophes left out).
+    /// Then its folded form is a stop word too, wherever it is found, so that the index and a
+    /// reader's query (folded as typed, "mas" or "más") agree. English has none to learn.
+    pub fn learn_stop_words<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) {
+        for text in texts {
+            for tok in tokenize(text) {
+                let surface = &text[tok.start..tok.end];
+                if surface.is_ascii() || self.folded_stops.contains(&tok.folded) {
+                    continue;
+                }
+                let written: String = strip_possessive(surface)
+                    .nfc()
+                    .filter(|c| !is_joiner(*c))
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                if written != tok.folded && self.pipeline_stop(&written) && !self.pipeline_stop(&tok.folded) {
+                    self.folded_stops.insert(tok.folded);
+                }
+            }
+        }
+    }
+
+    /// The folded stop words learnt or given beside the pipeline's own, sorted.
+    pub fn folded_stop_words(&self) -> Vec<String> {
+        let mut words: Vec<String> = self.folded_stops.iter().cloned().collect();
+        words.sort_unstable();
+        words
     }
 
     pub fn english() -> Self {
@@ -101,6 +169,9 @@ impl Analyzer {
 
     /// The index term for one folded word; `None` for a stop word.
     pub fn term(&self, folded: &str) -> Option<String> {
+        if self.folded_stops.contains(folded) {
+            return None;
+        }
         self.pipeline.run(vec![folded.to_string()]).into_iter().next().filter(|t| !t.is_empty())
     }
 
@@ -108,7 +179,12 @@ impl Analyzer {
     /// letters for (an English pipeline trims "Кашмир" to nothing): a stop word is passed over,
     /// a word of another script matches nothing.
     pub fn is_stop_word(&self, folded: &str) -> bool {
-        let mut token = folded.to_string();
+        self.folded_stops.contains(folded) || self.pipeline_stop(folded)
+    }
+
+    /// Whether the pipeline's own stop word filter drops `word` (see [`Analyzer::is_stop_word`]).
+    fn pipeline_stop(&self, word: &str) -> bool {
+        let mut token = word.to_string();
         for step in &self.pipeline.queue {
             if step.name().starts_with("stopWordFilter") {
                 return !token.is_empty() && step.filter(token).is_none();

@@ -63,7 +63,8 @@ pub struct Index {
     pub tagger: Tagger,
     /// The stop words the corpus uses (folded, sorted): the language pipeline keeps its list to
     /// itself, and a word being typed that may yet become one must not filter the results
-    /// ("howe…" on its way to "however" has no completions in the index).
+    /// ("howe…" on its way to "however" has no completions in the index). They include those
+    /// the language writes with diacritics, which only the corpus tells (see [`Index::analyzer`]).
     pub stop_words: Vec<String>,
     /// When bodies live in shards (see `shards`), where each article's is; its articles' bodies
     /// are then empty until the app puts a loaded shard's parts back.
@@ -247,6 +248,13 @@ impl Index {
         self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
     }
 
+    /// The analyzer that made this index: its language's, with the stop words it learnt from
+    /// the corpus. `None` when this build does not have the language (see
+    /// [`Analyzer::codes`]).
+    pub fn analyzer(&self) -> Option<Analyzer> {
+        Analyzer::for_language(&self.language).map(|a| a.with_stop_words(&self.stop_words))
+    }
+
     /// Whether `prefix` (folded) begins one of the corpus's stop words, or is one.
     pub fn begins_stop_word(&self, prefix: &str) -> bool {
         let at = self.stop_words.partition_point(|w| w.as_str() < prefix);
@@ -363,6 +371,13 @@ impl IndexBuilder {
         let mut text_starts = Vec::with_capacity(self.articles.len());
         let tagger = Tagger::new(&self.entities);
         let slugs: Vec<String> = self.entities.iter().map(|e| entity_term(&e.slug())).collect();
+        // Before any term is made: a word the language writes with diacritics ("más") is a stop
+        // word wherever it is found, however early. English's stop words are all ASCII, and
+        // this would read the whole corpus once more for none.
+        if self.analyzer.language() != "en" {
+            let texts = self.articles.iter().flat_map(|a| field_texts(a).into_iter().flatten());
+            self.analyzer.learn_stop_words(texts);
+        }
         for (doc, article) in self.articles.iter().enumerate() {
             let mut lengths = [0u32; FIELD_COUNT];
             let mut starts: [Vec<u32>; 2] = [Vec::new(), Vec::new()];

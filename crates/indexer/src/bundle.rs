@@ -249,8 +249,10 @@ fn drop_wasm_preload(html: &str, wasm: &str) -> String {
 /// content in the HTML, the 300-odd KB of wasm would otherwise compete with the stylesheet
 /// for the network before anything shows. The app empties its mount element before it
 /// renders, so the shell goes when the app arrives.
-pub fn prerender(build: &WebBuild, shell: &str, title: &str) -> io::Result<()> {
+/// `language` (the archive's, an ISO 639-1 code) becomes the page's `lang`.
+pub fn prerender(build: &WebBuild, shell: &str, title: &str, language: &str) -> io::Result<()> {
     let html = std::fs::read_to_string(&build.index_html)?;
+    let html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", esc(language)), 1);
     // The page is titled with the archive's name before the app retitles it per view.
     let html = html.replacen(
         &format!("<title>{}</title>", readingroom_core::index::DEFAULT_NAME),
@@ -322,6 +324,7 @@ pub fn wasm_script(wasm: &[u8]) -> String {
 /// nothing external at all.
 pub fn standalone_html(
     title: &str,
+    language: &str,
     css: &str,
     glue: &str,
     wasm: &[u8],
@@ -333,6 +336,7 @@ pub fn standalone_html(
     let glue = glue.replace("</script", "<\\/script");
     let css = css.replace("</style", "<\\/style");
     let title = title.replace('&', "&amp;").replace('<', "&lt;");
+    let language = esc(language);
     let style = format!("\n{css}\n");
     let source = match place {
         WasmPlace::Inline => {
@@ -382,7 +386,7 @@ await {init}({{ module_or_path: wasmBytes }});
     );
     Ok(format!(
         r#"<!doctype html>
-<html lang="en">
+<html lang="{language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{csp}">
@@ -403,14 +407,20 @@ await {init}({{ module_or_path: wasmBytes }});
 
 /// Writes `out` as the standalone page of `build`, and with [`WasmPlace::Beside`] its wasm in
 /// [`STANDALONE_WASM`] under the same folder.
-pub fn write_standalone(build: &WebBuild, title: &str, out: &Path, place: WasmPlace) -> io::Result<u64> {
+pub fn write_standalone(
+    build: &WebBuild,
+    title: &str,
+    language: &str,
+    out: &Path,
+    place: WasmPlace,
+) -> io::Result<u64> {
     let glue = std::fs::read_to_string(&build.js)?;
     let wasm = std::fs::read(&build.wasm)?;
     let mut css = String::new();
     for c in &build.css {
         css.push_str(&std::fs::read_to_string(c)?);
     }
-    let html = standalone_html(title, &css, &glue, &wasm, place)?;
+    let html = standalone_html(title, language, &css, &glue, &wasm, place)?;
     if place == WasmPlace::Beside {
         let beside = out.parent().unwrap_or(Path::new(".")).join(STANDALONE_WASM);
         std::fs::create_dir_all(beside.parent().expect("a folder"))?;
@@ -667,7 +677,7 @@ mod tests {
     #[test]
     fn a_large_archive_s_standalone_loads_its_wasm_from_beside_it() {
         let glue = "export default __wbg_init;\n";
-        let html = standalone_html("t", "", glue, &[0, 97, 115, 109], WasmPlace::Beside).unwrap();
+        let html = standalone_html("t", "en", "", glue, &[0, 97, 115, 109], WasmPlace::Beside).unwrap();
         assert!(!html.contains("AGFzbQ=="), "the wasm is not in the page");
         assert!(html.contains(&format!("s.src = './{STANDALONE_WASM}'")));
         assert!(html.contains("'strict-dynamic'"), "the script it adds may run");
@@ -680,13 +690,20 @@ mod tests {
     #[test]
     fn standalone_inlines_everything() {
         let glue = "let wasm;\nasync function __wbg_init(m) { return m; }\nconst s = '</script>';\nexport { initSync };\nexport default __wbg_init;\n";
-        let html =
-            standalone_html("A <b> & c", "p { color: red }", glue, &[0, 97, 115, 109], WasmPlace::Inline)
-                .unwrap();
+        let html = standalone_html(
+            "A <b> & c",
+            "fr",
+            "p { color: red }",
+            glue,
+            &[0, 97, 115, 109],
+            WasmPlace::Inline,
+        )
+        .unwrap();
         assert!(html.contains("await __wbg_init({ module_or_path: wasmBytes });"));
         assert!(html.contains(r#"const wasmBase64 = "AGFzbQ==";"#));
         assert!(html.contains("Uint8Array.fromBase64(wasmBase64)"));
         assert!(html.contains("<title>A &lt;b> &amp; c</title>"));
+        assert!(html.contains("<html lang=\"fr\">"), "the archive's language");
         assert!(html.contains("'<\\/script>'"));
         assert_eq!(html.matches("</script>").count(), 1);
         assert!(!html.contains("src="), "nothing is loaded from elsewhere");

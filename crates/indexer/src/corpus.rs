@@ -16,6 +16,8 @@ pub struct Corpus {
     pub entities: Vec<Entity>,
     /// The archive's name, from `archive.toml`, if the corpus has one.
     pub name: Option<String>,
+    /// The corpus's language (ISO 639-1), from `archive.toml`; English by default.
+    pub language: String,
     /// Article files read (a JSON Lines file counts once).
     pub files_read: usize,
     /// Records that could not be used, each with its file, line and reason. The build skips
@@ -63,7 +65,25 @@ pub struct ReadOptions {
     pub fields: crate::jsonl::FieldMap,
 }
 
+/// The analyzer of `language`, with the stop words it writes with diacritics learnt from
+/// `articles`, as the index's builder learns them.
+fn analyzer_for<'a>(language: &str, articles: impl Iterator<Item = &'a Article>) -> Analyzer {
+    let mut analyzer = Analyzer::for_language(language).unwrap_or_else(Analyzer::english);
+    if analyzer.language() != "en" {
+        let articles: Vec<&Article> = articles.collect();
+        analyzer.learn_stop_words(
+            articles.iter().flat_map(|a| readingroom_core::index::field_texts(a).into_iter().flatten()),
+        );
+    }
+    analyzer
+}
+
 impl Corpus {
+    /// The analyzer for this corpus's language, for [`build_index`].
+    pub fn analyzer(&self) -> Analyzer {
+        Analyzer::for_language(&self.language).unwrap_or_else(Analyzer::english)
+    }
+
     /// What the curator should know: each warning and each skipped record (`file:line: why`),
     /// then the counts.
     pub fn report(&self) -> String {
@@ -122,7 +142,8 @@ pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Ve
     }
     // The gazetteer is configuration, not a record: a broken one stops the build.
     let entities = crate::gazetteer::read(root).map_err(|e| vec![e])?;
-    let name = crate::archive::read(root).map_err(|e| vec![e])?;
+    let archive = crate::archive::read(root).map_err(|e| vec![e])?;
+    let language = archive.language.unwrap_or_else(|| "en".to_string());
     let files_read = files.len();
     let mut rejected = Vec::new();
     let mut warnings = Vec::new();
@@ -158,12 +179,13 @@ pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Ve
     if articles.is_empty() {
         return Err(rejected);
     }
-    warnings.extend(settle(&mut articles, &slug_lines, &entities));
+    warnings.extend(settle(&mut articles, &slug_lines, &entities, &language));
     Ok(Corpus {
         root: root.to_path_buf(),
         articles,
         entities,
-        name,
+        name: archive.name,
+        language,
         files_read,
         rejected,
         warnings,
@@ -175,10 +197,12 @@ pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Ve
 /// renamed, future dates warned about, each article's dated mentions mined and its related
 /// articles chosen. `lines` holds each article's line (of its `slug` key or JSON line). Returns
 /// the warnings. Public so the importer fuzz targets run imported articles through it.
+/// `language` is one [`Analyzer::for_language`] reads (the archive file checked it).
 pub fn settle(
     articles: &mut [(PathBuf, Article)],
     lines: &[Option<usize>],
     entities: &[Entity],
+    language: &str,
 ) -> Vec<CorpusError> {
     let mut warnings = Vec::new();
     rename_duplicates(articles, lines, &mut warnings);
@@ -194,7 +218,8 @@ pub fn settle(
         a.dates = d;
     }
     let relating = crate::progress::phase("related articles", None);
-    crate::related::fill_related(articles.iter_mut().map(|(_, a)| a), &tagger, &Analyzer::english(), 5);
+    let analyzer = analyzer_for(language, articles.iter().map(|(_, a)| a));
+    crate::related::fill_related(articles.iter_mut().map(|(_, a)| a), &tagger, &analyzer, 5);
     drop(relating);
     warnings
 }
@@ -514,11 +539,12 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
     Ok(article)
 }
 
-/// Builds the index of a read corpus with the given language pipeline.
-pub fn build_index(corpus: &Corpus, analyzer: Analyzer) -> Index {
+/// Builds the index of a read corpus, with its language's pipeline.
+pub fn build_index(corpus: &Corpus) -> Index {
     let _indexing = crate::progress::phase("index", None);
-    let mut builder =
-        IndexBuilder::new(analyzer).with_entities(corpus.entities.clone()).with_name(corpus.name.clone());
+    let mut builder = IndexBuilder::new(corpus.analyzer())
+        .with_entities(corpus.entities.clone())
+        .with_name(corpus.name.clone());
     for (_, a) in &corpus.articles {
         builder.add(a.clone());
     }

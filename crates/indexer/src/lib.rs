@@ -30,4 +30,4 @@ pub mod wxr;
 
 pub use corpus::{build_index, read_corpus, read_corpus_with, Corpus, ReadOptions};
 pub use error::CorpusError;
-pub use readingroom_core::Analyzer;
+pub use readingroom_core::{Analyzer, Index};

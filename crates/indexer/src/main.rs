@@ -1,7 +1,7 @@
 //! `readingroom`: the indexer's command line.
 
 use clap::{Parser, Subcommand};
-use readingroom_indexer::{build_index, bundle, read_corpus_with, summary::summary, Analyzer};
+use readingroom_indexer::{build_index, bundle, read_corpus_with, summary::summary};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,9 +22,6 @@ enum Command {
         /// Where to write the artifact; omit to only validate and summarise.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Language of the corpus (ISO 639-1 code) for stemming and stop words.
-        #[arg(long, default_value = "en")]
-        language: String,
         /// Fail if any record cannot be used (by default it is skipped and reported).
         #[arg(long)]
         strict: bool,
@@ -38,22 +35,21 @@ enum Command {
         dist: PathBuf,
         #[arg(long, default_value = "Reading Room")]
         title: String,
+        /// The archive's language (ISO 639-1), for the page's `lang`.
+        #[arg(long, default_value = "en")]
+        language: String,
     },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Index { corpus, out, language, strict, read, shard } => {
+        Command::Index { corpus, out, strict, read, shard } => {
             let options = match read.options() {
                 Ok(o) => o,
                 Err(e) => {
                     eprintln!("error: {e}");
                     return ExitCode::FAILURE;
                 }
-            };
-            let Some(analyzer) = Analyzer::for_language(&language) else {
-                eprintln!("error: language {language:?} is not supported");
-                return ExitCode::FAILURE;
             };
             let read = match read_corpus_with(&corpus, &options) {
                 Ok(c) => c,
@@ -70,7 +66,7 @@ fn main() -> ExitCode {
                 eprintln!("--strict: {} record(s) skipped; nothing was built", read.rejected.len());
                 return ExitCode::FAILURE;
             }
-            let mut index = build_index(&read, analyzer);
+            let mut index = build_index(&read);
             let shards = index.shard_bodies(shard.options());
             let bytes = index.to_bytes();
             if let Some(out) = out {
@@ -88,10 +84,16 @@ fn main() -> ExitCode {
             print!("{}", readingroom_indexer::shard_files::summary(&shards));
             ExitCode::SUCCESS
         }
-        Command::Bundle { dist, title } => {
+        Command::Bundle { dist, title, language } => {
             let result = bundle::find_build(&dist).and_then(|b| {
                 bundle::relativize(&b)?;
-                bundle::write_standalone(&b, &title, &dist.join("standalone.html"), bundle::WasmPlace::Inline)
+                bundle::write_standalone(
+                    &b,
+                    &title,
+                    &language,
+                    &dist.join("standalone.html"),
+                    bundle::WasmPlace::Inline,
+                )
             });
             match result {
                 Ok(size) => {

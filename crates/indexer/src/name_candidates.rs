@@ -34,7 +34,7 @@ fn sentence(text: &str, at: usize) -> String {
 /// sentence counts only if it also appears mid-sentence (else "However" would be a name).
 pub fn candidates(corpus: &Corpus, min: usize) -> Vec<Candidate> {
     let tagger = Tagger::new(&corpus.entities);
-    let analyzer = readingroom_core::Analyzer::english();
+    let analyzer = corpus.analyzer();
     let mut found: BTreeMap<String, (usize, usize, String)> = BTreeMap::new(); // name → (count, mid, example)
     for (_, a) in &corpus.articles {
         let texts =
@@ -119,6 +119,7 @@ mod tests {
         Corpus {
             root: PathBuf::from("."),
             name: None,
+            language: "en".into(),
             files_read: 1,
             rejected: Vec::new(),
             warnings: Vec::new(),

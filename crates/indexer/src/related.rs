@@ -102,9 +102,11 @@ fn weighted_vectors<A: Borrow<Article> + Sync>(
 ) -> Vec<Vector> {
     let n = articles.len();
     let language = analyzer.language().to_string();
+    let stop_words = analyzer.folded_stop_words();
     // The analyzer is not `Sync`: each thread makes its own for the same language.
     let parts = crate::parallel::chunks(n, 512, |range| {
-        let analyzer = Analyzer::for_language(&language).unwrap_or_else(Analyzer::english);
+        let analyzer =
+            Analyzer::for_language(&language).unwrap_or_else(Analyzer::english).with_stop_words(&stop_words);
         let mut extractor = Extractor::new(analyzer, tagger);
         let counts: Vec<Vec<(Feature, f64)>> =
             range.map(|i| extractor.counts(articles[i].borrow())).collect();

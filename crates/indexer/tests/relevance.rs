@@ -38,7 +38,7 @@ struct Case {
 fn sample() -> Index {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let corpus = read_corpus(&root.join("corpus")).expect("the sample corpus reads");
-    build_index(&corpus, Analyzer::english())
+    build_index(&corpus)
 }
 
 #[test]
