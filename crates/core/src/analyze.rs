@@ -18,9 +18,43 @@ pub struct Token {
 }
 
 /// Characters that join the two halves of a word rather than separate words:
-/// `Qa’ida`, ``Qa`ida``, `Qaʿida`, `Qaʾida` (the transliterations' ayn and hamza), `Qa′ida`.
+/// `Qa’ida`, ``Qa`ida``, `Qaʿida`, `Qaʾida` (the transliterations' ayn and hamza), `Qa′ida`;
+/// and the invisible ones pages carry inside words: the soft hyphen (`co\u{ad}operation`,
+/// a hyphenation hint), the zero-width joiner and non-joiner, the word joiner.
 fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | '`' | 'ʿ' | 'ʾ' | 'ʼ' | 'ʻ' | '´' | '′')
+    matches!(
+        c,
+        '\'' | '’'
+            | '‘'
+            | '`'
+            | 'ʿ'
+            | 'ʾ'
+            | 'ʼ'
+            | 'ʻ'
+            | '´'
+            | '′'
+            | '\u{ad}'
+            | '\u{200c}'
+            | '\u{200d}'
+            | '\u{2060}'
+    )
+}
+
+/// Letters that Unicode does not decompose into a base letter and a mark, written as a reader
+/// without them types them: "Utøya" is "utoya", "Łódź" "lodz", "Straße" "strasse".
+fn unmarked(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ø' | 'Ø' => "o",
+        'ł' | 'Ł' => "l",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'ħ' | 'Ħ' => "h",
+        'ı' => "i",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ß' | 'ẞ' => "ss",
+        'þ' | 'Þ' => "th",
+        _ => return None,
+    })
 }
 
 /// Splits `text` into word tokens. Words are runs of letters and digits; apostrophes inside a
@@ -64,7 +98,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// "Daesh’s" is matched as "Daesh": the possessive would otherwise fold into a different word
 /// ("daeshs") that no name or alias has.
-fn strip_possessive(word: &str) -> &str {
+pub(crate) fn strip_possessive(word: &str) -> &str {
     let mut chars = word.char_indices().rev();
     match (chars.next(), chars.next()) {
         (Some((_, 's' | 'S')), Some((at, c))) if is_joiner(c) && at > 0 => &word[..at],
@@ -73,9 +107,16 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 /// Folds a word for matching: compatibility-decomposed, diacritics and apostrophes removed,
-/// lower-cased. `José` → `jose`, `Qa’ida` → `qaida`.
+/// lower-cased. `José` → `jose`, `Qa’ida` → `qaida`, `Utøya` → `utoya`.
 pub fn fold(word: &str) -> String {
-    word.nfkd().filter(|c| !is_combining_mark(*c) && !is_joiner(*c)).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfkd().filter(|c| !is_combining_mark(*c) && !is_joiner(*c)) {
+        match unmarked(c) {
+            Some(s) => out.push_str(s),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// The language pipeline: turns a folded word into an index term, or drops it (stop words).
@@ -224,6 +265,17 @@ mod tests {
         assert_eq!(folded("‘fleet of foot’"), ["fleet", "of", "foot"]);
         assert_eq!(folded("9/11 7/7"), ["9", "11", "7", "7"]);
         assert_eq!(folded("Daesh’s Britain's it's Qa’ida"), ["daesh", "britain", "it", "qaida"]);
+        assert_eq!(
+            folded("Utøya Łódź Đinđić Straße Æthelred"),
+            ["utoya", "lodz", "dindic", "strasse", "aethelred"]
+        );
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_word_do_not_split_it() {
+        assert_eq!(folded("co\u{ad}operation counter\u{ad}terrorism"), ["cooperation", "counterterrorism"]);
+        assert_eq!(folded("Al\u{200d}Qaeda word\u{2060}joiner"), ["alqaeda", "wordjoiner"]);
+        assert_eq!(folded("end\u{ad} next"), ["end", "next"], "a soft hyphen ends nothing");
     }
 
     #[test]

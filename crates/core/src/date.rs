@@ -7,10 +7,39 @@ use std::fmt;
 /// A date known to the year, the month or the day. Ordering is that of ISO 8601 strings: a
 /// year alone sorts before any month of that year ("2017" < "2017-07" < "2017-07-07").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "Stored")]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u8>,
     pub day: Option<u8>,
+}
+
+/// A date as an artifact holds it, checked as it is read: a damaged artifact's month 0 or
+/// 31 February would otherwise be shown (and month 0 panic on its name).
+#[derive(Deserialize)]
+struct Stored {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl TryFrom<Stored> for PartialDate {
+    type Error = String;
+
+    fn try_from(s: Stored) -> Result<Self, String> {
+        let valid = s.year != 0
+            && match (s.month, s.day) {
+                (None, None) => true,
+                (Some(m), None) => (1..=12).contains(&m),
+                (Some(m), Some(d)) => (1..=12).contains(&m) && d >= 1 && d <= days_in_month(s.year, m),
+                (None, Some(_)) => false,
+            };
+        if valid {
+            Ok(Self { year: s.year, month: s.month, day: s.day })
+        } else {
+            Err(format!("no such date: year {}, month {:?}, day {:?}", s.year, s.month, s.day))
+        }
+    }
 }
 
 /// English month names, January first.
@@ -132,5 +161,27 @@ mod tests {
         v.sort();
         let iso: Vec<String> = v.iter().map(|d| d.iso()).collect();
         assert_eq!(iso, ["2016-12", "2017", "2017-07", "2017-07-07", "2018"]);
+    }
+
+    #[test]
+    fn an_artifact_s_impossible_date_is_refused_as_it_is_read() {
+        let read = |json: &str| serde_json::from_str::<PartialDate>(json);
+        assert_eq!(
+            read(r#"{"year":2017,"month":7,"day":7}"#).unwrap(),
+            PartialDate::parse("2017-07-07").unwrap()
+        );
+        assert_eq!(
+            read(r#"{"year":2017,"month":null,"day":null}"#).unwrap(),
+            PartialDate::parse("2017").unwrap()
+        );
+        for bad in [
+            r#"{"year":2017,"month":0,"day":null}"#,
+            r#"{"year":2017,"month":13,"day":null}"#,
+            r#"{"year":2017,"month":2,"day":29}"#,
+            r#"{"year":2017,"month":null,"day":3}"#,
+            r#"{"year":0,"month":null,"day":null}"#,
+        ] {
+            assert!(read(bad).is_err(), "{bad}");
+        }
     }
 }

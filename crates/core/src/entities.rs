@@ -3,7 +3,7 @@
 //! an alias is a sequence of folded words, looked up by its first word. Aliases marked exact-case
 //! ("IS", "AQ") match only as written, so the group "IS" is never the verb "is".
 
-use crate::analyze::{fold, tokenize, Token};
+use crate::analyze::{fold, strip_possessive, tokenize, Token};
 use crate::date::PartialDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -32,10 +32,11 @@ impl Entity {
         words.join("-")
     }
 
-    /// Every form this entity is written in: its name and its aliases.
+    /// Every form this entity is written in: its name and its aliases. The name matches in
+    /// any case unless an exact-case alias writes it too ("ETA", not the ship's "eta").
     pub fn forms(&self) -> impl Iterator<Item = Alias> + '_ {
-        std::iter::once(Alias { text: self.name.clone(), exact_case: false })
-            .chain(self.aliases.iter().cloned())
+        let exact_case = self.aliases.iter().any(|a| a.exact_case && a.text == self.name);
+        std::iter::once(Alias { text: self.name.clone(), exact_case }).chain(self.aliases.iter().cloned())
     }
 }
 
@@ -62,6 +63,9 @@ struct Pattern {
     /// in a headline in Title Case its capital cannot tell it from the word. Names of several
     /// words ("Counterterrorism Policing") are told apart by their words together.
     capitalised_only: bool,
+    /// For a name of numbers only ("9/11", "7/7"), what stands between them: "9-11" and
+    /// "chapters 3, 11" are no event.
+    between: Option<Vec<String>>,
 }
 
 /// Finds mentions of a gazetteer's entities.
@@ -94,11 +98,15 @@ impl Tagger {
                 let capitalised_only = exact.as_ref().is_some_and(|words: &Vec<String>| {
                     words.len() == 1 && !words[0].chars().skip(1).any(char::is_uppercase)
                 });
+                let numbers = toks.len() > 1 && folded.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()));
+                let between = numbers
+                    .then(|| toks.windows(2).map(|w| alias.text[w[0].end..w[1].start].to_string()).collect());
                 by_first.entry(folded[0].clone()).or_default().push(Pattern {
                     entity: i as u32,
                     folded,
                     exact,
                     capitalised_only,
+                    between,
                 });
             }
         }
@@ -125,9 +133,15 @@ impl Tagger {
         // "Why is Daesh Able to Inspire More Attacks" names no magazine: in Title Case a
         // capital says nothing. Acronyms ("IS", "AQ") still stand apart from Title Case.
         let headline = title_case(text, tokens);
+        // In a text set in capitals, case tells nothing: "THE US AND IS" names no country.
+        let capitals = all_capitals(text, tokens);
         while i < tokens.len() {
             let found = self.by_first.get(&tokens[i].folded).and_then(|list| {
-                list.iter().find(|p| !(headline && p.capitalised_only) && matches_at(p, text, &tokens[i..]))
+                list.iter().find(|p| {
+                    let case_says_nothing =
+                        (headline && p.capitalised_only) || (capitals && p.exact.is_some());
+                    !case_says_nothing && matches_at(p, text, &tokens[i..])
+                })
             });
             match found {
                 Some(p) => {
@@ -188,12 +202,33 @@ fn title_case(text: &str, tokens: &[Token]) -> bool {
     long >= 3
 }
 
+/// Whether `text` is written in capitals: no word has a lower-case letter, and at least two
+/// words of three letters or more (so that "IS" or "US" alone, or "AQAP", is not a text in
+/// capitals, but "THE US AND IS" is).
+fn all_capitals(text: &str, tokens: &[Token]) -> bool {
+    let mut long = 0;
+    for t in tokens {
+        let word = &text[t.start..t.end];
+        if word.chars().any(char::is_lowercase) {
+            return false;
+        }
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            long += 1;
+        }
+    }
+    long >= 2
+}
+
 fn matches_at(p: &Pattern, text: &str, tokens: &[Token]) -> bool {
     tokens.len() >= p.folded.len()
         && p.folded.iter().zip(tokens).all(|(w, t)| *w == t.folded)
-        && p.exact
-            .as_ref()
-            .is_none_or(|exact| exact.iter().zip(tokens).all(|(w, t)| *w == text[t.start..t.end]))
+        // "IS’s", "UK's": the possessive is no part of the name as written.
+        && p.exact.as_ref().is_none_or(|exact| {
+            exact.iter().zip(tokens).all(|(w, t)| *w == strip_possessive(&text[t.start..t.end]))
+        })
+        && p.between.as_ref().is_none_or(|between| {
+            between.iter().zip(tokens.windows(2)).all(|(b, w)| *b == text[w[0].end..w[1].start])
+        })
 }
 
 #[cfg(test)]
@@ -233,6 +268,24 @@ mod tests {
                 kind: "organisation".into(),
                 aliases: vec![alias("Counterterrorism Policing", true)],
             },
+            Entity {
+                date: None,
+                name: "September 11 attacks".into(),
+                kind: "event".into(),
+                aliases: vec![alias("9/11", false)],
+            },
+            Entity {
+                date: None,
+                name: "ETA".into(),
+                kind: "group".into(),
+                aliases: vec![alias("ETA", true), alias("Euskadi Ta Askatasuna", false)],
+            },
+            Entity {
+                date: None,
+                name: "United States".into(),
+                kind: "place".into(),
+                aliases: vec![alias("US", true)],
+            },
         ]
     }
 
@@ -261,6 +314,34 @@ mod tests {
             [(4, 1)],
             "a name of two words still counts"
         );
+    }
+
+    #[test]
+    fn a_possessive_does_not_hide_an_exact_case_name() {
+        assert_eq!(found("IS’s propaganda and IS's videos"), [(0, 0), (0, 3)]);
+        assert_eq!(found("the US's allies"), [(7, 1)]);
+        assert_eq!(found("this's"), [], "still not the verb");
+    }
+
+    #[test]
+    fn a_name_of_numbers_is_written_as_it_is() {
+        assert_eq!(found("after 9/11 the world"), [(5, 1)]);
+        assert_eq!(found("paragraphs 9-11 and chapters 9, 11"), []);
+    }
+
+    #[test]
+    fn a_name_in_capitals_only_matches_in_capitals() {
+        assert_eq!(found("ETA claimed it"), [(6, 0)]);
+        assert_eq!(found("The ship's eta was noon"), []);
+    }
+
+    #[test]
+    fn in_a_text_set_in_capitals_case_names_nothing() {
+        assert_eq!(found("THE US AND IS"), []);
+        assert_eq!(found("WHAT IS IT FOR"), []);
+        assert_eq!(found("US and IS"), [(7, 0), (0, 2)], "lower-case words around: case tells");
+        assert_eq!(found("AQAP"), [(2, 0)], "one word in capitals is an acronym");
+        assert_eq!(found("THE RISE OF DAESH"), [(0, 3)], "names that need no case still count");
     }
 
     #[test]

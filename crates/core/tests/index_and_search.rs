@@ -339,4 +339,12 @@ fn a_quoted_name_of_stop_words_finds_that_form_only() {
         hl.highlight(text).into_iter().filter(|s| s.mark).map(|s| s.text).collect()
     };
     assert_eq!(marked("Fighters who left IS, or ISIS, is what it is."), ["IS"]);
+
+    // And a form no article writes finds nothing, rather than every article.
+    let mut b = IndexBuilder::new(Analyzer::english()).with_entities(vec![i.entities[0].clone()]);
+    b.add(article("isis", "2017", "Notes", &["Fighters who left ISIS came home."]));
+    b.add(article("plain", "2016", "Notes", &["What is left is home."]));
+    let unwritten = b.finish();
+    assert_eq!(found(&unwritten, "\"IS\""), Vec::<String>::new());
+    assert_eq!(found(&unwritten, "IS"), ["isis"], "unquoted, the group under any name");
 }
