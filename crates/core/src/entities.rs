@@ -72,7 +72,13 @@ struct Pattern {
 #[derive(Debug, Clone)]
 pub struct Tagger {
     by_first: HashMap<String, Vec<Pattern>>,
+    /// The first words of one-word names, sorted: the names a word being typed may begin.
+    single: Vec<(String, u32)>,
 }
+
+/// A name being typed names nothing yet when it may begin more entities than this: a few
+/// letters say too little, and each entity's mentions would be merged on every keystroke.
+pub const MAX_BEGUN: usize = 8;
 
 /// A mention: which entity, at which token, over how many tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +120,57 @@ impl Tagger {
         for list in by_first.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.folded.len()));
         }
-        Self { by_first }
+        let mut single: Vec<(String, u32)> = by_first
+            .values()
+            .flatten()
+            .filter(|p| p.folded.len() == 1 && p.exact.is_none())
+            .map(|p| (p.folded[0].clone(), p.entity))
+            .collect();
+        single.sort_unstable();
+        single.dedup();
+        Self { by_first, single }
+    }
+
+    /// The entities a name being typed may become: those with a name of as many words as
+    /// `raw_words`, whose words up to the last are these and whose last begins with the last
+    /// typed ("al qai" for "al-Qaida", "dae" for "Daesh"). Exact-case names (acronyms) are
+    /// left to [`Tagger::entity_named`]. None for a last word of fewer than three letters
+    /// alone (or two after other words), or when more than [`MAX_BEGUN`] entities fit.
+    pub fn entities_begun(&self, raw_words: &[String]) -> Vec<u32> {
+        let folded: Vec<String> = raw_words.iter().map(|w| fold(w)).collect();
+        let Some((last, rest)) = folded.split_last() else { return Vec::new() };
+        let letters = last.chars().count();
+        let mut out: Vec<u32> = if rest.is_empty() {
+            if letters < 3 {
+                return Vec::new();
+            }
+            let at = self.single.partition_point(|(w, _)| w.as_str() < last.as_str());
+            self.single[at..]
+                .iter()
+                .take_while(|(w, _)| w.starts_with(last.as_str()))
+                .map(|&(_, e)| e)
+                .collect()
+        } else {
+            if letters < 2 {
+                return Vec::new();
+            }
+            let Some(list) = self.by_first.get(&rest[0]) else { return Vec::new() };
+            list.iter()
+                .filter(|p| {
+                    p.exact.is_none()
+                        && p.folded.len() == folded.len()
+                        && p.folded[..rest.len()] == *rest
+                        && p.folded[rest.len()].starts_with(last.as_str())
+                })
+                .map(|p| p.entity)
+                .collect()
+        };
+        out.sort_unstable();
+        out.dedup();
+        if out.len() > MAX_BEGUN {
+            out.clear();
+        }
+        out
     }
 
     pub fn is_empty(&self) -> bool {
@@ -342,6 +398,21 @@ mod tests {
         assert_eq!(found("US and IS"), [(7, 0), (0, 2)], "lower-case words around: case tells");
         assert_eq!(found("AQAP"), [(2, 0)], "one word in capitals is an acronym");
         assert_eq!(found("THE RISE OF DAESH"), [(0, 3)], "names that need no case still count");
+    }
+
+    #[test]
+    fn a_name_being_typed_may_become_the_entities_it_begins() {
+        let t = Tagger::new(&gazetteer());
+        let begun = |s: &str| t.entities_begun(&s.split(' ').map(String::from).collect::<Vec<_>>());
+        assert_eq!(begun("dae"), [0]);
+        assert_eq!(begun("isi"), [0]);
+        assert_eq!(begun("al qa"), [1], "al-Qa`ida: not AQAP, a longer name");
+        assert_eq!(begun("Al Qaeda in the Arabian Pen"), [2]);
+        assert_eq!(begun("da"), Vec::<u32>::new(), "two letters alone say too little");
+        assert_eq!(begun("al q"), Vec::<u32>::new());
+        assert_eq!(begun("I"), Vec::<u32>::new(), "no acronym by its first letter");
+        assert_eq!(begun("insp"), Vec::<u32>::new(), "exact-case names are left to entity_named");
+        assert_eq!(begun("qaeda"), Vec::<u32>::new(), "no name of one word");
     }
 
     #[test]

@@ -505,6 +505,9 @@ impl<'a> Engine<'a> {
     /// Articles mentioning the entity a term names, under any of its names ("ISIS" finds
     /// "Daesh"); quoted terms match as written only.
     fn entity_matches(&mut self, term: &Term) -> Option<Matches> {
+        if term.prefix && !term.quoted {
+            return self.begun_entity_matches(term);
+        }
         let e = self.index.tagger.entity_named(&term.raw)?;
         let id = if term.quoted {
             // A quoted name is that form only. Most forms are words of the index ("ISIS"),
@@ -525,6 +528,26 @@ impl<'a> Engine<'a> {
             self.index.term_id(&crate::entities::entity_term(&self.index.entities[e as usize].slug()))?
         };
         Some(Matches(self.term_scores(id).iter().map(|&(doc, s)| (doc, (s, false))).collect()))
+    }
+
+    /// Articles mentioning any entity a name being typed may become ("al qaid", on its way to
+    /// "al qaida", finds every spelling of al-Qaeda, as the whole name will: the count does
+    /// not fall and rise again as the reader types), or that it names already.
+    fn begun_entity_matches(&mut self, term: &Term) -> Option<Matches> {
+        let tagger = &self.index.tagger;
+        let mut named = tagger.entities_begun(&term.raw);
+        named.extend(tagger.entity_named(&term.raw));
+        named.sort_unstable();
+        named.dedup();
+        let mut all = Vec::new();
+        for e in named {
+            let key = crate::entities::entity_term(&self.index.entities[e as usize].slug());
+            if let Some(id) = self.index.term_id(&key) {
+                self.entities.insert(e);
+                all.extend(self.term_scores(id).iter().map(|&(doc, s)| (doc, (s, false))));
+            }
+        }
+        (!all.is_empty()).then(|| Matches::merged(all))
     }
 
     /// [`Self::clause_matches`], from the cache when an earlier search had the same clause.
@@ -614,6 +637,7 @@ pub fn search_cached(
 ) -> Results {
     let mut query = Query::parse(text);
     group_names(&mut query, index);
+    group_begun_name(&mut query, index);
     acronyms_whole(&mut query, index);
     let mut engine = Engine::new(index, analyzer);
     let mut required: Vec<Rc<Matches>> = Vec::new();
@@ -772,6 +796,28 @@ fn group_names(query: &mut Query, index: &Index) {
             query.clauses.insert(i, head);
         }
         i += 1;
+    }
+}
+
+/// The plain words that end a query, the last being typed, that begin a name of several words
+/// ("al qai", "osama bin la") become one term, as a whole name does in [`group_names`]: the
+/// words as a phrase, or the entities they may become (see `Engine::begun_entity_matches`).
+fn group_begun_name(query: &mut Query, index: &Index) {
+    let trailing = query.clauses.iter().rev().take_while(|c| single_word(c).is_some()).count();
+    if !query.clauses.last().and_then(single_word).is_some_and(|t| t.prefix) {
+        return;
+    }
+    let n = query.clauses.len();
+    for k in (2..=trailing.min(6)).rev() {
+        let raw: Vec<String> = query.clauses[n - k..].iter().map(|c| c.any[0].raw[0].clone()).collect();
+        if index.tagger.entities_begun(&raw).is_empty() {
+            continue;
+        }
+        let words = query.clauses[n - k..].iter().map(|c| c.any[0].words[0].clone()).collect();
+        query.clauses.truncate(n - k);
+        let term = Term { words, raw, prefix: true, quoted: false, joined: false };
+        query.clauses.push(Clause { any: vec![term], negated: false });
+        return;
     }
 }
 

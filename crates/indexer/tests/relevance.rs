@@ -142,3 +142,29 @@ fn search_tips_show_working_examples_from_the_sample() {
     assert_eq!(n(&format!("\"{}\"", typo.query)), 0, "{typo:?} is not itself a word of the sample");
     eprintln!("{tips:#?}");
 }
+
+/// Typing a name, letter by letter, never loses an article the whole name finds: a spelling's
+/// prefix ("al qaid", on its way to "al qaida") finds every spelling, as the name does (it had
+/// found 3 articles where "al qa" and "al qaida" found 7).
+#[test]
+fn typing_a_name_never_loses_what_the_whole_name_finds() {
+    let index = sample();
+    let analyzer = Analyzer::english();
+    let docs = |q: &str| -> std::collections::BTreeSet<u32> {
+        search(&index, &analyzer, q, Sort::Relevance).hits.iter().map(|h| h.doc).collect()
+    };
+    for name in
+        ["al qaida", "al-qaeda", "daesh", "isil", "islamic state", "osama bin laden", "jose maria aznar"]
+    {
+        let whole = docs(&format!("{name} "));
+        assert!(!whole.is_empty(), "{name}");
+        let last_word_start = name.rfind([' ', '-']).map_or(0, |i| i + 1);
+        // From the third letter of a one-word name, the second of a later word.
+        let from = if last_word_start == 0 { 3 } else { last_word_start + 2 };
+        for end in from..=name.len() {
+            let typed = &name[..end];
+            let missing: Vec<u32> = whole.difference(&docs(typed)).copied().collect();
+            assert!(missing.is_empty(), "{typed:?} loses articles {missing:?} that {name:?} finds");
+        }
+    }
+}
