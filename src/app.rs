@@ -96,14 +96,20 @@ pub fn app() -> Html {
                     return;
                 }
                 Route::Search(e) => e.clone(),
-                // The box emptied (Esc) over an article, the timeline or an entity: the reader
-                // cleared a search, not asked to leave what they are reading.
-                Route::Article { .. }
-                | Route::Timeline { .. }
-                | Route::Entity { .. }
-                | Route::NotFound(_)
-                    if q.trim().is_empty() =>
-                {
+                // The box emptied (Esc) over an article opened from a search: the reader cleared
+                // that search, not asked to leave what they are reading. Its marks and their
+                // navigator go with it, in place (back still returns to the results).
+                Route::Article { slug, from, at } if q.trim().is_empty() => {
+                    if !from.q.is_empty() {
+                        let from = Explore { q: String::new(), ..from.clone() };
+                        let next = Route::Article { slug: slug.clone(), from, at: *at };
+                        crate::location::write(&next, true);
+                        route.set(next);
+                    }
+                    return;
+                }
+                // Over the timeline or an entity, likewise: nothing to leave.
+                Route::Timeline { .. } | Route::Entity { .. } | Route::NotFound(_) if q.trim().is_empty() => {
                     return;
                 }
                 Route::Article { .. } | Route::Timeline { .. } | Route::Entity { .. } => {

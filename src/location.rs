@@ -319,14 +319,41 @@ pub fn write(route: &Route, replace: bool) {
     set_url(route, replace);
 }
 
+/// The state of every history entry the app has written or seen: an entry without it was
+/// made by something else (the address bar edited, a bookmark's or another page's link to a
+/// hash of this page, a host page's script).
+const SEEN: &str = "readingroom";
+
+/// Marks the entry the page loaded in as seen: back to it is back, not a new page. A host
+/// page's own state on it is left alone (it is not null, so it reads as seen too).
+pub fn mark_first_entry() {
+    let history = gloo::utils::history();
+    if history.state().is_ok_and(|s| s.is_null() || s.is_undefined()) {
+        let _ = history.replace_state(&JsValue::from_str(SEEN), "");
+    }
+}
+
+/// Whether the entry now shown is one the app never saw: reached by a new navigation that was
+/// not the app's, which then starts at its top as a link followed does. Marks it seen, so that
+/// back or forward to it later reads as such (the browser restores its scroll).
+fn new_entry() -> bool {
+    let history = gloo::utils::history();
+    let unseen = history.state().is_ok_and(|s| s.is_null() || s.is_undefined());
+    if unseen {
+        let _ = history.replace_state(&JsValue::from_str(SEEN), "");
+    }
+    unseen
+}
+
 /// Puts `route` in the URL, in a new history entry or in place of the current one.
 fn set_url(route: &Route, replace: bool) {
     let history = gloo::utils::history();
     let url = route.href();
+    let seen = JsValue::from_str(SEEN);
     let result = if replace {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        history.replace_state_with_url(&seen, "", Some(&url))
     } else {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        history.push_state_with_url(&seen, "", Some(&url))
     };
     if let Err(e) = result {
         gloo::console::error!("could not update the URL", e);
@@ -405,9 +432,14 @@ pub fn on_change(f: impl Fn() + Clone + 'static) -> Vec<EventListener> {
                     // A typed route still waiting goes into the URL first, if it still may: a
                     // host page's own hash change must not bring back what was typed before.
                     flush_typed();
+                    let now = current();
+                    // A hash changed by the address bar, a bookmark or a script opens a new
+                    // page as a link does (back and forward come to entries already seen).
+                    if new_entry() {
+                        note_followed(now.clone());
+                    }
                     // A link followed that led nowhere new (the page already shown) must not
                     // make a later back or forward look followed.
-                    let now = current();
                     FOLLOWED.with(|f| {
                         let mut f = f.borrow_mut();
                         if f.as_ref().is_some_and(|to| *to != now) {

@@ -50,6 +50,7 @@ fn main() {
     // Our styles are scoped under .rr-root: the mount point must carry it.
     let _ = root.class_list().add_1("rr-root");
     location::init(&root);
+    location::mark_first_entry();
     scroll_memory::init();
     title::init(&root);
     heading::init(&root);

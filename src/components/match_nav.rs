@@ -72,14 +72,21 @@ pub struct Props {
 pub fn match_nav(props: &Props) -> Html {
     let count = use_state(|| 0usize);
     let current = use_state(|| 0usize);
+    // The article last shown with marks, if the last one shown had any.
+    let marked = use_mut_ref(|| None::<String>);
     {
         let (count, current) = (count.clone(), current.clone());
-        use_effect_with(props.key_for.clone(), move |_| {
+        use_effect_with(props.key_for.clone(), move |key| {
+            let slug = key.split('?').next().unwrap_or_default().to_string();
             let all = marks();
             count.set(all.len());
             current.set(0);
             let at = crate::location::root().query_selector("#rr-at").ok().flatten();
-            if crate::scroll_memory::pending() {
+            // The search cleared over the article (Esc): its marks go, the reader stays put.
+            let before =
+                std::mem::replace(&mut *marked.borrow_mut(), (!all.is_empty()).then(|| slug.clone()));
+            let cleared = all.is_empty() && before.as_deref() == Some(slug.as_str());
+            if crate::scroll_memory::pending() || (cleared && at.is_none()) {
                 // A reload: the reader's place is put back, not the article's start.
             } else if let Some(at) = &at {
                 // Arriving from the timeline: at the sentence that mentions the date.

@@ -177,7 +177,8 @@ pub fn search_view(props: &Props) -> Html {
                 <div class="rr-results-bar">
                     <@{crate::heading::h(1)} id="rr-results-h" class="rr-count">
                         { heading }
-                        if typed { { format!(" for {}", crate::quote::quoted(&shown_q)) } }
+                        // The query as typed, not in the heading's capitals: "or" is no "OR".
+                        if typed { { " for " }<span class="rr-count-q">{ crate::quote::quoted(&shown_q) }</span> }
                     </@>
                     if count > 0 && (typed || !e.sel.is_empty()) {
                         <nav class="rr-sort" aria-label="Sort results">

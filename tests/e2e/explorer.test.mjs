@@ -55,6 +55,12 @@ for (const mode of modes) {
       assert.match(await page.locator('.rr-count').textContent(), /^\d+ results? for “Kashmir”/);
       const marks = await first.locator('.rr-snippet mark').allTextContents();
       assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === 'kashmir'), `marks: ${marks}`);
+      // The heading is set in capitals, but not the query: "or" is a word, "OR" either word.
+      await page.locator('#rr-q').fill('libya or iran');
+      const query = page.locator('.rr-count .rr-count-q');
+      await query.filter({ hasText: 'libya or iran' }).waitFor();
+      assert.equal(await query.innerText(), '“libya or iran”', 'shown as typed');
+      assert.match(await page.locator('.rr-count').innerText(), /^1 RESULT FOR “libya or iran”$/);
     });
 
     test('search as you type narrows by prefix and folds spellings', async () => {

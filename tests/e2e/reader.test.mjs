@@ -67,24 +67,29 @@ for (const mode of buildModes(() => shared.server)) {
       await page.locator('section.rr-facet[data-facet="year"] input').first().focus();
       await page.keyboard.press('/');
       assert.equal(await focusedId(page), 'rr-q');
-      // Esc over an article clears the search it came from, and leaves the reader on the article.
+      // Esc over an article clears the search it came from, its marks and their navigator with
+      // it, and leaves the reader on the article where they were.
       await page.goto(mode.start() + '#/article/al-qaedas-revenge-and-the-exile?q=madrid');
-      await page.locator('.rr-article-title').waitFor();
+      await page.locator('mark.rr-current').waitFor();
       assert.equal(await page.locator('#rr-q').inputValue(), 'madrid');
+      const reading = await page.evaluate(() => scrollY);
       await page.locator('#rr-q').focus();
       await page.keyboard.press('Escape');
       assert.equal(await page.locator('#rr-q').inputValue(), '');
-      await page.waitForTimeout(100);
-      assert.match(page.url(), /#\/article\/al-qaedas-revenge-and-the-exile\?q=madrid$/);
+      await page.locator('.rr-article mark').first().waitFor({ state: 'detached' });
+      assert.match(page.url(), /#\/article\/al-qaedas-revenge-and-the-exile$/);
       assert.equal(await page.locator('.rr-article-title').count(), 1);
+      assert.equal(await page.evaluate(() => scrollY), reading, 'the reader stays where they were');
       // A search typed over the article and cleared with Esc is cancelled: back on the article.
       await page.keyboard.type('Li');
       await page.locator('.rr-results [role=status]').filter({ hasText: /for Li$/ }).waitFor();
       await page.keyboard.press('Escape');
       await page.locator('.rr-article-title').waitFor();
-      assert.match(page.url(), /#\/article\/al-qaedas-revenge-and-the-exile\?q=madrid$/);
-      // Once something else is chosen (a facet), clearing the words stays with the results.
+      assert.match(page.url(), /#\/article\/al-qaedas-revenge-and-the-exile$/);
+      await page.goto(mode.start() + '#/article/al-qaedas-revenge-and-the-exile?q=madrid');
+      await page.locator('mark.rr-current').waitFor();
       assert.equal(await page.locator('#rr-q').inputValue(), 'madrid', 'the search the article came from');
+      // Once something else is chosen (a facet), clearing the words stays with the results.
       await page.locator('#rr-q').fill('Li');
       await page.locator('.rr-results [role=status]').filter({ hasText: /for Li$/ }).waitFor();
       await page.locator('section.rr-facet[data-facet="year"] input').first().check();
@@ -245,16 +250,29 @@ for (const mode of buildModes(() => shared.server)) {
       await page.locator('a.rr-brand').click();
       await page.locator('.rr-chips').waitFor({ state: 'detached' });
       assert.equal(await page.evaluate(() => scrollY), 0, 'home opens at its top');
-      // A click that opens nothing new (a link to the page already shown) leaves no mark: a
-      // hash changed afterwards by other means (by hand, by a host page, or back, which the
-      // app cannot tell apart) is not taken for a link followed, and keeps the scroll.
-      await page.goto(mode.start() + '#/timeline');
+      // A hash changed by other means than the app's links (the address bar edited, a
+      // bookmark, a host page's script) opens a new page as a link does: at its top.
+      await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu?q=TATP');
+      await page.locator('mark.rr-current').waitFor();
+      const far = await page.evaluate(() => scrollY);
+      assert.ok(far > 2000, 'the article opened at its match, far down');
+      await page.evaluate(() => { location.hash = '#/timeline'; });
       await page.locator('.rr-timeline').waitFor();
+      assert.equal(await page.evaluate(() => scrollY), 0, 'the timeline, reached by hand, opens at its top');
+      // A click that opens nothing new (a link to the page already shown) moves nothing and
+      // leaves no mark: back after it is back, to the place left.
       await page.evaluate(() => scrollTo(0, 600));
+      const mid = await page.evaluate(() => scrollY);
+      assert.ok(mid > 0, 'the timeline is taller than the window');
       await page.locator('.rr-nav a').filter({ hasText: 'Timeline' }).click();
-      await page.evaluate(() => { location.hash = '#/'; });
-      await page.locator(HOME_READY).first().waitFor();
-      assert.ok((await page.evaluate(() => scrollY)) > 0, 'not sent to the top by the earlier click');
+      assert.equal(await page.evaluate(() => scrollY), mid);
+      await page.goBack();
+      await page.locator('mark.rr-current').waitFor();
+      await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, far);
+      // And forward to the page reached by hand is forward too: the browser's place, not its top.
+      await page.goForward();
+      await page.locator('.rr-timeline').waitFor();
+      await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, mid);
     });
 
     test('footnotes and citations: each call goes to its note, and each note back to its call', async () => {
