@@ -9,23 +9,47 @@ use yew::prelude::*;
 const MARKS: &str =
     ".rr-article .rr-note mark, .rr-article .rr-standfirst mark, .rr-article .rr-body mark, .rr-article .rr-bio mark";
 
-fn marks() -> Vec<Element> {
+/// The blocks a match does not run across.
+const BLOCKS: &str = "p, li, blockquote, .rr-turn, h1, h2, h3, h4, h5, h6, figcaption";
+
+/// The matches, each the marks that stand side by side in one block with nothing but spaces
+/// and punctuation between them: "lone actor" or "José María" is one match, not two, and
+/// "next" does not stop on each word of it.
+fn matches() -> Vec<Vec<Element>> {
     let Ok(list) = crate::location::root().query_selector_all(MARKS) else { return Vec::new() };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok())
-        .collect()
+    let marks = (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok());
+    let range = gloo::utils::document().create_range().ok();
+    let mut out: Vec<Vec<Element>> = Vec::new();
+    for m in marks {
+        let joins = out.last().and_then(|group| group.last()).is_some_and(|prev| {
+            let block = |e: &Element| e.closest(BLOCKS).ok().flatten();
+            let between = range.as_ref().and_then(|r| {
+                r.set_start_after(prev).ok()?;
+                r.set_end_before(&m).ok()?;
+                Some(String::from(r.to_string()))
+            });
+            block(prev) == block(&m)
+                && between.is_some_and(|t| !t.chars().any(char::is_alphanumeric) && t.chars().count() <= 3)
+        });
+        match out.last_mut() {
+            Some(group) if joins => group.push(m),
+            _ => out.push(vec![m]),
+        }
+    }
+    out
 }
 
-fn focus(all: &[Element], current: usize) {
-    for (i, m) in all.iter().enumerate() {
-        let _ = if i == current {
-            m.class_list().add_1("rr-current")
-        } else {
-            m.class_list().remove_1("rr-current")
-        };
+fn focus(all: &[Vec<Element>], current: usize) {
+    for (i, group) in all.iter().enumerate() {
+        for m in group {
+            let _ = if i == current {
+                m.class_list().add_1("rr-current")
+            } else {
+                m.class_list().remove_1("rr-current")
+            };
+        }
     }
-    if let Some(m) = all.get(current) {
+    if let Some(m) = all.get(current).and_then(|g| g.first()) {
         crate::location::scroll_to(m, ScrollLogicalPosition::Center);
     }
 }
@@ -78,7 +102,7 @@ pub fn match_nav(props: &Props) -> Html {
         let (count, current) = (count.clone(), current.clone());
         use_effect_with(props.key_for.clone(), move |key| {
             let slug = key.split('?').next().unwrap_or_default().to_string();
-            let all = marks();
+            let all = matches();
             count.set(all.len());
             current.set(0);
             let at = crate::location::root().query_selector("#rr-at").ok().flatten();
@@ -99,7 +123,7 @@ pub fn match_nav(props: &Props) -> Html {
                 focus(&all, 0);
             }
             if crate::location::started() {
-                focus_arrival(at.or_else(|| all.first().cloned()));
+                focus_arrival(at.or_else(|| all.first().and_then(|g| g.first()).cloned()));
             }
         });
     }
@@ -110,7 +134,7 @@ pub fn match_nav(props: &Props) -> Html {
         let (count, current) = (*count, current.clone());
         Callback::from(move |_: MouseEvent| {
             let next = ((*current as isize + delta).rem_euclid(count as isize)) as usize;
-            focus(&marks(), next);
+            focus(&matches(), next);
             current.set(next);
         })
     };

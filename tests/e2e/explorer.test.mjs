@@ -338,6 +338,14 @@ for (const mode of modes) {
       await page.locator('ol.rr-hits > li').first().waitFor();
       assert.match(page.url(), /#\/search\?q=Basu$/);
 
+      // Words of the query side by side are one match: "next" does not stop on each of them.
+      await page.goto(mode.start() + '#/article/al-qaedas-revenge-and-the-exile?q=lone%20actor');
+      await page.locator('mark.rr-current').first().waitFor();
+      const current = (await page.locator('mark.rr-current').allTextContents()).join(' ');
+      assert.match(current, /^lone actors?$/i, 'the first match is both words');
+      const [, matches] = (await nav.textContent()).match(/of (\d+)/);
+      const marked = await page.locator('.rr-body mark').count();
+      assert.ok(Number(matches) < marked, `${matches} matches of ${marked} marked words`);
       // Arriving with a query scrolls to its first match, far down the interview.
       await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu?q=TATP');
       await page.locator('mark.rr-current').waitFor();
