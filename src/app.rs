@@ -151,6 +151,11 @@ pub fn app() -> Html {
     let name = AttrValue::from(crate::data::data().index.display_name().to_string());
     html! {
         <div class="rr-app">
+            // The first stop of Tab: past the header, to the view (a reader on the keyboard
+            // otherwise tabs through the brand, the box, the sections and the theme first).
+            <button type="button" class="rr-skip" onclick={ crate::nav::focus_on("rr-main".to_string()) }>
+                { "Skip to content" }
+            </button>
             <header class="rr-header">
                 <a class="rr-brand" href={ Route::Home.href() }>{ crate::data::data().index.display_name() }</a>
                 <SearchBox value={ AttrValue::from(route.explore().q) } {oninput} />
@@ -161,7 +166,7 @@ pub fn app() -> Html {
                 <crate::components::theme_toggle::ThemeToggle />
             </header>
             // Embedded, the host page has its own <main>: the app is a region of it, named.
-            <@{ if embedded { "section" } else { "main" } } class="rr-main" aria-label={ embedded.then(|| name.clone()) }>
+            <@{ if embedded { "section" } else { "main" } } id="rr-main" tabindex="-1" class="rr-main" aria-label={ embedded.then(|| name.clone()) }>
                 <ContextProvider<crate::shards::ShardsLoaded> context={ (*shards_loaded).clone() }>
                     { view }
                 </ContextProvider<crate::shards::ShardsLoaded>>

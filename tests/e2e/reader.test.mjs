@@ -25,6 +25,19 @@ for (const mode of buildModes(() => shared.server)) {
     test('keyboard only: / focuses the search, arrows walk the results, Enter opens, Esc clears', async () => {
       await page.goto(mode.start());
       await page.locator(HOME_READY).first().waitFor();
+      // The first Tab reaches "Skip to content", shown only then; it goes past the header.
+      const skip = page.locator('button.rr-skip');
+      assert.equal(await skip.evaluate((b) => b.getBoundingClientRect().width), 1, 'out of sight');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.className), 'rr-skip');
+      assert.ok((await skip.evaluate((b) => b.getBoundingClientRect().width)) > 50, 'in sight once reached');
+      await page.keyboard.press('Enter');
+      assert.equal(await focusedId(page), 'rr-main');
+      await page.keyboard.press('Tab');
+      assert.ok(
+        await page.evaluate(() => document.querySelector('#rr-main').contains(document.activeElement)),
+        'the next Tab is inside the view',
+      );
       await page.locator('body').click({ position: { x: 5, y: 400 } });
       await page.keyboard.press('/');
       assert.equal(await focusedId(page), 'rr-q');
