@@ -42,5 +42,6 @@ pub fn entities() -> &'static [Entity] {
         let text = include_str!("../../corpus/gazetteer.toml");
         readingroom_indexer::gazetteer::parse(std::path::Path::new("gazetteer.toml"), text)
             .expect("the sample gazetteer parses")
+            .entities
     })
 }

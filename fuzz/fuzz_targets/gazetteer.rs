@@ -11,7 +11,9 @@ use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let Ok(entities) = readingroom_indexer::gazetteer::parse(Path::new("gazetteer.toml"), text) else {
+    let Ok(readingroom_indexer::gazetteer::Gazetteer { entities, .. }) =
+        readingroom_indexer::gazetteer::parse(Path::new("gazetteer.toml"), text)
+    else {
         return;
     };
     let date = PartialDate::parse("2017-07").expect("a valid date");

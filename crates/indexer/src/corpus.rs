@@ -141,12 +141,13 @@ pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Ve
         )]);
     }
     // The gazetteer is configuration, not a record: a broken one stops the build.
-    let entities = crate::gazetteer::read(root).map_err(|e| vec![e])?;
+    let gazetteer = crate::gazetteer::read(root).map_err(|e| vec![e])?;
+    let entities = gazetteer.entities;
     let archive = crate::archive::read(root).map_err(|e| vec![e])?;
     let language = archive.language.unwrap_or_else(|| "en".to_string());
     let files_read = files.len();
     let mut rejected = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = gazetteer.warnings;
     let mut articles = Vec::new();
     // The line of each article's `slug` key (or JSON line), for the duplicate warning below.
     let mut slug_lines = Vec::new();

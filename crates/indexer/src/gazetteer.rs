@@ -16,7 +16,8 @@ struct File {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Entry {
-    name: String,
+    /// Spanned: errors name the line of the entity they are about.
+    name: toml::Spanned<String>,
     #[serde(rename = "type")]
     kind: String,
     #[serde(default)]
@@ -29,58 +30,74 @@ struct Entry {
 
 const KINDS: [&str; 5] = ["person", "organisation", "group", "place", "event"];
 
+/// A gazetteer read: its entities, and what was left out of them (a name that is only markup).
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    pub warnings: Vec<CorpusError>,
+}
+
 /// Reads `root/gazetteer.toml`; no file means no entities.
-pub fn read(root: &Path) -> Result<Vec<Entity>, CorpusError> {
+pub fn read(root: &Path) -> Result<Gazetteer, CorpusError> {
     let path = crate::corpus::config_file(root, "gazetteer.toml");
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Gazetteer::default()),
         Err(e) => return Err(CorpusError::new(&path, None, e.to_string())),
     };
     parse(&path, &text)
 }
 
 /// The entities of a gazetteer's text; `path` names the file in errors.
-pub fn parse(path: &Path, text: &str) -> Result<Vec<Entity>, CorpusError> {
+pub fn parse(path: &Path, text: &str) -> Result<Gazetteer, CorpusError> {
     let file: File = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|s| line_of(text.as_bytes(), s.start));
         CorpusError::new(path, line, format!("malformed gazetteer: {}", e.message()))
     })?;
-    let mut out = Vec::new();
+    let mut out: Vec<Entity> = Vec::new();
+    let mut warnings = Vec::new();
+    // Each entity's slug and line: its page and its index term need it once.
+    let mut seen: std::collections::HashMap<String, (String, usize)> = std::collections::HashMap::new();
     for entry in file.entity {
-        let line_of_name =
-            || text.find(&format!("name = \"{}\"", entry.name)).map(|at| line_of(text.as_bytes(), at));
+        let line = line_of(text.as_bytes(), entry.name.span().start);
+        let raw_name = entry.name.into_inner();
+        let error = |why: String| CorpusError::new(path, Some(line), format!("entity {raw_name:?}: {why}"));
         if !KINDS.contains(&entry.kind.as_str()) {
-            return Err(CorpusError::new(
-                path,
-                line_of_name(),
-                format!("entity {:?}: type {:?} is not one of {}", entry.name, entry.kind, KINDS.join(", ")),
-            ));
+            return Err(error(format!("type {:?} is not one of {}", entry.kind, KINDS.join(", "))));
         }
-        let date = match &entry.date {
-            Some(d) => Some(PartialDate::parse(d).map_err(|why| {
-                CorpusError::new(path, line_of_name(), format!("entity {:?}: {why}", entry.name))
-            })?),
-            None => None,
-        };
-        let aliases = entry
-            .aliases
-            .into_iter()
-            .map(|text| Alias { text: sanitize::text(&text), exact_case: false })
-            .chain(
-                entry
-                    .exact_case
-                    .into_iter()
-                    .map(|text| Alias { text: sanitize::text(&text), exact_case: true }),
-            )
-            .filter(|a| !a.text.is_empty())
-            .collect();
+        let date = entry.date.as_deref().map(PartialDate::parse).transpose().map_err(error)?;
+        let mut aliases = Vec::new();
+        for (written, exact_case) in
+            entry.aliases.iter().map(|a| (a, false)).chain(entry.exact_case.iter().map(|a| (a, true)))
+        {
+            let text = sanitize::text(written);
+            if text.trim().is_empty() {
+                // Left out, and said: nothing else of the entity is wrong.
+                warnings.push(error(format!(
+                    "the name {written:?} has no text once its markup is removed: left out"
+                )));
+                continue;
+            }
+            aliases.push(Alias { text, exact_case });
+        }
         // Names are shown on entity pages and chips: markup in them is reduced to its text.
-        let name = sanitize::text(&entry.name);
-        if name.is_empty() {
-            return Err(CorpusError::new(path, line_of_name(), "entity name has no text"));
+        let name = sanitize::text(&raw_name);
+        if name.trim().is_empty() {
+            return Err(error("the entity's name has no text".into()));
         }
-        out.push(Entity { name, kind: entry.kind, aliases, date });
+        let entity = Entity { name, kind: entry.kind, aliases, date };
+        let slug = entity.slug();
+        if slug.is_empty() {
+            return Err(error("the entity's name has no letter or digit".into()));
+        }
+        if let Some((other, at)) = seen.get(&slug) {
+            return Err(error(format!(
+                "its name is {other:?}'s, at line {at}, as far as search and its page's address can tell: \
+                 name one more fully (\"Georgia (country)\")"
+            )));
+        }
+        seen.insert(slug, (entity.name.clone(), line));
+        out.push(entity);
     }
-    Ok(out)
+    Ok(Gazetteer { entities: out, warnings })
 }

@@ -244,6 +244,36 @@ fn cases() -> Vec<Case> {
             expect: vec![(Fatal, "gazetteer.toml", Some(6), "type \"planet\" is not one of")],
             kept: vec![],
         },
+        Case {
+            name: "a gazetteer's error names its entity's line, however its keys are spaced",
+            files: vec![
+                ("good.md", GOOD.into()),
+                ("gazetteer.toml", b"[[entity]]\nname=\"A\"\ntype=\"place\"\n\n[[entity]]\nname=\"Foo\"\ntype=\"thing\"\n".to_vec()),
+            ],
+            expect: vec![(Fatal, "gazetteer.toml", Some(6), "entity \"Foo\": type \"thing\"")],
+            kept: vec![],
+        },
+        Case {
+            name: "two entities of one name (a person and a place) stop the build, naming both lines",
+            files: vec![
+                ("good.md", GOOD.into()),
+                (
+                    "gazetteer.toml",
+                    b"[[entity]]\nname = \"Georgia\"\ntype = \"person\"\n\n[[entity]]\nname = \"Georgia\"\ntype = \"place\"\n".to_vec(),
+                ),
+            ],
+            expect: vec![(Fatal, "gazetteer.toml", Some(6), "its name is \"Georgia\"'s, at line 2")],
+            kept: vec![],
+        },
+        Case {
+            name: "a gazetteer name that is only markup is left out, and said",
+            files: vec![
+                ("good.md", GOOD.into()),
+                ("gazetteer.toml", b"[[entity]]\nname = \"Libya\"\ntype = \"place\"\naliases = [\"<b></b>\", \"Libia\"]\n".to_vec()),
+            ],
+            expect: vec![(Warning, "gazetteer.toml", Some(2), "the name \"<b></b>\" has no text")],
+            kept: vec!["good"],
+        },
     ]
 }
 
