@@ -103,23 +103,33 @@ pub fn search_view(props: &Props) -> Html {
                 .unwrap_or_default(),
         };
         let a = &d.index.articles[doc as usize];
-        // Found by its topics alone, an article's snippet and title show nothing marked: say
-        // why it is here, with the topics that matched.
+        // Found by its topics, its authors or its outlet alone, an article's snippet and title
+        // show nothing marked: say why it is here, with what matched ("pantuci" finds the
+        // pieces by Raffaello Pantucci that never name him).
         let unexplained = !title_marked && !segments.iter().any(|s| s.mark);
-        let topics: Vec<Html> = if unexplained {
-            a.topics
+        let matching = |values: &[String]| -> Vec<Html> {
+            values
                 .iter()
                 .map(|t| hl.highlight(t))
                 .filter(|h| h.iter().any(|s| s.mark))
                 .map(|h| html! { <span>{ marked(&h) }</span> })
                 .collect()
+        };
+        let reason = if unexplained {
+            [
+                ("Tagged ", matching(&a.topics)),
+                ("By ", matching(&a.authors)),
+                ("In ", matching(std::slice::from_ref(&a.outlet))),
+            ]
+            .into_iter()
+            .find(|(_, found)| !found.is_empty())
         } else {
-            Vec::new()
+            None
         };
         html! {
             <>
                 if !segments.is_empty() { <p class="rr-snippet">{ marked(&segments) }</p> }
-                if !topics.is_empty() { <p class="rr-matched">{ "Tagged " }{ for topics }</p> }
+                if let Some((label, found)) = reason { <p class="rr-matched">{ label }{ for found }</p> }
             </>
         }
     };

@@ -268,6 +268,14 @@ for (const mode of buildModes(() => shared.server)) {
       await found.locator('.rr-matched').waitFor();
       assert.equal(await found.locator('.rr-matched').innerText(), 'Tagged Al Qaeda');
       assert.equal(await found.locator('.rr-matched mark').innerText(), 'Al Qaeda');
+      // Or by its author alone, mistyped: the pieces by Raffaello Pantucci that never name him.
+      await page.goto(mode.start() + '#/search?q=pantuci');
+      await page.locator('ol.rr-hits > li').first().waitFor();
+      const byLines = await page.locator('ol.rr-hits > li .rr-matched').allInnerTexts();
+      assert.ok(byLines.length > 0 && byLines.every((t) => t === 'By Raffaello Pantucci'), `${byLines}`);
+      const hits = await page.locator('ol.rr-hits > li').count();
+      const shown = await page.locator('ol.rr-hits > li').evaluateAll((lis) => lis.filter((li) => li.querySelector('mark')).length);
+      assert.equal(shown, hits, 'every result shows why it was found');
       await page.goto(mode.start() + '#/entity/place/libya');
       assert.ok((await page.locator('.rr-entity-chart rect').count()) >= 3, 'mentions over time');
       const companion = page.locator('.rr-companions a').first();
