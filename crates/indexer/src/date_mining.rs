@@ -281,10 +281,16 @@ fn decade(text: &str, c: &Captures) -> Option<Span> {
     Some(Some((date(base + lo, None, None)?, date(base + hi, None, None)?)))
 }
 
-/// "2002–2004", "2002-04", "2014-15"; a range must go forwards.
+/// "2002–2004", "2002-04", "2014-15", "1999-00" (the end's century is the next one when its
+/// two digits would go backwards by a year: a season or a financial year); a range must go
+/// forwards.
 fn year_range(text: &str, c: &Captures) -> Option<Span> {
     let (y1, y2) = (num(&c["y1"]), &c["y2"]);
-    let y2 = if y2.len() == 2 { y1 - y1 % 100 + num(y2) } else { num(y2) };
+    let y2 = match y2.len() {
+        2 if y1 % 100 == 99 && num(y2) == 0 => y1 + 1,
+        2 => y1 - y1 % 100 + num(y2),
+        _ => num(y2),
+    };
     let m = c.get(0)?;
     if y2 <= y1 {
         return Some(None);
@@ -661,6 +667,7 @@ mod tests {
         }
         one("the 2014-15 season", "2014-15", "2014", "2015");
         one("the 1999–2000 season", "1999–2000", "1999", "2000");
+        one("the 1999-00 season", "1999-00", "1999", "2000");
         one(
             "between December 2001 and March 2004",
             "between December 2001 and March 2004",
