@@ -1,6 +1,6 @@
 //! Keyboard use across the app: "/" focuses the search box, the arrow keys move from the box
-//! through the results and back, Enter opens (a link's own behaviour), Esc clears the box, "?"
-//! shows the search tips.
+//! through the results and back, Enter opens (a link's own behaviour), Esc clears the box (and
+//! elsewhere folds the search tips or the phone's filters), "?" shows the search tips.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -27,6 +27,15 @@ fn typing_in(target: &HtmlElement) -> bool {
 fn result_links() -> Vec<HtmlElement> {
     let Ok(list) = crate::location::root().query_selector_all(RESULT_LINKS) else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
+}
+
+/// The Filters button of a narrow layout, when the filters it shows stand open.
+fn open_filters_toggle() -> Option<HtmlElement> {
+    crate::location::root()
+        .query_selector(".rr-filters-toggle[aria-expanded=\"true\"]")
+        .ok()??
+        .dyn_into()
+        .ok()
 }
 
 fn search_box() -> Option<HtmlElement> {
@@ -62,6 +71,16 @@ pub fn install() -> EventListener {
                     // Pressed in the app, it is the app's: not the host's shortcut as well.
                     e.stop_propagation();
                     let _ = input.focus();
+                }
+            }
+            // Esc folds what "?" or the Filters button opened: the tips, the phone's filters.
+            "Escape" if !in_box => {
+                if crate::components::search_tips::hide() {
+                    e.prevent_default();
+                } else if let Some(toggle) = open_filters_toggle() {
+                    e.prevent_default();
+                    toggle.click();
+                    let _ = toggle.focus();
                 }
             }
             "?" if !typing_in(&target) => {

@@ -73,6 +73,19 @@ pub fn show() {
     }
 }
 
+/// Folds the tips if they stand open (Esc), the focus back on their summary. Whether it did.
+pub fn hide() -> bool {
+    let open = crate::location::root()
+        .query_selector(".rr-tips[open]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+    let Some(details) = open else { return false };
+    details.set_open(false);
+    focus_summary(&details);
+    true
+}
+
 fn focus_summary(details: &web_sys::Element) {
     if let Some(summary) = details.query_selector("summary").ok().flatten() {
         if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {

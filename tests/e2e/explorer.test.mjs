@@ -232,6 +232,11 @@ for (const mode of modes) {
       await page.keyboard.press('?');
       await tips.locator('a.rr-tip-example').nth(5).waitFor();
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Search tips');
+      // Esc folds them again, the focus staying on their summary.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      assert.equal(await tips.getAttribute('open'), null);
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Search tips');
       // Typed in the search box, "?" is only a character.
       await page.locator('#rr-q').fill('why');
       await page.locator('#rr-q').press('?');

@@ -448,6 +448,13 @@ for (const mode of buildModes(() => shared.server)) {
       await checkbox(phone, 'kind', 'op-ed').check();
       await waitCount(phone, 3);
       assert.equal(await phone.locator('button.rr-filters-toggle').innerText(), 'Filters (1)');
+      // Esc in the open filters folds them, the focus back on the button; the button opens them again.
+      await checkbox(phone, 'kind', 'op-ed').focus();
+      await phone.keyboard.press('Escape');
+      assert.equal(await button.getAttribute('aria-expanded'), 'false');
+      assert.equal(await phone.evaluate(() => document.activeElement?.className), 'rr-filters-toggle');
+      await button.click();
+      assert.equal(await button.getAttribute('aria-expanded'), 'true');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > innerWidth);
       assert.equal(overflow, false, 'nothing wider than the phone');
       // Closed again, the lists go; the choice still narrows what is typed (one op-ed mentions
