@@ -892,22 +892,25 @@ fn sort_by_relevance(hits: &mut [Hit]) {
     }
 }
 
-/// Articles matching all but some of the clauses, most clauses first.
+/// Articles matching all but some of the clauses: most clauses first, then fewest forgiven
+/// typos (as among full matches, a fuzzy match never ranks above an exact one), then score.
 fn partial_matches(required: &[Rc<Matches>], excluded: &HashSet<u32>) -> Vec<Hit> {
-    let mut count: HashMap<u32, (u32, f32)> = HashMap::default();
+    let mut count: HashMap<u32, (u32, Hit)> = HashMap::default();
     for m in required {
-        for &(doc, (s, _)) in &m.0 {
-            let e = count.entry(doc).or_insert((0, 0.0));
+        for &(doc, (s, fuzzy)) in &m.0 {
+            let e = count.entry(doc).or_insert((0, Hit { doc, score: 0.0, fuzzy: 0 }));
             e.0 += 1;
-            e.1 += s;
+            e.1.score += s;
+            e.1.fuzzy += u32::from(fuzzy);
         }
     }
-    let mut hits: Vec<(u32, Hit)> = count
-        .into_iter()
-        .filter(|(doc, _)| !excluded.contains(doc))
-        .map(|(doc, (n, score))| (n, Hit { doc, score, fuzzy: 0 }))
-        .collect();
-    hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)).then(a.1.doc.cmp(&b.1.doc)));
+    let mut hits: Vec<(u32, Hit)> = count.into_values().filter(|(_, h)| !excluded.contains(&h.doc)).collect();
+    hits.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.fuzzy.cmp(&b.1.fuzzy))
+            .then(b.1.score.total_cmp(&a.1.score))
+            .then(a.1.doc.cmp(&b.1.doc))
+    });
     hits.into_iter().map(|(_, h)| h).collect()
 }
 

@@ -348,3 +348,25 @@ fn a_quoted_name_of_stop_words_finds_that_form_only() {
     assert_eq!(found(&unwritten, "\"IS\""), Vec::<String>::new());
     assert_eq!(found(&unwritten, "IS"), ["isis"], "unquoted, the group under any name");
 }
+
+#[test]
+fn among_partial_matches_a_forgiven_typo_never_ranks_above_an_exact_match() {
+    let mut b = IndexBuilder::new(Analyzer::english());
+    b.add(article(
+        "fuzzy",
+        "2018",
+        "Radicalization, radicalization, radicalization",
+        &["Radicalization and radicalization again, radicalization everywhere."],
+    ));
+    b.add(article(
+        "exact",
+        "2016",
+        "Notes",
+        &["A long paragraph that once mentions radicalisation among many other words of no interest."],
+    ));
+    let i = b.finish();
+    let r = search(&i, &Analyzer::english(), "radicalisation qqqzzzx ", Sort::Relevance);
+    assert!(r.hits.is_empty());
+    let partial: Vec<&str> = r.partial.iter().map(|h| i.articles[h.doc as usize].slug.as_str()).collect();
+    assert_eq!(partial, ["exact", "fuzzy"]);
+}
