@@ -21,6 +21,9 @@ pub struct Term {
     /// A hyphenated word's parts written as one ("counterterrorism" for "counter-terrorism"):
     /// an alternative the parser adds, not a word the reader typed.
     pub joined: bool,
+    /// Its words match anywhere in an article, each on its own, not as a phrase: the words of a
+    /// name still being typed, which the search groups to find the name's entity as well.
+    pub loose: bool,
 }
 
 /// Terms of which any may match (`a OR b`), possibly negated (`-a`: that word as typed, or any
@@ -146,7 +149,7 @@ impl Query {
                     // the way to "-pakistan" would exclude every word in p.
                     let last_char_is_word = text.chars().last().is_some_and(char::is_alphanumeric);
                     let prefix = at_end && !negated && last_char_is_word && !cut;
-                    let term = Term { words, raw, prefix, quoted, joined: false };
+                    let term = Term { words, raw, prefix, quoted, joined: false, loose: false };
                     match clauses.last_mut() {
                         Some(last) if join_next && !last.negated && !negated => last.any.push(term),
                         _ => clauses.push(Clause { any: vec![term], negated }),
@@ -158,6 +161,7 @@ impl Query {
                             prefix,
                             quoted,
                             joined: true,
+                            loose: false,
                         });
                     }
                     join_next = false;
