@@ -83,9 +83,7 @@ pub fn build_with(
         .env("TRUNK_BUILD_FEATURES", features)
         .env("READINGROOM_ARTIFACT", &artifact))?;
 
-    // elasticlunr.js's language plugins (lunr-languages) call Dutch "du".
-    let lunr = if read.language == "nl" { "du" } else { read.language.as_str() };
-    let json = readingroom_indexer::elasticlunr_export::export(&read, lunr)
+    let json = readingroom_indexer::elasticlunr_export::export(&read, &read.language)
         .ok_or_else(|| format!("no elasticlunr.js export for the language {:?}", read.language))?;
     let web = bundle::find_build(&dist).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("elasticlunr-index.json"), json).map_err(|e| e.to_string())?;

@@ -130,8 +130,9 @@ pub struct Analyzer {
     folded_stops: HashSet<String>,
 }
 
-/// lunr-languages (and so elasticlunr-rs) names Dutch "du"; its ISO 639-1 code is "nl".
-fn lunr_code(code: &str) -> &str {
+/// The code lunr-languages (and so elasticlunr-rs) gives a language: Dutch is "du" there, "nl"
+/// in ISO 639-1.
+pub fn lunr_code(code: &str) -> &str {
     if code == "nl" {
         "du"
     } else {
@@ -173,8 +174,12 @@ impl Analyzer {
     /// Learns, from `texts`, the stop words the language writes with diacritics, as they fold:
     /// a word is one when the pipeline drops it as written (lower-cased, apostrophes left out).
     /// Then its folded form is a stop word too, wherever it is found, so that the index and a
-    /// reader's query (folded as typed, "mas" or "más") agree. English has none to learn.
+    /// reader's query (folded as typed, "mas" or "más") agree. English has none to learn, and
+    /// its texts are not read: the corpus would be tokenized once more for nothing.
     pub fn learn_stop_words<'t>(&mut self, texts: impl IntoIterator<Item = &'t str>) {
+        if self.language == "en" {
+            return;
+        }
         for text in texts {
             for tok in tokenize(text) {
                 let surface = &text[tok.start..tok.end];

@@ -372,12 +372,9 @@ impl IndexBuilder {
         let tagger = Tagger::new(&self.entities);
         let slugs: Vec<String> = self.entities.iter().map(|e| entity_term(&e.slug())).collect();
         // Before any term is made: a word the language writes with diacritics ("más") is a stop
-        // word wherever it is found, however early. English's stop words are all ASCII, and
-        // this would read the whole corpus once more for none.
-        if self.analyzer.language() != "en" {
-            let texts = self.articles.iter().flat_map(|a| field_texts(a).into_iter().flatten());
-            self.analyzer.learn_stop_words(texts);
-        }
+        // word wherever it is found, however early.
+        self.analyzer
+            .learn_stop_words(self.articles.iter().flat_map(|a| field_texts(a).into_iter().flatten()));
         for (doc, article) in self.articles.iter().enumerate() {
             let mut lengths = [0u32; FIELD_COUNT];
             let mut starts: [Vec<u32>; 2] = [Vec::new(), Vec::new()];

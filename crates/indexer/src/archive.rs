@@ -12,8 +12,9 @@ use std::path::Path;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    name: Option<String>,
-    language: Option<String>,
+    /// Spanned, as the gazetteer's names are: errors name the line of the key they are about.
+    name: Option<toml::Spanned<String>>,
+    language: Option<toml::Spanned<String>>,
 }
 
 /// What `archive.toml` says.
@@ -43,17 +44,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Archive, CorpusError> {
         let line = e.span().map(|s| line_of(text.as_bytes(), s.start));
         CorpusError::new(path, line, format!("malformed archive file: {}", e.message()))
     })?;
-    let line_of_key = |key: &str| text.lines().position(|l| l.trim_start().starts_with(key)).map(|i| i + 1);
-    let name = file.name.map(|n| check_name(path, line_of_key("name"), &n)).transpose()?;
+    let line = |value: &toml::Spanned<String>| Some(line_of(text.as_bytes(), value.span().start));
+    let name = file.name.map(|n| check_name(path, line(&n), n.get_ref())).transpose()?;
     let language = file
         .language
-        .map(|code| match Analyzer::for_language(&code) {
+        .map(|code| match Analyzer::for_language(code.get_ref()) {
             Some(a) => Ok(a.language().to_string()),
             None => Err(CorpusError::new(
                 path,
-                line_of_key("language"),
+                line(&code),
                 format!(
-                    "the language {code:?} is not one Reading Room can stem: use one of {}",
+                    "the language {:?} is not one Reading Room can stem: use one of {}",
+                    code.get_ref(),
                     Analyzer::codes().join(", ")
                 ),
             )),

@@ -65,19 +65,6 @@ pub struct ReadOptions {
     pub fields: crate::jsonl::FieldMap,
 }
 
-/// The analyzer of `language`, with the stop words it writes with diacritics learnt from
-/// `articles`, as the index's builder learns them.
-fn analyzer_for<'a>(language: &str, articles: impl Iterator<Item = &'a Article>) -> Analyzer {
-    let mut analyzer = Analyzer::for_language(language).unwrap_or_else(Analyzer::english);
-    if analyzer.language() != "en" {
-        let articles: Vec<&Article> = articles.collect();
-        analyzer.learn_stop_words(
-            articles.iter().flat_map(|a| readingroom_core::index::field_texts(a).into_iter().flatten()),
-        );
-    }
-    analyzer
-}
-
 impl Corpus {
     /// The analyzer for this corpus's language, for [`build_index`].
     pub fn analyzer(&self) -> Analyzer {
@@ -219,7 +206,11 @@ pub fn settle(
         a.dates = d;
     }
     let relating = crate::progress::phase("related articles", None);
-    let analyzer = analyzer_for(language, articles.iter().map(|(_, a)| a));
+    // With the stop words it writes with diacritics, as the index's builder learns them.
+    let mut analyzer = Analyzer::for_language(language).unwrap_or_else(Analyzer::english);
+    analyzer.learn_stop_words(
+        articles.iter().flat_map(|(_, a)| readingroom_core::index::field_texts(a).into_iter().flatten()),
+    );
     crate::related::fill_related(articles.iter_mut().map(|(_, a)| a), &tagger, &analyzer, 5);
     drop(relating);
     warnings

@@ -5,8 +5,10 @@
 
 use crate::corpus::Corpus;
 
+/// `language` is an ISO 639-1 code, as `archive.toml` gives it ("nl", which lunr-languages
+/// calls "du").
 pub fn export(corpus: &Corpus, language: &str) -> Option<String> {
-    let lang = elasticlunr::lang::from_code(language)?;
+    let lang = elasticlunr::lang::from_code(readingroom_core::analyze::lunr_code(language))?;
     let mut index = elasticlunr::IndexBuilder::with_language(lang)
         .save_docs(false)
         .add_fields(["title", "note", "body"])
