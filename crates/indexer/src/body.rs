@@ -43,30 +43,64 @@ fn raw_blocks(markdown: &str) -> Vec<Raw> {
     let mut text = String::new();
     let mut html = String::new();
     let mut has_html = false;
-    let finish = |text: &mut String, html: &mut String, has_html: &mut bool| {
+    let mut heading = false;
+    let mut in_code = false;
+    // The lists open around the text, innermost last: the next number of each ordered one.
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    // Text not inside a paragraph (a tight list's items, a code block) is a block of its own, cut
+    // where any block starts or ends: kept whole, never dropped for want of a paragraph.
+    // A list item's marker, kept as the page showed it, opens the item's first block of text.
+    let mut marker: Option<String> = None;
+    let flush = |out: &mut Vec<Raw>,
+                 text: &mut String,
+                 html: &mut String,
+                 has_html: &mut bool,
+                 heading: bool,
+                 marker: &mut Option<String>| {
         let t = if std::mem::take(has_html) { sanitize::text(html) } else { std::mem::take(text) };
         text.clear();
         html.clear();
-        t
+        let t = t.trim();
+        if !t.is_empty() {
+            let t = format!("{}{t}", marker.take().unwrap_or_default());
+            out.push(if heading { Raw::Heading(t) } else { Raw::Paragraph(t) });
+        }
     };
     for event in Parser::new(markdown) {
         match event {
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::HtmlBlock) => {
-                text.clear();
-                html.clear();
-                has_html = false;
-            }
-            Event::End(TagEnd::Paragraph) => {
-                out.push(Raw::Paragraph(finish(&mut text, &mut html, &mut has_html)))
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                out.push(Raw::Heading(finish(&mut text, &mut html, &mut has_html)))
-            }
-            Event::End(TagEnd::HtmlBlock) => {
-                let t = finish(&mut text, &mut html, &mut has_html);
-                if !t.is_empty() {
-                    out.push(Raw::Paragraph(t));
+            Event::Start(tag) if !is_inline(&tag) => {
+                flush(&mut out, &mut text, &mut html, &mut has_html, heading, &mut marker);
+                heading = matches!(tag, Tag::Heading { .. });
+                in_code = matches!(tag, Tag::CodeBlock(_));
+                match tag {
+                    Tag::List(start) => lists.push(start),
+                    Tag::Item => {
+                        marker = Some(match lists.last_mut() {
+                            Some(Some(n)) => {
+                                *n += 1;
+                                format!("{}. ", *n - 1)
+                            }
+                            _ => "• ".to_string(),
+                        });
+                    }
+                    _ => {}
                 }
+            }
+            Event::End(end) if !is_inline_end(&end) => {
+                flush(&mut out, &mut text, &mut html, &mut has_html, heading, &mut marker);
+                heading = false;
+                in_code = false;
+                // An item with no text of its own gives its marker to nothing after it.
+                marker = None;
+                if matches!(end, TagEnd::List(_)) {
+                    lists.pop();
+                }
+            }
+            // A code block's lines run on as the words of one block.
+            Event::Text(t) if in_code => {
+                let t = t.replace('\n', " ");
+                text.push_str(&t);
+                html.push_str(&t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"));
             }
             Event::Text(t) | Event::Code(t) => {
                 text.push_str(&t);
@@ -83,7 +117,35 @@ fn raw_blocks(markdown: &str) -> Vec<Raw> {
             _ => {}
         }
     }
+    flush(&mut out, &mut text, &mut html, &mut has_html, heading, &mut marker);
     out
+}
+
+/// Tags within a block of text, which do not cut it.
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
 }
 
 /// `text` without characters of Unicode's private use areas, if anything is left. They are a
@@ -205,6 +267,34 @@ mod tests {
                 Block::Paragraph("Literal <script> stays text.".into()),
             ]
         );
+    }
+
+    /// Text outside any paragraph (a tight list's items, a code block) was dropped without a word.
+    #[test]
+    fn lists_and_code_blocks_keep_their_text() {
+        let md = "Intro with *emphasis* and a [link](http://x.org).\n\n- alpha bullet\n- beta bullet\n  1. nested one\n  2. nested two\n\n\
+                  3. third\n4. fourth\n\n    let code = 1;\n    more code\n\n> quoted\n\nOutro.";
+        let p = |s: &str| Block::Paragraph(s.into());
+        assert_eq!(
+            blocks(md, None),
+            vec![
+                p("Intro with emphasis and a link."),
+                p("• alpha bullet"),
+                p("• beta bullet"),
+                p("1. nested one"),
+                p("2. nested two"),
+                p("3. third"),
+                p("4. fourth"),
+                p("let code = 1; more code"),
+                p("quoted"),
+                p("Outro."),
+            ]
+        );
+        // A body that is only a list is a body.
+        assert_eq!(blocks("- one\n- two\n", None), vec![p("• one"), p("• two")]);
+        // Loose items hold paragraphs: the marker opens the first.
+        assert_eq!(blocks("- one\n\n- two\n", None), vec![p("• one"), p("• two")]);
+        assert_eq!(blocks("- ![](x.png)\n\nAfter.\n", None), vec![p("After.")]);
     }
 
     #[test]

@@ -49,6 +49,50 @@ pub struct HtmlPage {
 /// styles, and only its text goes into the index. A guard against parsing a dump, not a budget.
 pub const MAX_PAGE_BYTES: usize = 64 * 1024 * 1024;
 
+/// The deepest nesting of elements a page may have. The page is walked recursively, on a
+/// worker's stack ([`crate::parallel::WORKER_STACK`]) with room for many times this; no page
+/// written by hand or by a CMS comes near it.
+pub const MAX_DEPTH: usize = 10_000;
+
+/// Whether the tree is nested deeper than [`MAX_DEPTH`], walked without recursion, and if so the
+/// line where the element that goes too deep opens, when its start tag can be found in `text`.
+fn too_deep(doc: &Handle, text: &str) -> Option<Option<usize>> {
+    let mut stack = vec![(doc.clone(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > MAX_DEPTH {
+            // The element's start tag: the nth of its name, counted in the source, where n is its
+            // place among those the walk met. Close enough to point the curator at the spot.
+            let line = tag(&node).and_then(|name| {
+                let opened = format!("<{name}");
+                let seen = walk_count(doc, name, &node)?;
+                let at = text.match_indices(&opened).nth(seen)?.0;
+                Some(text[..at].matches('\n').count() + 1)
+            });
+            return Some(line);
+        }
+        for child in node.children.borrow().iter() {
+            stack.push((child.clone(), depth + 1));
+        }
+    }
+    None
+}
+
+/// How many `name` elements come before `target` in document order, walked without recursion.
+fn walk_count(doc: &Handle, name: &str, target: &Handle) -> Option<usize> {
+    let mut stack = vec![doc.clone()];
+    let mut seen = 0;
+    while let Some(node) = stack.pop() {
+        if std::rc::Rc::ptr_eq(&node, target) {
+            return Some(seen);
+        }
+        if tag(&node) == Some(name) {
+            seen += 1;
+        }
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    None
+}
+
 /// What the error for a page without a date lists.
 const DATE_SOURCES: &str = "<meta property=\"article:published_time\">, <meta name=\"citation_publication_date\"> \
      or \"citation_date\", <meta name=\"DC.date\">, JSON-LD \"datePublished\" and <time datetime> in the main content";
@@ -70,6 +114,15 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<HtmlPage, CorpusError> {
     let text = decode(path, bytes)?;
     let dom = parse_document(RcDom::default(), ParseOpts::default()).one(text.as_str());
     let doc = &dom.document;
+    if let Some(line) = too_deep(doc, &text) {
+        return Err(CorpusError::new(
+            path,
+            line,
+            format!(
+                "elements nested over {MAX_DEPTH} deep: is the page damaged (tags opened and never closed)?"
+            ),
+        ));
+    }
     let mut warnings = Vec::new();
     let meta = Meta::of(doc);
     let ld = JsonLd::of(doc);

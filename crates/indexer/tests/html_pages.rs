@@ -271,3 +271,33 @@ fn yoast_graph_references_and_rel_author_links() {
     );
     assert_eq!(texts(&a), ["Body."]);
 }
+
+/// A page nested thousands deep (tags opened and never closed) is read, on a build worker's stack
+/// as in any build; one nested past any reason is refused by name and line, and the other
+/// articles of the corpus stay.
+#[test]
+fn deeply_nested_pages_neither_abort_the_build_nor_cost_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |depth: usize| {
+        format!(
+            "<html><head><title>Deep</title><meta property=\"article:published_time\" content=\"2017-01-02\"></head>\n\
+             <body><article><p>Before the nesting.</p>\n{}deep text{}</article></body></html>\n",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+    };
+    std::fs::write(dir.path().join("deep.html"), page(5_000)).unwrap();
+    std::fs::write(dir.path().join("too-deep.html"), page(20_000)).unwrap();
+    std::fs::write(
+        dir.path().join("good.md"),
+        "+++\ntitle = \"A Markdown piece\"\ndate = \"2017-01-02\"\n+++\n\nWritten in Markdown.\n",
+    )
+    .unwrap();
+    let corpus = readingroom_indexer::read_corpus(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let slugs: Vec<&str> = corpus.articles.iter().map(|(_, a)| a.slug.as_str()).collect();
+    assert_eq!(slugs, ["deep", "good"]);
+    assert!(corpus.articles[0].1.body_texts().any(|t| t.contains("deep text")));
+    assert_eq!(corpus.rejected.len(), 1);
+    let error = corpus.rejected[0].to_string();
+    assert!(error.contains("too-deep.html:3: elements nested over 10000 deep"), "{error}");
+}
