@@ -7,6 +7,7 @@
 
 use crate::body;
 use crate::error::CorpusError;
+use crate::sanitize;
 use crate::slug::slugify;
 use readingroom_core::{Article, PartialDate};
 use serde_json::{Map, Value};
@@ -134,7 +135,13 @@ fn article(record: &Map<String, Value>, f: &FieldMap) -> Result<Article, String>
             Some(_) => Err(format!("field {name:?} must be a string or a list of strings")),
         }
     };
+    // A CMS's export writes its fields as HTML (`Q&amp;A`, `<em>` in a title), as front matter
+    // may: reduced to their text here as there, so the artifact holds no markup.
+    let plain = |s: String| Some(sanitize::text(&s)).filter(|t| !t.is_empty());
+    let plain_list = |v: Vec<String>| v.into_iter().filter_map(plain).collect::<Vec<_>>();
     let title = text(&f.title)?.ok_or_else(|| format!("missing title (field {:?})", f.title))?;
+    let title =
+        plain(title).ok_or_else(|| format!("the title (field {:?}) has no text, only markup", f.title))?;
     let date_text = text(&f.date)?.ok_or_else(|| format!("missing date (field {:?})", f.date))?;
     let date = parse_date(&date_text)?;
     let body_text = text(&f.body)?.ok_or_else(|| format!("missing body (field {:?})", f.body))?;
@@ -150,16 +157,16 @@ fn article(record: &Map<String, Value>, f: &FieldMap) -> Result<Article, String>
         return Err(format!("no usable id (field {:?}) or title to name the article by", f.id));
     }
     let mut a = Article::new(&slug, &title, date, blocks);
-    let mut authors = list(&f.authors)?;
+    let mut authors = plain_list(list(&f.authors)?);
     if authors.is_empty() {
-        authors = text(&f.author)?.into_iter().collect();
+        authors = text(&f.author)?.and_then(plain).into_iter().collect();
     }
     a.authors = authors;
-    a.topics = list(&f.tags)?;
-    a.outlet = text(&f.outlet)?.unwrap_or_default();
-    a.kind = text(&f.kind)?.unwrap_or_default();
-    a.url = text(&f.url)?;
-    a.summary = text(&f.summary)?;
+    a.topics = plain_list(list(&f.tags)?);
+    a.outlet = text(&f.outlet)?.and_then(plain).unwrap_or_default();
+    a.kind = text(&f.kind)?.and_then(plain).unwrap_or_default();
+    a.url = text(&f.url)?.and_then(|u| sanitize::url(&u));
+    a.summary = text(&f.summary)?.and_then(plain);
     Ok(a)
 }
 
@@ -180,6 +187,28 @@ mod tests {
 
     fn read_str(text: &str) -> (Vec<(usize, Article)>, Vec<CorpusError>) {
         read(Path::new("archive.jsonl"), text.as_bytes(), &FieldMap::default())
+    }
+
+    /// Fields were copied as written: markup, handlers and `javascript:` links reached the
+    /// artifact, which the export and `window.readingRoom` hand on.
+    #[test]
+    fn fields_are_reduced_to_their_text_and_links_checked() {
+        let line = r#"{"id": "evil", "title": "<img src=x onerror=alert(1)>Q&amp;A <em>now</em>", "date": "2017-01-02", "body": "Text.", "outlet": "<b onclick=alert(3)>Bold Outlet</b>", "author": "<script>alert(4)</script>Mallory", "tags": ["<svg onload=alert(5)>Tag", "<i></i>"], "url": "javascript:alert(6)", "summary": "<iframe src=x></iframe>Sum", "kind": "op&#8209;ed"}"#;
+        let (articles, errors) = read_str(line);
+        assert!(errors.is_empty(), "{errors:?}");
+        let a = &articles[0].1;
+        assert_eq!(a.title, "Q&A now");
+        assert_eq!(a.outlet, "Bold Outlet");
+        assert_eq!(a.authors, ["Mallory"]);
+        assert_eq!(a.topics, ["Tag"]);
+        assert_eq!(a.url, None);
+        assert_eq!(a.summary.as_deref(), Some("Sum"));
+        assert_eq!(a.kind, "op\u{2011}ed");
+        let (_, errors) = read_str(r#"{"title": "<b></b>", "date": "2017-01-02", "body": "Text."}"#);
+        assert!(
+            errors[0].to_string().contains("archive.jsonl:1: the title (field \"title\") has no text"),
+            "{errors:?}"
+        );
     }
 
     #[test]
