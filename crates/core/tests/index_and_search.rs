@@ -370,3 +370,25 @@ fn among_partial_matches_a_forgiven_typo_never_ranks_above_an_exact_match() {
     let partial: Vec<&str> = r.partial.iter().map(|h| i.articles[h.doc as usize].slug.as_str()).collect();
     assert_eq!(partial, ["exact", "fuzzy"]);
 }
+
+/// Newest and oldest first are the dates' order, matches through a forgiven typo among the rest;
+/// best match keeps them after the exact ones. A word the archive has forgives one typo fewer:
+/// "paris" is not "parts", while a long word still finds its other spelling.
+#[test]
+fn date_orders_ignore_typos_and_words_the_archive_has_are_meant() {
+    let mut b = IndexBuilder::new(Analyzer::english());
+    b.add(article(
+        "newer-fuzzy",
+        "2018",
+        "Notes",
+        &["On radicalization, and the parts of Europe it reached."],
+    ));
+    b.add(article("older-exact", "2016", "Notes", &["On radicalisation, and the road to Paris."]));
+    let i = b.finish();
+    assert_eq!(slugs(&i, "radicalisation", Sort::Relevance), ["older-exact", "newer-fuzzy"]);
+    assert_eq!(slugs(&i, "radicalisation", Sort::Newest), ["newer-fuzzy", "older-exact"]);
+    assert_eq!(slugs(&i, "radicalisation", Sort::Oldest), ["older-exact", "newer-fuzzy"]);
+    assert_eq!(slugs(&i, "paris", Sort::Relevance), ["older-exact"]);
+    // A word the archive lacks forgives its full budget: "parcs" is one edit from both.
+    assert_eq!(found(&i, "parcs"), ["newer-fuzzy", "older-exact"]);
+}
