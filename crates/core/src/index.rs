@@ -71,6 +71,7 @@ pub struct Index {
     pub shards: Option<ShardTable>,
     /// Ranking's memo of each term's scores; not stored.
     pub(crate) scores: crate::search::TermScores,
+    pub(crate) spellings: crate::search::Spellings,
 }
 
 #[derive(Debug)]
@@ -217,6 +218,7 @@ impl Index {
             shards: s.shards,
             stop_words: s.stop_words,
             scores: crate::search::TermScores::new(term_count),
+            spellings: Default::default(),
         })
     }
 
@@ -442,6 +444,7 @@ impl IndexBuilder {
             shards: None,
             stop_words: stop_words.into_iter().collect(),
             scores: crate::search::TermScores::new(term_count),
+            spellings: Default::default(),
         }
     }
 }

@@ -107,6 +107,9 @@ struct Candidate {
     term: u32,
     weight: f32,
     fuzzy: bool,
+    /// Another spelling of the word ([`Spellings`]): it scores as a typo candidate does, only
+    /// where the word itself is not, but is no typo.
+    spelling: bool,
 }
 
 /// Per article, in article order: score, and whether the match needed a forgiven typo.
@@ -203,6 +206,48 @@ impl TermScores {
     }
 }
 
+/// Other spellings of a word that the gazetteer attests: two names of one entity, word for word
+/// alike but for one word a typo or two apart ("Al Qaeda", "Al-Qa’ida": "qaeda", "qaida"). Built
+/// the first time a search asks.
+#[derive(Debug, Clone, Default)]
+pub struct Spellings(OnceLock<HashMap<String, Vec<String>>>);
+
+impl Spellings {
+    fn of<'a>(&'a self, index: &Index, word: &str) -> &'a [String] {
+        let map = self.0.get_or_init(|| {
+            let mut map: HashMap<String, Vec<String>> = HashMap::default();
+            for e in &index.entities {
+                let names: Vec<Vec<String>> = std::iter::once(e.name.as_str())
+                    .chain(e.aliases.iter().filter(|a| !a.exact_case).map(|a| a.text.as_str()))
+                    .map(|n| crate::analyze::tokenize(n).into_iter().map(|t| t.folded).collect())
+                    .collect();
+                for (i, a) in names.iter().enumerate() {
+                    for b in &names[i + 1..] {
+                        if a.len() != b.len() {
+                            continue;
+                        }
+                        let mut differ = a.iter().zip(b).filter(|(x, y)| x != y);
+                        let (Some((x, y)), None) = (differ.next(), differ.next()) else { continue };
+                        // A spelling, not another word: "ISIS" and "Daesh" name one group
+                        // (the tagger has them), but "isis" is not the word "daesh".
+                        if crate::fuzzy::distance(x, y) > usize::from(crate::fuzzy::MAX_K) {
+                            continue;
+                        }
+                        for (from, to) in [(x, y), (y, x)] {
+                            let list = map.entry(from.clone()).or_default();
+                            if !list.contains(to) {
+                                list.push(to.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            map
+        });
+        map.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Postings are sorted by article, so the fields of one article are summed without hashing.
 fn bm25f(index: &Index, n: f32, term: u32) -> Vec<(u32, f32)> {
     let mut tf: Vec<(u32, f32)> = Vec::new();
@@ -254,7 +299,7 @@ impl<'a> Engine<'a> {
         let mut out: Vec<Candidate> = Vec::new();
         let mut push = |term, weight, fuzzy| {
             if !out.iter().any(|c: &Candidate| c.term == term) {
-                out.push(Candidate { term, weight, fuzzy });
+                out.push(Candidate { term, weight, fuzzy, spelling: false });
             }
         };
         if let Some(id) = self.analyzer.term(word).and_then(|t| self.index.term_id(&t)) {
@@ -280,15 +325,35 @@ impl<'a> Engine<'a> {
                 push(id, PREFIX_WEIGHT, false);
             }
         }
+        // Its other spellings in the gazetteer's names are the word itself: "qaeda" is "qaida"
+        // as written in "Al-Qa’ida", whatever typos the archive's having "qaeda" leaves unforgiven.
+        if !quoted {
+            for other in self.index.spellings.of(self.index, word) {
+                if let Some(id) = self.index.words.get(other).map(|id| id as u32) {
+                    if !out.iter().any(|c| c.term == id) {
+                        out.push(Candidate { term: id, weight: 1.0, fuzzy: false, spelling: true });
+                    }
+                }
+            }
+        }
         // A word the archive writes, whole or (being typed) begun, is taken to mean that word,
         // give or take one letter in a long word (radicalisation, radicalization): it forgives
         // one typo fewer than a word the archive lacks. "paris" had found every article with
-        // "parts", "prevent" every one with "present", "Telegraph" those with "Telegram".
-        let k = typo_budget(word).saturating_sub(u8::from(!out.is_empty()));
+        // "parts", "prevent" every one with "present", "Telegraph" those with "Telegram". Letters
+        // added at its end are still forgiven in full, as the stemmer does not: "libya" is
+        // "Libyan", "pakistan" "Pakistani".
+        let k = typo_budget(word);
+        let known = !out.is_empty();
         if !quoted && k > 0 {
-            for (_, id, d) in self.index.fuzzy_words(word, k) {
+            let within = |w: &str, d: usize| !known || d < usize::from(k) || w.starts_with(word);
+            for (_, id, d) in self.index.fuzzy_words(word, k).into_iter().filter(|(w, _, d)| within(w, *d)) {
                 if d > 0 && !out.iter().any(|c| c.term == id) {
-                    out.push(Candidate { term: id, weight: FUZZY_WEIGHT / d as f32, fuzzy: true });
+                    out.push(Candidate {
+                        term: id,
+                        weight: FUZZY_WEIGHT / d as f32,
+                        fuzzy: true,
+                        spelling: false,
+                    });
                 }
             }
         }
@@ -357,7 +422,8 @@ impl<'a> Engine<'a> {
         }
         // Score of each word per article: the best of its candidates, gathered in dense arrays
         // (one slot per article) so that a prefix's many candidates cost no hashing. Where the
-        // word itself (or a completion) is in the article, its typo candidates do not score:
+        // word itself (or a completion) is in the article, its typo candidates and other
+        // spellings do not score:
         // twelve "Qa’ida" had outranked "Qaeda" in a title for the query "Qaeda".
         let n = self.index.articles.len();
         let scored: Vec<Matches> = words
@@ -367,19 +433,24 @@ impl<'a> Engine<'a> {
                 let mut best_fuzzy = vec![0f32; n];
                 let mut seen = vec![false; n];
                 let mut exact = vec![false; n];
+                let mut spelt = vec![false; n];
                 for c in cands {
-                    let into = if c.fuzzy { &mut best_fuzzy } else { &mut best };
+                    let other = c.fuzzy || c.spelling;
+                    let into = if other { &mut best_fuzzy } else { &mut best };
                     for &(doc, s) in self.term_scores(c.term) {
                         let d = doc as usize;
                         seen[d] = true;
                         into[d] = into[d].max(s * c.weight);
-                        exact[d] |= !c.fuzzy;
+                        exact[d] |= !other;
+                        spelt[d] |= c.spelling;
                     }
                 }
                 Matches(
                     (0..n)
                         .filter(|&d| seen[d])
-                        .map(|d| (d as u32, if exact[d] { (best[d], false) } else { (best_fuzzy[d], true) }))
+                        .map(|d| {
+                            (d as u32, if exact[d] { (best[d], false) } else { (best_fuzzy[d], !spelt[d]) })
+                        })
                         .collect(),
                 )
             })
