@@ -162,6 +162,16 @@ pub fn search_view(props: &Props) -> Html {
         let open = filters_open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
+    // Open on a phone, the filters stand above the results, a screen or more of them: a button at
+    // their foot, held at the window's, closes them onto the results they give.
+    let show_results = {
+        let open = filters_open.clone();
+        Callback::from(move |_: MouseEvent| {
+            open.set(false);
+            // Once the filters have folded, where the heading then stands.
+            gloo::timers::callback::Timeout::new(0, || crate::nav::focus_element("rr-results-h")).forget();
+        })
+    };
     let chosen = e.sel.values.iter().map(Vec::len).sum::<usize>()
         + usize::from(e.sel.from.is_some() || e.sel.to.is_some());
     let status = if home {
@@ -185,7 +195,7 @@ pub fn search_view(props: &Props) -> Html {
             }
             <section class="rr-results" aria-labelledby="rr-results-h">
                 <div class="rr-results-bar">
-                    <@{crate::heading::h(1)} id="rr-results-h" class="rr-count">
+                    <@{crate::heading::h(1)} id="rr-results-h" class="rr-count" tabindex="-1">
                         { heading }
                         // The query as typed, not in the heading's capitals: "or" is no "OR".
                         if typed { { " for " }<span class="rr-count-q">{ crate::quote::quoted(&shown_q) }</span> }
@@ -269,6 +279,13 @@ pub fn search_view(props: &Props) -> Html {
                     <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) }
                         chosen={ e.sel.values[f as usize].clone() } latest={ latest.clone() } />
                 }) }
+                if *filters_open && folded {
+                    <div class="rr-filters-done">
+                        <button type="button" onclick={ show_results }>
+                            { match count { 0 => "No results".to_string(), 1 => "Show 1 result".to_string(), n => format!("Show {n} results") } }
+                        </button>
+                    </div>
+                }
             </section>
         </div>
     }

@@ -45,6 +45,18 @@ describe('embedded in a hostile host page, over http', () => {
     const title = page.locator('#archive a.rr-title').first();
     assert.equal(await style(title, 'color'), 'rgb(31, 35, 40)', 'our --rr-text, not the host’s !important hotpink');
     assert.equal(await style(page.locator('#archive path.rr-bar.rr-in').first(), 'fill'), 'rgb(29, 78, 216)', 'the host’s --rr-accent');
+    // The tint behind the blogger's note and chosen chips follows the host's accent: it had stayed
+    // the default's salmon beside the host's blue.
+    const soft = await page.locator('#archive .rr-root').evaluate((root) => {
+      const probe = document.createElement('div');
+      probe.style.background = 'var(--rr-accent-soft)';
+      root.append(probe);
+      const color = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return color;
+    });
+    const [r, , b] = soft.match(/[\d.]+/g).map(Number);
+    assert.ok(b > r, `a tint of the host's blue: ${soft}`);
     assert.match(await style(title, 'fontFamily'), /Iowan|Palatino|Georgia|DejaVu Serif|serif/);
     assert.doesNotMatch(await style(title, 'fontFamily'), /Comic/);
     assert.equal(await style(page.locator('#archive ol.rr-articles'), 'listStyleType'), 'none');

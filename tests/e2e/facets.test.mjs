@@ -457,6 +457,19 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await button.getAttribute('aria-expanded'), 'true');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > innerWidth);
       assert.equal(overflow, false, 'nothing wider than the phone');
+      // The open filters are a screen and more above the results: a button held at the window's
+      // foot says what they give and closes them onto it.
+      const done = phone.locator('.rr-filters-done button');
+      assert.equal(await done.innerText(), 'Show 3 results');
+      const doneBox = await done.boundingBox();
+      assert.ok(doneBox.y + doneBox.height <= 844 && doneBox.y > 844 - 120, `at the window's foot: ${JSON.stringify(doneBox)}`);
+      await done.click();
+      assert.equal(await button.getAttribute('aria-expanded'), 'false');
+      await phone.waitForFunction(() => document.activeElement?.id === 'rr-results-h');
+      const heading = await phone.locator('#rr-results-h').boundingBox();
+      assert.ok(heading.y >= -1 && heading.y < 844, `the results in view: ${JSON.stringify(heading)}`);
+      await button.click();
+      assert.equal(await button.getAttribute('aria-expanded'), 'true');
       // Closed again, the lists go; the choice still narrows what is typed (one op-ed mentions
       // London, of three articles that do); a window widened past the fold shows the lists
       // without a click.

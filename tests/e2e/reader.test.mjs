@@ -406,7 +406,34 @@ for (const mode of buildModes(() => shared.server)) {
         assert.ok(box.y >= 0 && box.y + box.height <= height && box.x >= 0 && box.x + box.width <= width, `in the window ${where}`);
         assert.ok(!overlap(box, header), `clear of the header ${JSON.stringify(header)} ${where}`);
         assert.ok(!overlap(box, current), `clear of the current match ${JSON.stringify(current)} ${where}`);
+        // At the article's end the pill stops with it: it must not cover the article's last line.
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await page.waitForFunction(() => window.scrollY + innerHeight >= document.documentElement.scrollHeight - 1);
+        const last = await page.locator('.rr-article > :last-child').boundingBox();
+        const end = await nav.boundingBox();
+        const where2 = `at ${width}×${height}: navigator ${JSON.stringify(end)}`;
+        assert.ok(!overlap(end, { ...last, height: last.height - 0.5 }), `clear of the article's last line ${JSON.stringify(last)} ${where2}`);
+        if (width < 1000) {
+          // Held at the window's foot, it stays inside the article, over room left for it.
+          const article = await page.locator('.rr-article').boundingBox();
+          assert.ok(end.y + end.height <= article.y + article.height + 0.5 && end.y >= last.y + last.height, `within the article's room below its last line ${JSON.stringify(article)} ${where2}`);
+        }
       }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    test('on a phone the search box keeps its own row on every page, and a long query wraps', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const hash of ['#/', '#/article/worldwide-day-of-terror', '#/entity/person/neil-basu', '#/timeline']) {
+        await page.goto(mode.start() + hash);
+        await page.locator('.rr-main > *').first().waitFor();
+        const box = await page.locator('#rr-q').boundingBox();
+        assert.ok(box.width >= 340, `the box at ${hash}: ${JSON.stringify(box)}`);
+      }
+      // A pasted address is one long word: the heading that names it wraps inside the phone.
+      await page.goto(mode.start() + '#/search?q=' + 'x'.repeat(100));
+      await page.locator('.rr-count-q').waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
