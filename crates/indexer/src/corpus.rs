@@ -270,7 +270,7 @@ fn future_dates(articles: &[(PathBuf, Article)], lines: &[Option<usize>]) -> Vec
 }
 
 fn is_json_lines(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
 /// How a file holds its articles.
@@ -293,7 +293,8 @@ enum Format {
 fn format_of(path: &Path) -> Option<Format> {
     use std::io::Read;
     let ext = path.extension()?;
-    if ext == "md" {
+    // Extensions in any case: "NOTES.MD" and "FEED.JSONL" had been passed over without a word.
+    if ext.eq_ignore_ascii_case("md") {
         Some(Format::Markdown)
     } else if is_json_lines(path) {
         Some(Format::JsonLines)
@@ -488,7 +489,7 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
         // A file name is not chosen as a URL: "My Draft.md" is served as "my-draft".
         None => crate::slug::slugify(&path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default()),
     };
-    if slug.is_empty() || !slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+    if !crate::slug::is_valid(&slug) {
         return Err(CorpusError::new(
             path,
             p.key_line("slug"),

@@ -80,8 +80,11 @@ impl FieldMap {
 /// could not be used.
 pub fn read(path: &Path, bytes: &[u8], fields: &FieldMap) -> (Vec<(usize, Article)>, Vec<CorpusError>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Lines end in LF or CRLF, or, from an old Mac, CR alone (a CR inside a JSON string is
+    // escaped, so a bare one ends a line): such a file had been one line, all its records lost.
+    let end = if bytes.contains(&b'\n') { b'\n' } else { b'\r' };
     let lines: Vec<(usize, &[u8])> = bytes
-        .split(|&b| b == b'\n')
+        .split(|&b| b == end)
         .enumerate()
         .map(|(i, raw)| (i + 1, raw.strip_suffix(b"\r").unwrap_or(raw)))
         .filter(|(_, raw)| !raw.iter().all(u8::is_ascii_whitespace))
@@ -209,6 +212,15 @@ mod tests {
             errors[0].to_string().contains("archive.jsonl:1: the title (field \"title\") has no text"),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn old_mac_line_ends_and_titles_in_other_scripts() {
+        let text = "{\"title\": \"One\", \"date\": \"2017\", \"body\": \"x\"}\r{\"title\": \"Кашмир и Пакистан\", \"date\": \"2017\", \"body\": \"y\"}\r";
+        let (articles, errors) = read_str(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let slugs: Vec<(usize, &str)> = articles.iter().map(|(l, a)| (*l, a.slug.as_str())).collect();
+        assert_eq!(slugs, [(1, "one"), (2, "кашмир-и-пакистан")]);
     }
 
     #[test]

@@ -1,19 +1,29 @@
 //! Slugs for articles whose source names them by a title, an id or a file name.
 
-/// A URL-safe slug: lower-case ASCII letters and digits, runs of anything else one hyphen.
+/// A slug: lower-case letters and digits, runs of anything else one hyphen, at most 80 letters.
 /// Accents are folded first, as search folds them ("José María" → "jose-maria"), so a name
-/// keeps its letters.
+/// keeps its letters; letters of other scripts stay ("Кашмир" → "кашмир"): an archive in Russian
+/// or Arabic names its articles in its own script, and the app percent-encodes them in its URLs.
 pub fn slugify(s: &str) -> String {
     let mut out = String::new();
-    for c in readingroom_core::analyze::fold(s).chars() {
-        if c.is_ascii_alphanumeric() {
+    for c in readingroom_core::analyze::fold(s).chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
             out.push('-');
         }
     }
-    out.truncate(80);
+    // By letters: a cut inside a letter of two bytes or more had panicked.
+    if let Some((cut, _)) = out.char_indices().nth(80) {
+        out.truncate(cut);
+    }
     out.trim_end_matches('-').to_string()
+}
+
+/// Whether a slug given by the corpus (front matter, a manifest) is one [`slugify`] could make:
+/// lower-case letters, digits and hyphens, nothing else.
+pub fn is_valid(slug: &str) -> bool {
+    !slug.is_empty() && slug.chars().all(|c| c == '-' || (c.is_alphanumeric() && !c.is_uppercase()))
 }
 
 #[cfg(test)]
@@ -27,5 +37,11 @@ mod tests {
         assert_eq!(slugify("42"), "42");
         assert_eq!(slugify("—"), "");
         assert_eq!(slugify("José María Aznar, Ⅻ"), "jose-maria-aznar-xii");
+        // Other scripts keep their letters: these titles had no slug, and were rejected.
+        assert_eq!(slugify("Кашмир и Пакистан"), "кашмир-и-пакистан");
+        assert_eq!(slugify("دمشق، ٢٠١٧"), "دمشق-٢٠١٧");
+        assert_eq!(slugify(&"Ж".repeat(100)).chars().count(), 80);
+        assert!(is_valid("кашмир-2017") && is_valid("a-1"));
+        assert!(!is_valid("Bad Slug/../x") && !is_valid("") && !is_valid("Кашмир"));
     }
 }

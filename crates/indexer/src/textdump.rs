@@ -117,8 +117,8 @@ struct Manifest {
 #[serde(deny_unknown_fields)]
 struct ManifestPost {
     title: String,
-    slug: Option<String>,
-    date: Option<String>,
+    slug: Option<toml::Spanned<String>>,
+    date: Option<toml::Spanned<String>>,
     outlet: Option<String>,
     kind: Option<String>,
     authors: Option<Vec<String>>,
@@ -234,6 +234,13 @@ pub fn read(path: &Path, text: &str, manifest: Option<(&Path, &str)>) -> DumpRea
             used[i] = true;
             &manifest.as_ref().expect("a manifest").2.post[i]
         });
+        // A slug or date the manifest gets wrong is an error at its line there, as in front matter.
+        if let (Some(e), Some((mpath, mtext, _))) = (entry, &manifest) {
+            if let Some(error) = entry_error(mpath, mtext, e) {
+                out.errors.push(error);
+                continue;
+            }
+        }
         let defaults = manifest.as_ref().map(|(_, _, m)| m);
         match post(path, &lines[start..t], &lines[t], &lines[t + 1..end], tag.as_deref(), entry, defaults) {
             Ok(a) => out.articles.push((lines[t].no, a)),
@@ -251,6 +258,21 @@ pub fn read(path: &Path, text: &str, manifest: Option<(&Path, &str)>) -> DumpRea
         }
     }
     out
+}
+
+/// What is wrong with a manifest entry's slug or date, at its line in the manifest.
+fn entry_error(mpath: &Path, mtext: &str, e: &ManifestPost) -> Option<CorpusError> {
+    let at = |s: &toml::Spanned<String>| Some(line_of(mtext.as_bytes(), s.span().start));
+    if let Some(slug) = e.slug.as_ref().filter(|s| !crate::slug::is_valid(s.get_ref())) {
+        return Some(CorpusError::new(
+            mpath,
+            at(slug),
+            format!("slug {:?} must be lower-case letters, digits and hyphens", slug.get_ref()),
+        ));
+    }
+    let date = e.date.as_ref()?;
+    let why = PartialDate::parse(date.get_ref()).err()?;
+    Some(CorpusError::new(mpath, at(date), format!("post {:?}: {why}", e.title)))
 }
 
 /// A title for comparison: spaces, case and quote styles aside.
@@ -405,7 +427,7 @@ fn post(
         }
     }
 
-    let date = match entry.and_then(|e| e.date.as_deref()) {
+    let date = match entry.and_then(|e| e.date.as_ref().map(|d| d.get_ref().as_str())) {
         Some(d) => PartialDate::parse(d).map_err(|why| CorpusError::new(path, Some(title.no), why))?,
         None if dated.is_some() => dated.expect("a date"),
         None => issue
@@ -439,7 +461,9 @@ fn post(
     if blocks.is_empty() {
         return Err(CorpusError::new(path, Some(title.no), format!("post {:?} has no text", title.text)));
     }
-    let slug = entry.and_then(|e| e.slug.clone()).unwrap_or_else(|| crate::slug::slugify(title.text));
+    let slug = entry
+        .and_then(|e| e.slug.as_ref().map(|s| s.get_ref().clone()))
+        .unwrap_or_else(|| crate::slug::slugify(title.text));
     let mut a = Article::new(&slug, title.text, date, blocks);
     a.note = note.iter().map(|l| l.text.to_string()).collect();
     a.media = media;
@@ -577,6 +601,27 @@ The only paragraph of the second piece is long enough to be prose and closes it 
         assert_eq!(credit("Photo: Jane Roe, CC BY-SA").as_deref(), Some("Photo: Jane Roe, CC BY-SA"));
         assert_eq!(credit("CC BY 4.0").as_deref(), Some("CC BY 4.0"));
         assert_eq!(credit("A harbour at dusk"), None, "a caption");
+    }
+
+    /// A manifest's slug was used unchecked ("Bad Slug/../x"), and its bad date was reported at the
+    /// dump's line, in the other file.
+    #[test]
+    fn a_manifest_slug_or_date_that_is_wrong_is_an_error_at_its_line() {
+        let manifest = "[[post]]\ntitle = \"Second title: what happens next?\"\nslug = \"Bad Slug/../x\"\n";
+        let first = read(Path::new("dump.txt"), DUMP, Some((Path::new("dump.manifest.toml"), manifest)));
+        let errors: Vec<String> = first.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            ["dump.manifest.toml:3: slug \"Bad Slug/../x\" must be lower-case letters, digits and hyphens"]
+        );
+        assert_eq!(first.articles.len(), 1, "the other post stays");
+        let manifest = "[[post]]\ntitle = \"Second title: what happens next?\"\n\ndate = \"2016-13\"\n";
+        let read = read(Path::new("dump.txt"), DUMP, Some((Path::new("dump.manifest.toml"), manifest)));
+        assert!(
+            read.errors[0].to_string().starts_with("dump.manifest.toml:4: post \"Second title"),
+            "{:?}",
+            read.errors
+        );
     }
 
     #[test]

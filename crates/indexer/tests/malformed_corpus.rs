@@ -381,3 +381,24 @@ fn the_report_counts_read_indexed_and_skipped() {
     assert!(report.contains("skipped: ") && report.contains("bad.md:2: missing date"), "{report}");
     assert!(report.ends_with("2 file(s) read: 1 article(s) indexed, 1 skipped, 0 warning(s)\n"), "{report}");
 }
+
+/// File extensions in capitals ("NOTES.MD", "FEED.JSONL") were passed over without a word, while
+/// ".HTML" and ".TXT" were read.
+#[test]
+fn extensions_in_capitals_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("UPPER.MD"),
+        "+++\ntitle = \"Upper\"\ndate = \"2017-01-02\"\n+++\n\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("FEED.JSONL"),
+        "{\"title\": \"Fed\", \"date\": \"2017\", \"body\": \"Text.\"}\n",
+    )
+    .unwrap();
+    let corpus = readingroom_indexer::read_corpus(dir.path()).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut slugs: Vec<&str> = corpus.articles.iter().map(|(_, a)| a.slug.as_str()).collect();
+    slugs.sort();
+    assert_eq!(slugs, ["fed", "upper"]);
+}
