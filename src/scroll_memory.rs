@@ -4,7 +4,8 @@
 //! reader at the top (3,000 px into an article, a reload came back at 0). So the scroll is kept
 //! per URL in sessionStorage as the page is left, and after such a load put back once the view
 //! is tall enough (a body shard may come later). Back and forward between the app's own views
-//! keep the browser's own restoring, which works: the app is running then.
+//! put back the scroll each entry had when the app left it (kept in its history state), the same
+//! way: the browser's own restoring came too early, while the view was still short.
 
 use gloo::events::EventListener;
 use std::cell::{Cell, RefCell};
@@ -60,6 +61,19 @@ pub fn init() {
         }
     })
     .forget();
+}
+
+/// Back or forward to an entry the app left at `y`: put back once the view is drawn (see
+/// [`restore`]), as after a reload.
+pub fn expect(y: f64) {
+    PENDING.with(|p| p.set(Some(y)));
+}
+
+/// No scroll to put back: the reader went somewhere else before the last was put back.
+pub fn cancel() {
+    if pending() {
+        done();
+    }
 }
 
 /// Whether a reload's scroll is still to be put back: a view must not scroll to its own start.

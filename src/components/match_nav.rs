@@ -40,6 +40,14 @@ fn matches() -> Vec<Vec<Element>> {
 }
 
 fn focus(all: &[Vec<Element>], current: usize) {
+    mark_current(all, current);
+    if let Some(m) = all.get(current).and_then(|g| g.first()) {
+        crate::location::scroll_to(m, ScrollLogicalPosition::Center);
+    }
+}
+
+/// Marks the current match, without moving to it.
+fn mark_current(all: &[Vec<Element>], current: usize) {
     for (i, group) in all.iter().enumerate() {
         for m in group {
             let _ = if i == current {
@@ -48,9 +56,6 @@ fn focus(all: &[Vec<Element>], current: usize) {
                 m.class_list().remove_1("rr-current")
             };
         }
-    }
-    if let Some(m) = all.get(current).and_then(|g| g.first()) {
-        crate::location::scroll_to(m, ScrollLogicalPosition::Center);
     }
 }
 
@@ -111,7 +116,9 @@ pub fn match_nav(props: &Props) -> Html {
                 std::mem::replace(&mut *marked.borrow_mut(), (!all.is_empty()).then(|| slug.clone()));
             let cleared = all.is_empty() && before.as_deref() == Some(slug.as_str());
             if crate::scroll_memory::pending() || (cleared && at.is_none()) {
-                // A reload: the reader's place is put back, not the article's start.
+                // A reload, back or forward: the reader's place is put back, not the article's
+                // start; "Match 1 of n" is still the first.
+                mark_current(&all, 0);
             } else if let Some(at) = &at {
                 // Arriving from the timeline: at the sentence that mentions the date.
                 crate::location::scroll_to(at, ScrollLogicalPosition::Center);

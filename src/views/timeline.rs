@@ -187,7 +187,9 @@ pub fn timeline_view(props: &Props) -> Html {
                 }
             </>
         };
-        match zoom_in(zoom, *k) {
+        // A period with nothing in it is no link: zooming in led to an empty chart, and the
+        // years from 1960 had made 59 tab stops, 40 of them empty.
+        match zoom_in(zoom, *k).filter(|_| !pubs.is_empty() || !mentions.is_empty()) {
             Some(r) => html! { <a href={ r.href() } aria-label={ format!("Zoom into {label}") }>{ bars }</a> },
             None => html! { <g>{ bars }</g> },
         }
@@ -291,7 +293,7 @@ pub fn timeline_view(props: &Props) -> Html {
                 { zoom_link(Zoom::Year, "Years") }
                 { zoom_link(Zoom::Month, "Months") }
             </nav>
-            if buckets.is_empty() {
+            if buckets.values().all(|(p, m)| p.is_empty() && m.is_empty()) {
                 <p class="rr-empty">{ "Nothing in this period." }</p>
             } else {
                 // Focusable so that keyboard users can scroll it sideways on a phone, even when

@@ -407,6 +407,19 @@ for (const mode of buildModes(() => shared.server)) {
       const years = page.locator('.rr-tl-bucket h2');
       await years.nth(11).waitFor();
       assert.equal(await years.count(), 12);
+      // Only the chart's years with something in them are links (tab stops): an empty one led
+      // to an empty chart. Opened anyway, an empty period says so.
+      const bars = page.locator('.rr-tl-overview svg > *:is(a, g)');
+      const linked = await page.locator('.rr-tl-overview a').count();
+      const titles = await bars.evaluateAll((gs) => gs.map((g) => [g.tagName.toLowerCase(), g.querySelector('title').textContent]));
+      assert.ok(titles.length > linked && linked > 0, `${linked} of ${titles.length} years linked`);
+      for (const [tag, title] of titles) {
+        assert.equal(tag === 'a', !/: 0 published, 0 mentioned$/.test(title), title);
+      }
+      await page.goto(mode.start() + '#/timeline?by=month&from=1975&to=1975');
+      await page.locator('.rr-timeline .rr-empty').filter({ hasText: 'Nothing in this period.' }).waitFor();
+      await page.goto(mode.start() + '#/timeline?by=year');
+      await years.nth(11).waitFor();
       const shown = (await years.allInnerTexts()).map(Number);
       assert.deepEqual(shown, [...shown].sort((a, b) => b - a), 'newest first');
       const button = page.locator('.rr-timeline > .rr-more');
