@@ -276,6 +276,21 @@ impl Index {
         ids
     }
 
+    /// Surface words that begin with `word` and run on by 1 to `extra` letters, with their term
+    /// id and how many letters more: a prefix walk, where a typo walk would visit far more.
+    pub fn extensions(&self, word: &str, extra: usize) -> Vec<(u32, usize)> {
+        use fst::{Automaton, IntoStreamer, Streamer};
+        let mut out = Vec::new();
+        let mut stream = self.words.search(fst::automaton::Str::new(word).starts_with()).into_stream();
+        while let Some((w, t)) = stream.next() {
+            let more = String::from_utf8_lossy(&w[word.len().min(w.len())..]).chars().count();
+            if (1..=extra).contains(&more) {
+                out.push((t as u32, more));
+            }
+        }
+        out
+    }
+
     /// Surface words within `k` typos of `word` (an edit, two on the first letter: see
     /// [`crate::fuzzy::find`]), with their term id and that cost.
     pub fn fuzzy_words(&self, word: &str, k: u8) -> Vec<(String, u32, usize)> {

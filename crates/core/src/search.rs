@@ -345,8 +345,18 @@ impl<'a> Engine<'a> {
         let k = typo_budget(word);
         let known = !out.is_empty();
         if !quoted && k > 0 {
-            let within = |w: &str, d: usize| !known || d < usize::from(k) || w.starts_with(word);
-            for (_, id, d) in self.index.fuzzy_words(word, k).into_iter().filter(|(w, _, d)| within(w, *d)) {
+            let mut found = Vec::new();
+            if known {
+                // Most words typed are the archive's: a walk of their completions, and of the
+                // dictionary only for a long word's one typo.
+                found.extend(self.index.extensions(word, usize::from(k)));
+                if k > 1 {
+                    found.extend(self.index.fuzzy_words(word, k - 1).into_iter().map(|(_, id, d)| (id, d)));
+                }
+            } else {
+                found.extend(self.index.fuzzy_words(word, k).into_iter().map(|(_, id, d)| (id, d)));
+            }
+            for (id, d) in found {
                 if d > 0 && !out.iter().any(|c| c.term == id) {
                     out.push(Candidate {
                         term: id,
