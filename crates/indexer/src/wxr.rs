@@ -140,6 +140,7 @@ pub fn read(path: &Path, bytes: &[u8], options: &WxrOptions) -> WxrRead {
     let mut seen_root = false;
     loop {
         buf.clear();
+        let before = reader.buffer_position();
         let event = reader.read_event_into(&mut buf);
         let line = lines.at(reader.buffer_position());
         match event {
@@ -185,6 +186,20 @@ pub fn read(path: &Path, bytes: &[u8], options: &WxrOptions) -> WxrRead {
             Ok(Event::Empty(_)) => text.clear(),
             Ok(Event::Text(t)) => text.push_str(&t.xml10_content().unwrap_or_else(|_| lossy(&t))),
             // Consecutive sections (`]]]]><![CDATA[>`, how a `]]>` inside is written) just append.
+            // A section whose `]]>` is missing runs on to the next one's, swallowing the items
+            // between: their tags are text to XML, and they had gone without a word.
+            Ok(Event::CData(t)) if runs_over_items(&t) => {
+                let opened = lines.at(before);
+                let message = format!(
+                    "line {opened}: a CDATA section runs on to line {line}, past the end of its item: is its ']]>' missing? The items it ran over are not read either"
+                );
+                match item.as_mut() {
+                    Some(it) => {
+                        it.broken.get_or_insert(message);
+                    }
+                    None => out.errors.push(CorpusError::new(path, Some(opened), message)),
+                }
+            }
             Ok(Event::CData(t)) => text.push_str(&t.xml10_content().unwrap_or_else(|_| lossy(&t))),
             Ok(Event::GeneralRef(r)) => {
                 let name = r.decode().unwrap_or_default();
@@ -444,6 +459,13 @@ fn attr(e: &BytesStart, name: &str, decoder: quick_xml::encoding::Decoder) -> St
                 .map(|v| v.into_owned())
         })
         .unwrap_or_default()
+}
+
+/// Whether a CDATA section holds the end of an item and another section's start: its own end
+/// was left out, and it ran on to the next section's.
+fn runs_over_items(t: &[u8]) -> bool {
+    let has = |needle: &[u8]| t.windows(needle.len()).any(|w| w == needle);
+    has(b"</item>") && has(b"<![CDATA[")
 }
 
 fn lossy(t: &[u8]) -> std::borrow::Cow<'static, str> {

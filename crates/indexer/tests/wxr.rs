@@ -363,3 +363,32 @@ fn real_export_from_wagtail_wordpress_import() {
         corpus.articles.iter().map(|(_, a)| a.title.as_str()).collect();
     assert_eq!(titles.len(), 5, "five different posts");
 }
+
+/// A CDATA section left open runs on to the next one's `]]>`, swallowing the items between: it
+/// had been read without a word (three of four items indexed, one under another's slug).
+#[test]
+fn a_cdata_section_left_open_is_named_with_the_items_it_swallowed() {
+    let item = |n: u32, body: &str| {
+        format!(
+            "<item><title>Post {n}</title><wp:post_id>{n}</wp:post_id><wp:post_name>p{n}</wp:post_name>\n\
+             <wp:post_date>2020-01-0{n} 00:00:00</wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>\n\
+             <content:encoded>{body}</content:encoded></item>\n"
+        )
+    };
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Blog</title>\n{}{}{}{}</channel></rss>\n",
+        item(1, "<![CDATA[First.]]>"),
+        item(2, "<![CDATA[Second, never closed."),
+        item(3, "<![CDATA[Third.]]>"),
+        item(4, "<![CDATA[Fourth.]]>"),
+    );
+    let r = read(Path::new("open.xml"), xml.as_bytes(), &WxrOptions::default());
+    let kept: Vec<&str> = r.articles.iter().map(|(_, a)| a.slug.as_str()).collect();
+    assert_eq!(kept, ["p1", "p4"]);
+    let errors: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("open.xml:6: item not read: line 8: a CDATA section runs on to line 11"),
+        "{errors:?}"
+    );
+}
