@@ -61,7 +61,7 @@ fn raw_blocks(markdown: &str) -> Vec<Raw> {
         text.clear();
         html.clear();
         let t = t.trim();
-        if !t.is_empty() {
+        if !sanitize::is_blank(t) {
             let t = format!("{}{t}", marker.take().unwrap_or_default());
             out.push(if heading { Raw::Heading(t) } else { Raw::Paragraph(t) });
         }

@@ -143,8 +143,7 @@ fn article(record: &Map<String, Value>, f: &FieldMap) -> Result<Article, String>
     let plain = |s: String| Some(sanitize::text(&s)).filter(|t| !t.is_empty());
     let plain_list = |v: Vec<String>| v.into_iter().filter_map(plain).collect::<Vec<_>>();
     let title = text(&f.title)?.ok_or_else(|| format!("missing title (field {:?})", f.title))?;
-    let title =
-        plain(title).ok_or_else(|| format!("the title (field {:?}) has no text, only markup", f.title))?;
+    let title = plain(title).ok_or_else(|| format!("the title (field {:?}) has no text to show", f.title))?;
     let date_text = text(&f.date)?.ok_or_else(|| format!("missing date (field {:?})", f.date))?;
     let date = parse_date(&date_text)?;
     let body_text = text(&f.body)?.ok_or_else(|| format!("missing body (field {:?})", f.body))?;
@@ -152,10 +151,9 @@ fn article(record: &Map<String, Value>, f: &FieldMap) -> Result<Article, String>
     if blocks.is_empty() {
         return Err(format!("the body (field {:?}) has no text", f.body));
     }
-    let slug = match text(&f.id)? {
-        Some(id) => slugify(&id),
-        None => slugify(&title),
-    };
+    // An id with nothing to make a slug of ("—") gives way to the title.
+    let slug =
+        text(&f.id)?.map(|id| slugify(&id)).filter(|s| !s.is_empty()).unwrap_or_else(|| slugify(&title));
     if slug.is_empty() {
         return Err(format!("no usable id (field {:?}) or title to name the article by", f.id));
     }
@@ -221,6 +219,13 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let slugs: Vec<(usize, &str)> = articles.iter().map(|(l, a)| (*l, a.slug.as_str())).collect();
         assert_eq!(slugs, [(1, "one"), (2, "кашмир-и-пакистан")]);
+        // An id with nothing to make a slug of gives way to the title; a title that shows
+        // nothing is no title.
+        let (articles, errors) = read_str(
+            "{\"id\": \"—\", \"title\": \"A good title\", \"date\": \"2017\", \"body\": \"x\"}\n{\"title\": \"\u{200b}\", \"date\": \"2017\", \"body\": \"x\"}\n",
+        );
+        assert_eq!(articles[0].1.slug, "a-good-title");
+        assert!(errors[0].to_string().starts_with("archive.jsonl:2: the title"), "{errors:?}");
     }
 
     #[test]

@@ -71,7 +71,22 @@ fn unescape_refs(s: &str) -> String {
 
 fn collapse_space(s: &str) -> String {
     // ASCII white space only: a no-break space is the author's ("Basu:\u{a0}Because").
-    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    let t = s.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+    if is_blank(&t) {
+        String::new()
+    } else {
+        t
+    }
+}
+
+/// Whether `s` shows nothing: only white space (no-break spaces too) and invisible characters
+/// (zero-width spaces and joiners, soft hyphens, a stray byte-order mark). A title of "\u{200b}"
+/// had been a title, where an empty one is refused.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    })
 }
 
 #[cfg(test)]
@@ -83,6 +98,9 @@ mod tests {
         assert_eq!(text("Tom & Jerry: 3 < 4 > 2, “quoted”"), "Tom & Jerry: 3 < 4 > 2, “quoted”");
         assert_eq!(text("  two\n lines "), "two lines");
         assert_eq!(text("no\u{a0}break"), "no\u{a0}break");
+        // What shows nothing is nothing.
+        assert_eq!(text("\u{200b}"), "");
+        assert_eq!(text("&nbsp; \u{feff}"), "");
     }
 
     #[test]
