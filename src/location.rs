@@ -348,9 +348,13 @@ fn new_entry() -> bool {
 /// The scroll the entry now shown had when the app left it for another. The browser restores it
 /// on back too, but at once, while the view it returns to is still being drawn and too short:
 /// a reader 1,400 px down a phone's results came back at 1,035.
-fn saved_scroll() -> Option<f64> {
-    let state = gloo::utils::history().state().ok()?.as_string()?;
+/// Read once: the entry's state is then plain again, so that a later back to it, left by back
+/// or forward (which cannot write the entry they leave), finds no stale place to jump to.
+pub(crate) fn saved_scroll() -> Option<f64> {
+    let history = gloo::utils::history();
+    let state = history.state().ok()?.as_string()?;
     let y = state.strip_prefix(SEEN)?.trim().parse::<f64>().ok()?;
+    let _ = history.replace_state(&JsValue::from_str(SEEN), "");
     (y.is_finite() && y > 0.0).then_some(y)
 }
 
@@ -359,8 +363,11 @@ fn keep_scroll() {
     let y = gloo::utils::window().scroll_y().unwrap_or(0.0);
     let state = if y > 0.0 { format!("{SEEN} {y}") } else { SEEN.to_string() };
     let history = gloo::utils::history();
+    let Ok(now) = history.state() else { return };
+    // A host page's own state (its router's) is left alone: no scroll kept for that entry.
+    let ours = now.is_null() || now.is_undefined() || now.as_string().is_some_and(|s| s.starts_with(SEEN));
     // Not written again as it is: browsers limit how often a page may write its history.
-    if history.state().ok().and_then(|s| s.as_string()).as_deref() != Some(state.as_str()) {
+    if ours && now.as_string().as_deref() != Some(state.as_str()) {
         let _ = history.replace_state(&JsValue::from_str(&state), "");
     }
 }
@@ -395,8 +402,13 @@ pub fn go(route: &Route) {
     if query_mode() {
         write(route, false);
         let _ = gloo::utils::window().dispatch_event(&web_sys::Event::new(NAVIGATE).expect("an event"));
-    } else if let Err(e) = gloo::utils::window().location().set_hash(&route.to_hash()) {
-        gloo::console::error!("could not change the view", e);
+    } else {
+        if *route != current() {
+            keep_scroll();
+        }
+        if let Err(e) = gloo::utils::window().location().set_hash(&route.to_hash()) {
+            gloo::console::error!("could not change the view", e);
+        }
     }
 }
 
@@ -462,9 +474,13 @@ pub fn on_change(f: impl Fn() + Clone + 'static) -> Vec<EventListener> {
                     if unseen {
                         note_followed(now.clone());
                     }
+                    // (A back in hash mode is two events, hashchange and popstate: the second
+                    // finds the state read, and must not cancel.)
+                    let followed = FOLLOWED.with(|f| f.borrow().as_ref() == Some(&now));
                     match saved_scroll().filter(|_| !unseen) {
                         Some(y) => crate::scroll_memory::expect(y),
-                        None => crate::scroll_memory::cancel(),
+                        None if followed => crate::scroll_memory::cancel(),
+                        None => {}
                     }
                     // A link followed that led nowhere new (the page already shown) must not
                     // make a later back or forward look followed.

@@ -51,7 +51,9 @@ pub fn init() {
             .map(|(y, _)| js_sys::Number::parse_float(y))
             .filter(|y| y.is_finite() && *y > 0.0);
         if is_return() {
-            PENDING.with(|p| p.set(y));
+            // Back to a page loaded anew: the place its history entry kept, if the session's
+            // is another page's (the reader left from a later one).
+            PENDING.with(|p| p.set(y.or_else(crate::location::saved_scroll)));
         }
     }
     EventListener::new(&gloo::utils::window(), "pagehide", |_| {

@@ -1,6 +1,7 @@
 //! The query engine: BM25F over the article fields; clauses ANDed, alternatives ORed, exclusions
 //! removed; phrases checked on positions; the word being typed matched as a prefix; typos
-//! forgiven, but a fuzzy match never ranks above an exact one; recency breaks ties.
+//! forgiven, but by best match a fuzzy match never ranks above an exact one (newest and oldest
+//! first are date orders); recency breaks ties.
 
 use crate::analyze::Analyzer;
 use crate::index::{Index, FIELD_B, FIELD_COUNT, FIELD_WEIGHTS};
@@ -57,8 +58,8 @@ impl Sort {
 pub struct Hit {
     pub doc: u32,
     pub score: f32,
-    /// How many clauses this article matched only through a forgiven typo: hits with fewer
-    /// always rank first.
+    /// How many clauses this article matched only through a forgiven typo: by best match, hits
+    /// with fewer rank first.
     pub fuzzy: u32,
 }
 
@@ -325,6 +326,8 @@ impl<'a> Engine<'a> {
                 push(id, PREFIX_WEIGHT, false);
             }
         }
+        // Whether the archive has the word, whole or begun: its other spellings do not count.
+        let known = !out.is_empty();
         // Its other spellings in the gazetteer's names are the word itself: "qaeda" is "qaida"
         // as written in "Al-Qa’ida", whatever typos the archive's having "qaeda" leaves unforgiven.
         if !quoted {
@@ -343,7 +346,6 @@ impl<'a> Engine<'a> {
         // added at its end are still forgiven in full, as the stemmer does not: "libya" is
         // "Libyan", "pakistan" "Pakistani".
         let k = typo_budget(word);
-        let known = !out.is_empty();
         if !quoted && k > 0 {
             let mut found = Vec::new();
             if known {

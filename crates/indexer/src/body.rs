@@ -62,7 +62,9 @@ fn raw_blocks(markdown: &str) -> Vec<Raw> {
         html.clear();
         let t = t.trim();
         if !sanitize::is_blank(t) {
-            let t = format!("{}{t}", marker.take().unwrap_or_default());
+            // A note written as a list item ("- [1] Smith 2017.") stays a note: no marker.
+            let marker = marker.take().filter(|_| note_label(t).is_none()).unwrap_or_default();
+            let t = format!("{marker}{t}");
             out.push(if heading { Raw::Heading(t) } else { Raw::Paragraph(t) });
         }
     };
@@ -295,6 +297,12 @@ mod tests {
         // Loose items hold paragraphs: the marker opens the first.
         assert_eq!(blocks("- one\n\n- two\n", None), vec![p("• one"), p("• two")]);
         assert_eq!(blocks("- ![](x.png)\n\nAfter.\n", None), vec![p("After.")]);
+        // Notes written as a list are still notes.
+        let note = |l: &str, t: &str| Block::Note { label: l.into(), text: t.into() };
+        assert_eq!(
+            blocks("## Notes\n\n- [1] Smith 2017.\n\n- [2] Jones.\n", None),
+            vec![Block::Heading("Notes".into()), note("1", "Smith 2017."), note("2", "Jones.")]
+        );
     }
 
     #[test]

@@ -3,8 +3,10 @@
 
 /// A worker's stack. Pages are trees walked recursively (html5ever's DOM, the sanitiser), and a
 /// page of 5,000 nested elements overflowed the default 2 MB and aborted the whole build. Only the
-/// pages touched are committed; [`crate::html_page::MAX_DEPTH`] bounds what a page may need.
-pub const WORKER_STACK: usize = 256 * 1024 * 1024;
+/// pages touched are committed; [`crate::html_page::MAX_DEPTH`] bounds what a page may need (about
+/// 5 MB). Where a worker cannot start (address space limited), its range runs on the caller's
+/// thread.
+pub const WORKER_STACK: usize = 64 * 1024 * 1024;
 
 /// `work` on `0..n` split into one contiguous range per available core (one range below
 /// `min_chunk` items a core), the results in the order of the ranges.
@@ -16,19 +18,24 @@ pub fn chunks<R: Send>(
     let threads =
         std::thread::available_parallelism().map_or(1, |t| t.get()).min(n.div_ceil(min_chunk.max(1))).max(1);
     let chunk = n.div_ceil(threads).max(1);
+    let range = |t: usize| (t * chunk).min(n)..((t + 1) * chunk).min(n);
     std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 let work = &work;
                 // Even one range runs on a worker of its own: the stack is then the same however
                 // many cores run the build.
-                std::thread::Builder::new()
-                    .stack_size(WORKER_STACK)
-                    .spawn_scoped(s, move || work((t * chunk).min(n)..((t + 1) * chunk).min(n)))
-                    .expect("a build worker could not start")
+                std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(s, move || work(range(t)))
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("a build worker panicked")).collect()
+        handles
+            .into_iter()
+            .enumerate()
+            .map(|(t, h)| match h {
+                Ok(h) => h.join().expect("a build worker panicked"),
+                Err(_) => work(range(t)),
+            })
+            .collect()
     })
 }
 
