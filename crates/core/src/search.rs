@@ -298,13 +298,15 @@ impl<'a> Engine<'a> {
     /// Index terms a folded word may stand for.
     fn candidates(&self, word: &str, prefix: bool, quoted: bool) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = Vec::new();
-        let mut push = |term, weight, fuzzy| {
-            if !out.iter().any(|c: &Candidate| c.term == term) {
-                out.push(Candidate { term, weight, fuzzy, spelling: false });
+        // Each term once, as it first came: the word itself before its completions, those
+        // before its other spellings, and those before its typos.
+        fn push(out: &mut Vec<Candidate>, term: u32, weight: f32, fuzzy: bool, spelling: bool) {
+            if !out.iter().any(|c| c.term == term) {
+                out.push(Candidate { term, weight, fuzzy, spelling });
             }
-        };
+        }
         if let Some(id) = self.analyzer.term(word).and_then(|t| self.index.term_id(&t)) {
-            push(id, 1.0, false);
+            push(&mut out, id, 1.0, false, false);
         }
         if prefix {
             // One or two letters typed can stand for thousands of words: keep the most common,
@@ -323,7 +325,7 @@ impl<'a> Engine<'a> {
                 ids.truncate(cap);
             }
             for id in ids {
-                push(id, PREFIX_WEIGHT, false);
+                push(&mut out, id, PREFIX_WEIGHT, false, false);
             }
         }
         // Whether the archive has the word, whole or begun: its other spellings do not count.
@@ -332,10 +334,8 @@ impl<'a> Engine<'a> {
         // as written in "Al-Qa’ida", whatever typos the archive's having "qaeda" leaves unforgiven.
         if !quoted {
             for other in self.index.spellings.of(self.index, word) {
-                if let Some(id) = self.index.words.get(other).map(|id| id as u32) {
-                    if !out.iter().any(|c| c.term == id) {
-                        out.push(Candidate { term: id, weight: 1.0, fuzzy: false, spelling: true });
-                    }
+                if let Some(id) = self.index.words.get(other) {
+                    push(&mut out, id as u32, 1.0, false, true);
                 }
             }
         }
@@ -358,15 +358,8 @@ impl<'a> Engine<'a> {
             } else {
                 found.extend(self.index.fuzzy_words(word, k).into_iter().map(|(_, id, d)| (id, d)));
             }
-            for (id, d) in found {
-                if d > 0 && !out.iter().any(|c| c.term == id) {
-                    out.push(Candidate {
-                        term: id,
-                        weight: FUZZY_WEIGHT / d as f32,
-                        fuzzy: true,
-                        spelling: false,
-                    });
-                }
+            for (id, d) in found.into_iter().filter(|&(_, d)| d > 0) {
+                push(&mut out, id, FUZZY_WEIGHT / d as f32, true, false);
             }
         }
         out

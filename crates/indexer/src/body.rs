@@ -98,13 +98,9 @@ fn raw_blocks(markdown: &str) -> Vec<Raw> {
                     lists.pop();
                 }
             }
-            // A code block's lines run on as the words of one block.
-            Event::Text(t) if in_code => {
-                let t = t.replace('\n', " ");
-                text.push_str(&t);
-                html.push_str(&t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"));
-            }
             Event::Text(t) | Event::Code(t) => {
+                // A code block's lines run on as the words of one block.
+                let t = if in_code { t.replace('\n', " ").into() } else { t };
                 text.push_str(&t);
                 html.push_str(&t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"));
             }

@@ -489,12 +489,8 @@ fn to_article(path: &Path, p: &Parsed) -> Result<Article, CorpusError> {
         // A file name is not chosen as a URL: "My Draft.md" is served as "my-draft".
         None => crate::slug::slugify(&path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default()),
     };
-    if !crate::slug::is_valid(&slug) {
-        return Err(CorpusError::new(
-            path,
-            p.key_line("slug"),
-            format!("slug {slug:?} must be lower-case letters, digits and hyphens"),
-        ));
+    if let Some(why) = crate::slug::problem(&slug) {
+        return Err(CorpusError::new(path, p.key_line("slug"), why));
     }
     let mut body = body::blocks(p.body, f.interview.as_ref());
     let note_refs = crate::note_refs::extract(&mut body);

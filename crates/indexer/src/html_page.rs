@@ -66,7 +66,7 @@ fn too_deep(doc: &Handle, text: &str) -> Option<Option<usize>> {
                 let opened = format!("<{name}");
                 let seen = walk_count(doc, name, &node)?;
                 let at = text.match_indices(&opened).nth(seen)?.0;
-                Some(text[..at].matches('\n').count() + 1)
+                Some(line_of(text.as_bytes(), at))
             });
             return Some(line);
         }

@@ -41,6 +41,11 @@ pub fn is_valid(slug: &str) -> bool {
             .all(|c| c == '-' || is_combining_mark(c) || (c.is_alphanumeric() && !c.is_uppercase()))
 }
 
+/// What is wrong with a slug given by the corpus, if anything: the error's message.
+pub fn problem(slug: &str) -> Option<String> {
+    (!is_valid(slug)).then(|| format!("slug {slug:?} must be lower-case letters, digits and hyphens"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -263,12 +263,10 @@ pub fn read(path: &Path, text: &str, manifest: Option<(&Path, &str)>) -> DumpRea
 /// What is wrong with a manifest entry's slug or date, at its line in the manifest.
 fn entry_error(mpath: &Path, mtext: &str, e: &ManifestPost) -> Option<CorpusError> {
     let at = |s: &toml::Spanned<String>| Some(line_of(mtext.as_bytes(), s.span().start));
-    if let Some(slug) = e.slug.as_ref().filter(|s| !crate::slug::is_valid(s.get_ref())) {
-        return Some(CorpusError::new(
-            mpath,
-            at(slug),
-            format!("slug {:?} must be lower-case letters, digits and hyphens", slug.get_ref()),
-        ));
+    if let Some(slug) = &e.slug {
+        if let Some(why) = crate::slug::problem(slug.get_ref()) {
+            return Some(CorpusError::new(mpath, at(slug), why));
+        }
     }
     let date = e.date.as_ref()?;
     let why = PartialDate::parse(date.get_ref()).err()?;
