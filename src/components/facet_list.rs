@@ -7,6 +7,7 @@ use crate::route::Latest;
 use readingroom_core::analyze::fold;
 use readingroom_core::facets::Facet;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -103,6 +104,27 @@ pub fn facet_list(props: &Props) -> Html {
             shown.set(*shown + MORE)
         }))
     };
+    // Folding a grown list back keeps the focus in the facet, on its "Show more" (or, where
+    // every value still fits, on its filter box), not on a button that is gone.
+    let fewer = {
+        let shown = shown.clone();
+        Callback::from(move |e: MouseEvent| {
+            let section =
+                e.target_dyn_into::<web_sys::Element>().and_then(|b| b.closest(".rr-facet").ok().flatten());
+            shown.set(FIRST);
+            if let Some(section) = section {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    let find = |selector: &str| section.query_selector(selector).ok().flatten();
+                    let target = find(".rr-facet-more").or_else(|| find(".rr-facet-filter"));
+                    if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = target.focus();
+                    }
+                })
+                .forget();
+            }
+        })
+    };
+    let grown = *shown > FIRST && visible.len() > FIRST;
     html! {
         <section class="rr-facet" aria-labelledby={ id.clone() } data-facet={ f.key() }>
             <@{crate::heading::h(2)} class="rr-label" id={ id }>{ f.label() }</@>
@@ -114,10 +136,18 @@ pub fn facet_list(props: &Props) -> Html {
                 <p class="rr-facet-none">{ format!("None match {}.", crate::quote::quoted(filter.trim())) }</p>
             }
             <ul>{ for visible.iter().map(item) }</ul>
-            if left > 0 {
-                <button type="button" class="rr-more rr-facet-more" onclick={ more }>
-                    { format!("Show {} more", left.min(MORE)) }
-                </button>
+            if left > 0 || grown {
+                <div class="rr-facet-pager">
+                    if left > 0 {
+                        <button type="button" class="rr-more rr-facet-more" onclick={ more }>
+                            { format!("Show {} more", left.min(MORE)) }
+                        </button>
+                    }
+                    if grown {
+                        <button type="button" class="rr-more rr-facet-fewer" onclick={ fewer }
+                            aria-label={ format!("Show fewer {}", f.label().to_lowercase()) }>{ "Show fewer" }</button>
+                    }
+                </div>
             }
         </section>
     }

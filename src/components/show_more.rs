@@ -36,7 +36,10 @@ pub fn more_button(left: usize, label: String, name: Option<String>, onclick: Ca
 /// where the new items begin, and is not left on a button that may be gone.
 pub fn focusing_added(onclick: Callback<MouseEvent>) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
-        let list = e.target_dyn_into::<web_sys::Element>().and_then(|b| b.previous_element_sibling());
+        // The list is the button's sibling, or its row's where the button shares a row.
+        let list = e.target_dyn_into::<web_sys::Element>().and_then(|b| {
+            b.previous_element_sibling().or_else(|| b.parent_element()?.previous_element_sibling())
+        });
         let before = list.as_ref().map_or(0, web_sys::Element::child_element_count);
         onclick.emit(e);
         if let Some(list) = list {

@@ -176,23 +176,36 @@ pub fn timeline_view(props: &Props) -> Html {
                 <rect class="rr-tl-hit" x={ x.to_string() } y="0" width={ bw.to_string() } height={ h.to_string() } />
                 <rect class="rr-tl-pub" x={ (x + (bw - bar) / 2.0).to_string() } y={ (mid - up).to_string() } width={ bar.to_string() } height={ up.to_string() } />
                 <rect class="rr-tl-event" x={ (x + (bw - bar) / 2.0).to_string() } y={ mid.to_string() } width={ bar.to_string() } height={ down.to_string() } />
-                if let Some(axis) = axis {
-                    // A first label wider than half its bucket starts at the axis's start
-                    // rather than run off it.
-                    if i == 0 && bw < 48.0 {
-                        <text x={ x.to_string() } y={ (h - 2.0).to_string() } text-anchor="start">{ axis }</text>
-                    } else {
-                        <text x={ (x + bw / 2.0).to_string() } y={ (h - 2.0).to_string() } text-anchor="middle">{ axis }</text>
-                    }
-                }
             </>
+        };
+        // The axis's label stands beside its bar's link, not in it: "Jul" is not the link's
+        // name ("Go to July 2005 in the list"), and a name must hold the words it shows.
+        let axis = match axis {
+            // A first label wider than half its bucket starts at the axis's start rather than
+            // run off it.
+            Some(axis) if i == 0 && bw < 48.0 => html! {
+                <text x={ x.to_string() } y={ (h - 2.0).to_string() } text-anchor="start" aria-hidden="true">{ axis }</text>
+            },
+            Some(axis) => html! {
+                <text x={ (x + bw / 2.0).to_string() } y={ (h - 2.0).to_string() } text-anchor="middle" aria-hidden="true">{ axis }</text>
+            },
+            None => html! {},
         };
         // A period with nothing in it is no link: zooming in led to an empty chart, and the
         // years from 1960 had made 59 tab stops, 40 of them empty.
-        match zoom_in(zoom, *k).filter(|_| !pubs.is_empty() || !mentions.is_empty()) {
-            Some(r) => html! { <a href={ r.href() } aria-label={ format!("Zoom into {label}") }>{ bars }</a> },
+        // By the month, a bar cannot zoom further: it goes to its month in the list below.
+        let target = match zoom_in(zoom, *k) {
+            Some(r) => Some((r, format!("Zoom into {label}"))),
+            None => Some((
+                Route::Timeline { by: zoom, from: props.from, to: props.to, at: Some(*k) },
+                format!("Go to {label} in the list"),
+            )),
+        };
+        let bars = match target.filter(|_| !pubs.is_empty() || !mentions.is_empty()) {
+            Some((r, name)) => html! { <a href={ r.href() } aria-label={ name }>{ bars }</a> },
             None => html! { <g>{ bars }</g> },
-        }
+        };
+        html! { <>{ bars }{ axis }</> }
     });
 
     // The periods with something in them, newest first; the empty ones only keep the chart's

@@ -75,6 +75,35 @@ for (const mode of buildModes(() => shared.server)) {
       await page.close();
     });
 
+    // axe does not check that focus shows: tab through each page as a keyboard user does, and
+    // every control reached must draw a ring of at least 2 px (the browser's own is 1 px).
+    for (const route of ROUTES.filter((r) => ['no results, with the search tips', 'facets chosen', 'article, with a query'].includes(r.name))) {
+      test(`the focus shows on every control tabbed to: ${route.name}`, async () => {
+        await page.goto('about:blank');
+        await page.setViewportSize(WIDTHS[0].viewport);
+        await page.goto(mode.start() + route.hash);
+        await page.locator(route.ready).first().waitFor();
+        const thin = new Set();
+        let reached = 0;
+        for (let i = 0; i < 60; i++) {
+          await page.keyboard.press('Tab');
+          const seen = await page.evaluate(() => {
+            const e = document.activeElement;
+            if (!e || e === document.body) return null;
+            const s = getComputedStyle(e);
+            const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+            const label = `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''} “${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30)}”`;
+            return { ring: ring || s.boxShadow !== 'none', label };
+          });
+          if (!seen) continue;
+          reached++;
+          if (!seen.ring) thin.add(seen.label);
+        }
+        assert.ok(reached > 10, `tabbing reached ${reached} controls`);
+        assert.deepEqual([...thin], [], 'controls whose focus shows no ring of 2 px or more');
+      });
+    }
+
     for (const route of ROUTES) {
       test(`${route.name} (${route.hash})`, async () => {
         // A fresh document for each route: no state (scroll, open filters) carries over.

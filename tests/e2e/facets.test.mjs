@@ -74,6 +74,11 @@ for (const mode of buildModes(() => shared.server)) {
       assert.ok((await people.locator('.rr-facet-value').count()) > 8);
       // The focus moves on to the first value added.
       await page.waitForFunction((ninth) => document.activeElement === ninth, await people.locator('li').nth(8).locator('input').elementHandle());
+      // And folds back to the first eight, the focus staying in the facet, on its "Show more".
+      await people.getByRole('button', { name: 'Show fewer people' }).click();
+      assert.equal(await people.locator('.rr-facet-value').count(), 8);
+      assert.equal(await people.getByRole('button', { name: 'Show fewer people' }).count(), 0);
+      await page.waitForFunction((more) => document.activeElement === more, await people.locator('button.rr-facet-more').elementHandle());
     });
 
     test('facets OR within, AND across, count as if their own choice were lifted, and restore on reload', async () => {
@@ -354,6 +359,14 @@ for (const mode of buildModes(() => shared.server)) {
       assert.ok(at.includes(quoted.replace(/^… /, '').slice(0, 30)), `${at} / ${quoted}`);
       const top = await page.locator('.rr-at').evaluate((e) => e.getBoundingClientRect().top);
       assert.ok(top >= 0 && top < 900, 'scrolled to the sentence');
+      // By the month a bar cannot zoom further: it goes to its month in the list, marked.
+      await page.goto(mode.start() + '#/timeline?by=month&from=2005&to=2005');
+      await page.locator('.rr-tl-overview a[aria-label="Go to July 2005 in the list"]').click();
+      await page.waitForURL(/#\/timeline\?by=month&from=2005&to=2005&at=2005-07$/);
+      const marked = page.locator('#rr-tl-at');
+      assert.match(await marked.locator('h2').innerText(), /^July 2005$/);
+      const markedTop = await marked.evaluate((e) => e.getBoundingClientRect().top);
+      assert.ok(markedTop >= 0 && markedTop < 400, `scrolled to July 2005 (${markedTop}px)`);
       // Zoom controls step back out.
       await page.goto(mode.start() + '#/timeline?by=month&from=2005&to=2005');
       await page.locator('.rr-zoom a').filter({ hasText: 'Decades' }).click();

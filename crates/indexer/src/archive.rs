@@ -31,10 +31,9 @@ const MAX_NAME_CHARS: usize = 80;
 /// Reads `root/archive.toml`; no file means no name, and English.
 pub fn read(root: &Path) -> Result<Archive, CorpusError> {
     let path = crate::corpus::config_file(root, "archive.toml");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => parse(&path, &text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Archive::default()),
-        Err(e) => Err(CorpusError::new(&path, None, e.to_string())),
+    match crate::corpus::read_config(&path)? {
+        Some(text) => parse(&path, &text),
+        None => Ok(Archive::default()),
     }
 }
 

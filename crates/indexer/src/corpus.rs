@@ -109,6 +109,24 @@ pub(crate) fn config_file(root: &Path, name: &str) -> PathBuf {
     }
 }
 
+/// The text of the configuration file at `path`, `None` if there is none. Text that is not
+/// UTF-8 (a file saved as Latin-1) is an error at the line of its first bad byte.
+pub(crate) fn read_config(path: &Path) -> Result<Option<String>, CorpusError> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(CorpusError::new(path, None, e.to_string())),
+    };
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        let line = line_of(e.as_bytes(), e.utf8_error().valid_up_to());
+        CorpusError::new(
+            path,
+            Some(line),
+            "not valid UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
+        )
+    })
+}
+
 /// Reads every article file under `root` (or `root` itself if it is a file): Markdown with
 /// front matter (`*.md`), JSON Lines (`*.jsonl`, `*.ndjson`, one article a line), WordPress
 /// exports (`*.xml`, published posts) and saved web pages (`*.html`, `*.htm`). Every
@@ -119,7 +137,7 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, Vec<CorpusError>> {
 
 /// [`read_corpus`] with options for the WordPress and JSON Lines importers.
 pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Vec<CorpusError>> {
-    let files = article_files(root).map_err(|e| vec![e])?;
+    let (files, links) = article_files(root).map_err(|e| vec![e])?;
     if files.is_empty() {
         return Err(vec![CorpusError::new(
             root,
@@ -135,6 +153,7 @@ pub fn read_corpus_with(root: &Path, options: &ReadOptions) -> Result<Corpus, Ve
     let files_read = files.len();
     let mut rejected = Vec::new();
     let mut warnings = gazetteer.warnings;
+    warnings.extend(links);
     let mut articles = Vec::new();
     // The line of each article's `slug` key (or JSON line), for the duplicate warning below.
     let mut slug_lines = Vec::new();
@@ -317,9 +336,13 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, CorpusError> {
     std::fs::read(path).map_err(|e| CorpusError::new(path, None, e.to_string()))
 }
 
+/// A file to read articles from, and how.
+type ArticleFile = (PathBuf, Format);
+
 /// The article files under `root` with their formats, in path order; `root` itself if it is a
-/// file (read as Markdown unless its name or content says otherwise).
-fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
+/// file (read as Markdown unless its name or content says otherwise). With them, a warning for
+/// each symbolic link not read: one to a folder, or one that leads nowhere.
+fn article_files(root: &Path) -> Result<(Vec<ArticleFile>, Vec<CorpusError>), CorpusError> {
     let meta = std::fs::metadata(root)
         .map_err(|e| CorpusError::new(root, None, format!("cannot read corpus: {e}")))?;
     if meta.is_file() {
@@ -332,9 +355,10 @@ fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
         } else {
             format_of(root).unwrap_or(Format::Markdown)
         };
-        return Ok(vec![(root.to_path_buf(), given)]);
+        return Ok((vec![(root.to_path_buf(), given)], Vec::new()));
     }
     let mut out = Vec::new();
+    let mut links = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
         let entries = std::fs::read_dir(&dir)
@@ -346,7 +370,8 @@ fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            // Symbolic links to folders are not followed: a link back up would never end.
+            // Symbolic links to folders are not followed: a link back up would never end. A
+            // curator who linked one in is told, as of a link that leads nowhere.
             let Ok(kind) = entry.file_type() else { continue };
             if kind.is_dir() {
                 stack.push(path);
@@ -354,11 +379,19 @@ fn article_files(root: &Path) -> Result<Vec<(PathBuf, Format)>, CorpusError> {
                 if let Some(format) = format_of(&path) {
                     out.push((path, format));
                 }
+            } else if kind.is_symlink() {
+                let why = if path.is_dir() {
+                    "a symbolic link to a folder, not followed: its articles are not read (copy the folder in, or give it as a corpus of its own)"
+                } else {
+                    "a symbolic link that leads nowhere: not read"
+                };
+                links.push(CorpusError::new(&path, None, why));
             }
         }
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out)
+    links.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok((out, links))
 }
 
 /// What one file gives: its articles, each with the line to name in a warning about it, its

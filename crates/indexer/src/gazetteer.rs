@@ -40,11 +40,7 @@ pub struct Gazetteer {
 /// Reads `root/gazetteer.toml`; no file means no entities.
 pub fn read(root: &Path) -> Result<Gazetteer, CorpusError> {
     let path = crate::corpus::config_file(root, "gazetteer.toml");
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Gazetteer::default()),
-        Err(e) => return Err(CorpusError::new(&path, None, e.to_string())),
-    };
+    let Some(text) = crate::corpus::read_config(&path)? else { return Ok(Gazetteer::default()) };
     parse(&path, &text)
 }
 

@@ -188,7 +188,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<HtmlPage, CorpusError> {
         ("JSON-LD datePublished", ld.text("datePublished")),
         ("<time datetime>", time),
     ];
-    let date = date(path, &dates, &mut warnings)?;
+    let date = date(path, &text, &dates, &mut warnings)?;
 
     let slug = slug_of(path);
     if slug.is_empty() {
@@ -686,9 +686,11 @@ fn looks_like_url(s: &str) -> bool {
 }
 
 /// The first date source that parses; the ones before it that did not are warnings. `sources`
-/// is in order of preference.
+/// is in order of preference. A date that did not parse is named at the first line of the
+/// page's `source` that has it (the parsed page keeps no lines).
 fn date(
     path: &Path,
+    source: &str,
     sources: &[(&str, Option<String>)],
     warnings: &mut Vec<CorpusError>,
 ) -> Result<PartialDate, CorpusError> {
@@ -697,21 +699,32 @@ fn date(
         let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { continue };
         match parse_date(value) {
             Ok(date) => {
-                for f in failed {
-                    warnings.push(CorpusError::new(path, None, format!("{f}; the {name} was used")));
+                for (line, f) in failed {
+                    warnings.push(CorpusError::new(path, line, format!("{f}; the {name} was used")));
                 }
                 return Ok(date);
             }
-            Err(e) => failed.push(format!("{name} {value:?} not read: {e}")),
+            Err(e) => {
+                // An attribute's value first, so that the same words earlier in the text are
+                // not taken for it.
+                let at = [format!("\"{value}\""), format!("'{value}'"), value.to_string()]
+                    .iter()
+                    .find_map(|v| source.find(v.as_str()));
+                let line = at.map(|at| line_of(source.as_bytes(), at));
+                failed.push((line, format!("{name} {value:?} not read: {e}")));
+            }
         }
     }
     Err(CorpusError::new(
         path,
-        None,
+        failed.first().and_then(|(line, _)| *line),
         if failed.is_empty() {
             format!("no date: looked for {DATE_SOURCES}")
         } else {
-            format!("no usable date: {}", failed.join("; "))
+            format!(
+                "no usable date: {}",
+                failed.iter().map(|(_, f)| f.as_str()).collect::<Vec<_>>().join("; ")
+            )
         },
     ))
 }

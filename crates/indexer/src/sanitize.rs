@@ -32,11 +32,19 @@ pub fn text(fragment: &str) -> String {
 
 /// `raw` if it is a link the app may follow: http(s), mailto or relative. White space and control
 /// characters that browsers strip inside URLs are removed first, and character references are
-/// decoded for the check, so `java&#x09;script:` or ` JavaScript:` are caught as well.
+/// decoded for the check, so `java&#x09;script:` or ` JavaScript:` are caught as well. A DOI
+/// given as `doi:10.…`, as research metadata often gives it, becomes its resolver's link.
 pub fn url(raw: &str) -> Option<String> {
-    let cleaned: String = raw.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
+    let mut cleaned: String = raw.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
     if cleaned.is_empty() {
         return None;
+    }
+    if scheme(&cleaned).as_deref() == Some("doi") {
+        let doi = &cleaned[4..];
+        if !doi.starts_with("10.") {
+            return None;
+        }
+        cleaned = format!("https://doi.org/{doi}");
     }
     let decoded: String =
         unescape_refs(&cleaned).chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
@@ -159,6 +167,12 @@ mod tests {
         assert_eq!(url("mailto:editor@example.org").as_deref(), Some("mailto:editor@example.org"));
         assert_eq!(url("archive/piece.html").as_deref(), Some("archive/piece.html"));
         assert_eq!(url("/a/b:c").as_deref(), Some("/a/b:c"));
+        assert_eq!(
+            url("doi:10.1080/1057610X.2017.1234567").as_deref(),
+            Some("https://doi.org/10.1080/1057610X.2017.1234567")
+        );
+        assert_eq!(url(" DOI: 10.1000/xyz").as_deref(), Some("https://doi.org/10.1000/xyz"));
+        assert_eq!(url("doi:javascript:alert(1)"), None);
     }
 
     #[test]

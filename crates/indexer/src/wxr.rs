@@ -266,11 +266,15 @@ pub fn read(path: &Path, bytes: &[u8], options: &WxrOptions) -> WxrRead {
         out.errors.push(CorpusError::new(path, None, "not a WordPress export: no <rss> element (empty?)"));
     }
     if let Some(it) = item {
-        out.errors.push(CorpusError::new(
-            path,
-            Some(it.line),
-            "the file ends inside this <item> (truncated?)".to_string(),
-        ));
+        // What broke the item (a comment or CDATA section never closed runs to the end of the
+        // file) says more than that the file ends inside it.
+        let message = match it.broken {
+            Some(broken) => {
+                format!("item not read: {broken}; the file ends inside this item (truncated, or something in it left open?)")
+            }
+            None => "the file ends inside this <item> (truncated?)".to_string(),
+        };
+        out.errors.push(CorpusError::new(path, Some(it.line), message));
     } else if let Some(open) = stack.last() {
         out.errors.push(CorpusError::new(
             path,
@@ -317,6 +321,10 @@ pub fn read(path: &Path, bytes: &[u8], options: &WxrOptions) -> WxrRead {
         match it.article(&outlet, &authors) {
             // Slug clashes are the corpus's to resolve, across all files alike (`-2`, `-3`…).
             Ok(a) => {
+                if plain(&first_language(&it.title)).is_empty() {
+                    let message = format!("no title: listed as \"{}\"", a.title);
+                    out.warnings.push(CorpusError::new(path, Some(it.line), message));
+                }
                 out.articles.push((it.line, a));
             }
             Err(message) => out.errors.push(CorpusError::new(path, Some(it.line), message)),

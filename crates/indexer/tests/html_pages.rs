@@ -138,15 +138,17 @@ fn a_page_without_a_date_is_rejected_saying_where_it_looked() {
     }
     assert!(e.to_string().starts_with(&fixture("no-date.html").display().to_string()));
     // A date that cannot be read is named, with the reason.
-    let html = "<title>T</title><meta name=\"citation_date\" content=\"Spring 2015\"><p>Text.</p>";
+    let html = "<title>T</title>\n<meta name=\"citation_date\" content=\"Spring 2015\"><p>Text.</p>";
     let e = read(Path::new("spring.html"), html.as_bytes()).unwrap_err();
     assert!(e.message.starts_with("no usable date: citation_date \"Spring 2015\""), "{}", e.message);
-    // One that cannot be read before one that can: a warning.
-    let html = "<title>T</title><meta property=\"article:published_time\" content=\"soon\">\
+    assert_eq!(e.line, Some(2), "at the line that writes it");
+    // One that cannot be read before one that can: a warning, at its line.
+    let html = "<title>T</title>\n\n<meta property=\"article:published_time\" content=\"soon\">\
         <meta name=\"DC.date\" content=\"2015-04\"><p>Text.</p>";
     let page = read(Path::new("soon.html"), html.as_bytes()).unwrap();
     assert_eq!(page.article.date.iso(), "2015-04");
-    assert!(page.warnings.iter().any(|w| w.message.contains("\"soon\"")), "{:?}", page.warnings);
+    let soon = page.warnings.iter().find(|w| w.message.contains("\"soon\"")).expect("warned");
+    assert_eq!(soon.line, Some(3));
 }
 
 #[test]

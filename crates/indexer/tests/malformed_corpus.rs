@@ -274,6 +274,21 @@ fn cases() -> Vec<Case> {
             expect: vec![(Warning, "gazetteer.toml", Some(2), "the name \"<b></b>\" has no text")],
             kept: vec!["good"],
         },
+        Case {
+            name: "a gazetteer saved as Latin-1 is named with the line of its first bad byte",
+            files: vec![
+                ("good.md", GOOD.into()),
+                ("gazetteer.toml", b"[[entity]]\nname = \"Libya\"\ntype = \"place\"\n\n[[entity]]\nname = \"Caf\xe9\"\n".to_vec()),
+            ],
+            expect: vec![(Fatal, "gazetteer.toml", Some(6), "not valid UTF-8")],
+            kept: vec![],
+        },
+        Case {
+            name: "an archive file saved as Latin-1 likewise",
+            files: vec![("good.md", GOOD.into()), ("archive.toml", b"language = \"en\"\nname = \"Caf\xe9\"\n".to_vec())],
+            expect: vec![(Fatal, "archive.toml", Some(2), "not valid UTF-8")],
+            kept: vec![],
+        },
     ]
 }
 
@@ -359,8 +374,15 @@ fn a_symlink_loop_is_not_followed() {
     std::fs::create_dir(dir.path().join("sub")).unwrap();
     std::fs::write(dir.path().join("sub/good.md"), GOOD).unwrap();
     std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone.md"), dir.path().join("sub/dangling.md")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("sub/good.md"), dir.path().join("linked.md")).unwrap();
     let c = read_corpus(dir.path()).unwrap();
-    assert_eq!(c.articles.len(), 1);
+    // A link to a file is read as the file; the curator hears of the links that are not.
+    assert_eq!(c.articles.len(), 2);
+    let said: Vec<(String, &str)> = c.warnings.iter().map(|w| (file_name(w), w.message.as_str())).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].0 == "dangling.md" && said[0].1.contains("leads nowhere"), "{said:?}");
+    assert!(said[1].0 == "loop" && said[1].1.contains("link to a folder, not followed"), "{said:?}");
 }
 
 #[test]
