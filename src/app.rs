@@ -66,6 +66,9 @@ pub fn app() -> Html {
             if followed && new_page && !placed {
                 crate::location::to_top();
             }
+            if followed {
+                gloo::timers::callback::Timeout::new(0, crate::nav::refocus_if_lost).forget();
+            }
             if !followed {
                 // Back or forward: to the place the entry was left at, once tall enough.
                 crate::scroll_memory::restore();

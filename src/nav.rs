@@ -25,3 +25,26 @@ pub fn focus_element(id: &str) {
         el.scroll_into_view_with_scroll_into_view_options(&to);
     }
 }
+
+/// Where a link the reader followed re-drew the view it stood in (a zoom of the timeline, "Clear
+/// all", the last chip removed), the focus went with it, to the page's body: a keyboard or
+/// screen reader user is put at the view's heading instead, not at the top of the document.
+/// Focus the reader (or a host page) put elsewhere is left alone.
+pub fn refocus_if_lost() {
+    use wasm_bindgen::JsCast;
+    let body = gloo::utils::document().body().map(web_sys::Element::from);
+    if crate::location::focused().is_some_and(|e| Some(&e) != body.as_ref()) {
+        return;
+    }
+    // The view's own heading: its first (embedded, its level follows the host page's).
+    let heading =
+        crate::location::root().query_selector(".rr-main :is(h1, h2, h3, h4, h5, h6)").ok().flatten();
+    if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !h.has_attribute("tabindex") {
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = h.focus_with_options(&options);
+    }
+}

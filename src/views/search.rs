@@ -15,7 +15,7 @@ use crate::route::{Explore, Latest, Route};
 use readingroom_core::facets::{narrow, tally, Facet, Tally};
 use readingroom_core::search::PAGE;
 use readingroom_core::snippet::{clip_query, clip_words, Highlighter};
-use readingroom_core::{Hit, Sort};
+use readingroom_core::Sort;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -43,6 +43,10 @@ pub fn search_view(props: &Props) -> Html {
     // Snippets render again when a shard arrives.
     let _ = use_context::<crate::shards::ShardsLoaded>();
     let results = use_memo((e.q.clone(), sort), |(q, sort)| d.search(q, *sort));
+    // Text that asks for nothing ("-", a lone quote, "OR") lists every article, as the home
+    // page does, and says so, rather than call them results for "-".
+    let asked_nothing = typed && !results.searched;
+    let typed = typed && results.searched;
     // On a phone, or in a narrow column of a host page, the facets fold away behind a button
     // above the results, and render only while the reader has them open: folded, a keystroke
     // filters its hits without counting them for nobody.
@@ -183,7 +187,34 @@ pub fn search_view(props: &Props) -> Html {
             if typed { format!(" for {shown_q}") } else { String::new() }
         )
     };
-    let partial = |hits: &[Hit]| hits.iter().take(PAGE).map(|h| item(h.doc)).collect::<Html>();
+    // The articles with some of the words, narrowed by the filters chosen as the results are.
+    let partial: Vec<u32> = narrow(&d.facets, results.partial.iter().map(|h| h.doc), &e.sel);
+    // Folded on a phone, the facets open above the results, and come before them in the
+    // document too: the next Tab from "Filters" goes into them, not past them to the results
+    // (and a screen or more down). Beside the results, they come after them: the results'
+    // heading is the page's first.
+    let facets = html! {
+        <section id="rr-facets" class={ classes!("rr-facets", filters_open.then_some("rr-open")) } aria-label="Narrow the results">
+            // Words nothing matches leave no dates to narrow: an empty chart and its range
+            // would only be noise. A range already chosen keeps its controls, to widen it.
+            if facets_shown && (!results.hits.is_empty() || e.sel.from.is_some() || e.sel.to.is_some()) {
+                <Histogram months={ Rc::new(tallied.months.clone()) } in_range={ count as u32 } explore={ e.clone() } />
+            }
+            { for Facet::ALL.iter().filter(|_| facets_shown).map(|&f| html! {
+                <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) }
+                    chosen={ e.sel.values[f as usize].clone() } latest={ latest.clone() } />
+            }) }
+            if *filters_open && folded {
+                <div class="rr-filters-done">
+                    <button type="button" onclick={ show_results }>
+                        { match count { 0 => "No results".to_string(), 1 => "Show 1 result".to_string(), n => format!("Show {n} results") } }
+                    </button>
+                </div>
+            }
+        </section>
+    };
+    let (facets_before, facets_after) =
+        if folded { (facets, Html::default()) } else { (Html::default(), facets) };
     html! {
         <div class="rr-explore">
             // Words nothing matches leave nothing to narrow: no button to open an empty panel.
@@ -193,6 +224,7 @@ pub fn search_view(props: &Props) -> Html {
                     { if chosen > 0 { format!("Filters ({chosen})") } else { "Filters".to_string() } }
                 </button>
             }
+            { facets_before }
             <section class="rr-results" aria-labelledby="rr-results-h">
                 <div class="rr-results-bar">
                     <@{crate::heading::h(1)} id="rr-results-h" class="rr-count" tabindex="-1">
@@ -218,6 +250,11 @@ pub fn search_view(props: &Props) -> Html {
                 // Announced to screen readers as the results change.
                 <p class="rr-visually-hidden" role="status">{ status }</p>
                 { selection_chips(e) }
+                if asked_nothing {
+                    <p class="rr-ignored">{ format!(
+                        "{} has no words to search for: every article is listed.", crate::quote::quoted(&shown_q)
+                    ) }</p>
+                }
                 if results.ignored > 0 {
                     <p class="rr-ignored">{ format!(
                         "Only the first {} words are searched for: the last {} were left out.",
@@ -257,9 +294,9 @@ pub fn search_view(props: &Props) -> Html {
                         }
                         <p><a href={ crate::route::Route::Home.href() }>{ "Browse all articles" }</a></p>
                     </div>
-                    if !results.partial.is_empty() && e.sel.is_empty() {
+                    if !partial.is_empty() {
                         <@{crate::heading::h(2)} class="rr-section-title">{ "Articles with some of these words" }</@>
-                        <ol class="rr-list rr-partial">{ partial(&results.partial) }</ol>
+                        <ol class="rr-list rr-partial">{ for partial.iter().take(PAGE).map(|&doc| item(doc)) }</ol>
                     }
                     // After the articles that came near: on a phone the tips, open, would push
                     // them below the fold.
@@ -269,24 +306,7 @@ pub fn search_view(props: &Props) -> Html {
                     { show_more(count, &shown, PAGE) }
                 }
             </section>
-            <section id="rr-facets" class={ classes!("rr-facets", filters_open.then_some("rr-open")) } aria-label="Narrow the results">
-                // Words nothing matches leave no dates to narrow: an empty chart and its range
-                // would only be noise. A range already chosen keeps its controls, to widen it.
-                if facets_shown && (!results.hits.is_empty() || e.sel.from.is_some() || e.sel.to.is_some()) {
-                    <Histogram months={ Rc::new(tallied.months.clone()) } in_range={ count as u32 } explore={ e.clone() } />
-                }
-                { for Facet::ALL.iter().filter(|_| facets_shown).map(|&f| html! {
-                    <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) }
-                        chosen={ e.sel.values[f as usize].clone() } latest={ latest.clone() } />
-                }) }
-                if *filters_open && folded {
-                    <div class="rr-filters-done">
-                        <button type="button" onclick={ show_results }>
-                            { match count { 0 => "No results".to_string(), 1 => "Show 1 result".to_string(), n => format!("Show {n} results") } }
-                        </button>
-                    </div>
-                }
-            </section>
+            { facets_after }
         </div>
     }
 }

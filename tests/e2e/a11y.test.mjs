@@ -104,6 +104,29 @@ for (const mode of buildModes(() => shared.server)) {
       });
     }
 
+    // A link that re-draws the view it stands in takes the focus with it: the reader is put at
+    // the view's heading, not at the top of the document (where the next Tab starts over).
+    test('the focus goes to the heading when a link re-draws its own view', async () => {
+      const heading = () => page.evaluate(() => {
+        const e = document.activeElement;
+        return e && /^H[1-6]$/.test(e.tagName) ? e.textContent.trim() : `${e?.tagName} ${e?.textContent?.trim().slice(0, 30)}`;
+      });
+      await page.goto('about:blank');
+      await page.goto(mode.start() + '#/search?q=isis&year=2016&outlet=The+Telegraph');
+      await page.locator('.rr-chips .rr-chip').first().waitFor();
+      await page.getByRole('link', { name: 'Clear all' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#\/search\?q=isis$/);
+      await page.waitForFunction(() => /^H[1-6]$/.test(document.activeElement?.tagName));
+      assert.match(await heading(), /^\d+ results for “isis”$/);
+      await page.goto(mode.start() + '#/timeline');
+      await page.locator('.rr-tl-overview a[aria-label="Zoom into 2000s"]').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#\/timeline\?by=year&from=2000&to=2009$/);
+      await page.waitForFunction(() => /^H[1-6]$/.test(document.activeElement?.tagName));
+      assert.match(await heading(), /2000/);
+    });
+
     for (const route of ROUTES) {
       test(`${route.name} (${route.hash})`, async () => {
         // A fresh document for each route: no state (scroll, open filters) carries over.

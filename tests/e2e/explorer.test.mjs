@@ -135,6 +135,24 @@ for (const mode of modes) {
       const partialFirst = await page.locator('ol.rr-partial').evaluate((list) =>
         Boolean(list.compareDocumentPosition(document.querySelector('.rr-root .rr-empty-tips') ?? list.getRootNode().querySelector('.rr-empty-tips')) & Node.DOCUMENT_POSITION_FOLLOWING));
       assert.ok(partialFirst, 'partial matches, then the tips');
+      // With a filter chosen they are narrowed by it, not dropped: both are from 2018.
+      await page.goto(mode.start() + '#/search?q=aznar+basu&year=2018');
+      await page.locator('.rr-empty').waitFor();
+      assert.equal(await page.locator('ol.rr-partial > li').count(), 2);
+      await page.goto(mode.start() + '#/search?q=aznar+basu&year=2016');
+      await page.locator('.rr-empty').waitFor();
+      assert.equal(await page.locator('ol.rr-partial').count(), 0);
+    });
+
+    test('text that asks for nothing lists every article, and says so', async () => {
+      for (const q of ['-', '"', 'OR OR', '%']) {
+        await page.goto(mode.start() + `#/search?q=${encodeURIComponent(q)}`);
+        await page.locator('.rr-ignored').waitFor();
+        assert.equal(await page.locator('#rr-q').inputValue(), q);
+        assert.equal(await page.locator('.rr-ignored').textContent(), `${q === '"' ? '“‘”' : `“${q}”`} has no words to search for: every article is listed.`);
+        assert.equal(await page.locator('.rr-count').textContent(), 'Latest articles');
+        assert.equal(await page.locator('ol.rr-list > li').count(), 7);
+      }
     });
 
     test('a pasted paragraph is searched for its first 32 words, and says so', async () => {

@@ -481,6 +481,11 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await phone.evaluate(() => document.activeElement?.className), 'rr-filters-toggle');
       await button.click();
       assert.equal(await button.getAttribute('aria-expanded'), 'true');
+      // The next Tab goes into the filters just opened above the results, not past them.
+      await button.focus();
+      await phone.keyboard.press('Tab');
+      assert.ok(await phone.evaluate(() => Boolean(document.activeElement?.closest('#rr-facets'))),
+        `the focus is in the filters: ${await phone.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`);
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > innerWidth);
       assert.equal(overflow, false, 'nothing wider than the phone');
       // The open filters are a screen and more above the results: a button held at the window's

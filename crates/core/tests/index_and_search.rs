@@ -83,6 +83,19 @@ fn empty_query_lists_everything_newest_first() {
 }
 
 #[test]
+fn a_query_with_nothing_to_search_for_says_so() {
+    let (i, a) = (index(), Analyzer::english());
+    for q in ["", "-", "\"", "\"\"", "%", "OR OR", " - % "] {
+        let r = search(&i, &a, q, Sort::Relevance);
+        assert!(!r.searched, "{q:?} searches nothing");
+        assert_eq!(r.hits.len(), 3, "{q:?} lists every article");
+    }
+    for q in ["the", "-daesh", "madrid", "\"lone actor\""] {
+        assert!(search(&i, &a, q, Sort::Relevance).searched, "{q:?} searches");
+    }
+}
+
+#[test]
 fn words_are_anded_and_title_outranks_body() {
     let i = index();
     assert_eq!(slugs(&i, "daesh", Sort::Relevance), ["old", "new"], "title match first");
