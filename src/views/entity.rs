@@ -113,14 +113,7 @@ pub fn entity_view(props: &Props) -> Html {
         Some(f) => Explore::default().toggled(f, &entity.name),
         None => from.clone(),
     };
-    // Forms that differ from the name, or from each other, only in case say nothing new.
-    let mut aliases: Vec<&str> = Vec::new();
-    for a in &entity.aliases {
-        let same = |b: &str| b.to_lowercase() == a.text.to_lowercase();
-        if !same(&entity.name) && !aliases.iter().any(|b| same(b)) {
-            aliases.push(&a.text);
-        }
-    }
+    let aliases = entity.spellings();
     let (total, articles, companions) = (profile.mentions, &profile.articles, &profile.companions);
     html! {
         <article class="rr-entity">

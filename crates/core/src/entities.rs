@@ -40,6 +40,39 @@ impl Entity {
     }
 }
 
+impl Entity {
+    /// The other spellings a reader is shown ("Also written …"): the aliases that differ from
+    /// the name, and from each other, in more than case, less the forms a gazetteer lists only
+    /// to match the text as written: another form made plural or possessive ("Thomas Mairs" of
+    /// the world, "UK’s", "Darren Osbornesb" with a footnote's letter glued on).
+    pub fn spellings(&self) -> Vec<&str> {
+        let lower = |s: &str| s.to_lowercase();
+        let inflected = |a: &str, of: &str| {
+            let (a, of) = (lower(a), lower(of));
+            a.strip_prefix(of.as_str()).is_some_and(|rest| {
+                // A plural or a possessive ("s", "es", "’s"), maybe with one more letter glued on.
+                let inflection = rest.starts_with(['s', '\'', '’']) || rest == "es";
+                !of.is_empty() && inflection && rest.chars().count() <= 2
+            })
+        };
+        let mut out: Vec<&str> = Vec::new();
+        for a in &self.aliases {
+            let a = a.text.as_str();
+            let same = |b: &str| lower(b) == lower(a);
+            let forms =
+                std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(|x| x.text.as_str()));
+            if same(&self.name)
+                || out.iter().any(|b| same(b))
+                || forms.clone().any(|f| f != a && inflected(a, f))
+            {
+                continue;
+            }
+            out.push(a);
+        }
+        out
+    }
+}
+
 /// The index term under which an entity's mentions are posted. The leading control character
 /// keeps it apart from every word a text can contain.
 pub fn entity_term(slug: &str) -> String {
@@ -290,6 +323,28 @@ fn matches_at(p: &Pattern, text: &str, tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_shown_leave_out_case_and_inflected_forms() {
+        let e = |name: &str, aliases: &[&str]| Entity {
+            name: name.into(),
+            kind: "person".into(),
+            aliases: aliases.iter().map(|t| Alias { text: (*t).into(), exact_case: false }).collect(),
+            date: None,
+        };
+        assert_eq!(e("Darren Osborne", &["Darren Osbornesb"]).spellings(), Vec::<&str>::new());
+        assert_eq!(e("Thomas Mair", &["Mair", "Thomas Mairs"]).spellings(), ["Mair"]);
+        assert_eq!(
+            e("United Kingdom", &["U.K.", "Britain", "UK", "UK’s", "uk"]).spellings(),
+            ["U.K.", "Britain", "UK"]
+        );
+        assert_eq!(
+            e("Al Qaeda", &["al-Qaeda", "AQ", "Al Qaida"]).spellings(),
+            ["al-Qaeda", "AQ", "Al Qaida"]
+        );
+        // A name one or two letters longer than another, but no inflection of it, stays.
+        assert_eq!(e("Islamic State", &["IS", "ISIS", "ISIL"]).spellings(), ["IS", "ISIS", "ISIL"]);
+    }
 
     fn gazetteer() -> Vec<Entity> {
         let alias = |t: &str, exact_case| Alias { text: t.into(), exact_case };

@@ -139,10 +139,12 @@ impl Query {
                     let raw: Vec<String> = tokens.iter().map(|t| text[t.start..t.end].to_string()).collect();
                     let words: Vec<String> = tokens.into_iter().map(|t| t.folded).collect();
                     // "counter-terrorism" also finds "counterterrorism": archives write such
-                    // words both ways. Letters only: "9/11" is not "911".
+                    // words both ways, and "MI-5" or "M.I.5" is "MI5". Not numbers alone: "9/11"
+                    // is not "911", nor "2016-17" "201617".
                     let joined = (!quoted
                         && words.len() > 1
-                        && words.iter().all(|w| w.chars().all(char::is_alphabetic)))
+                        && words.iter().all(|w| w.chars().all(char::is_alphanumeric))
+                        && words.iter().any(|w| w.chars().any(char::is_alphabetic)))
                     .then(|| (words.concat(), raw.concat()));
                     // Only a word still being typed is a prefix, "al-qa" too ("al" "qa…"), and the
                     // last word of a quote still open. An excluded word is never one: "-p" on
@@ -271,6 +273,10 @@ mod tests {
         assert!(q.clauses[0].any[1].joined && !q.clauses[0].any[0].joined);
         assert_eq!(q.clauses[1].any.len(), 1);
         assert_eq!(Query::parse("\"counter-terrorism\"").clauses[0].any.len(), 1);
+        for written in ["MI-5", "M.I.5", "mi-5"] {
+            assert_eq!(t(&Query::parse(written).clauses[0].any[1]), term(&["mi5"], true, false), "{written}");
+        }
+        assert_eq!(Query::parse("2016-17").clauses[0].any.len(), 1, "numbers are not joined");
         let q = Query::parse("-counter-terrorism");
         assert!(q.clauses[0].negated && q.clauses[0].any.len() == 2, "both forms excluded");
     }
