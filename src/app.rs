@@ -137,11 +137,22 @@ pub fn app() -> Html {
         })
     };
 
+    // The view shown before this one, in this visit: an article opened from an entity's page or
+    // the timeline leads back there. Not kept in the URL: reloaded, an article's way back is
+    // the exploration its URL names.
+    let shown = use_mut_ref(|| (None::<Route>, None::<Route>));
+    let came_from = {
+        let mut shown = shown.borrow_mut();
+        if shown.0.as_ref() != Some(&*route) {
+            shown.1 = shown.0.replace((*route).clone());
+        }
+        shown.1.clone().filter(|r| matches!(r, Route::Entity { .. } | Route::Timeline { .. }))
+    };
     let view = match &*route {
         Route::Home => html! { <SearchView explore={ Explore::default() } /> },
         Route::Search(e) => html! { <SearchView explore={ e.clone() } /> },
         Route::Article { slug, from, at } => {
-            html! { <ArticleView slug={ slug.clone() } from={ from.clone() } at={ *at } /> }
+            html! { <ArticleView slug={ slug.clone() } from={ from.clone() } at={ *at } {came_from} /> }
         }
         // Keyed by their route: another period or entity is a fresh view, its pages of "Show
         // more" back at the first from its first render.

@@ -8,7 +8,7 @@ use crate::components::outline::{part_id, parts, Outline};
 use crate::components::reader_links::{original_link, prev_next, related_list};
 use crate::data::data;
 use crate::nav::focus_on;
-use crate::route::Explore;
+use crate::route::{Explore, Route};
 use crate::shards::{BodyState, ShardsLoaded};
 use readingroom_core::facets::Facet;
 use readingroom_core::snippet::Highlighter;
@@ -22,6 +22,10 @@ pub struct Props {
     pub from: Explore,
     /// A date mention whose sentence is highlighted on arrival (from the timeline).
     pub at: Option<u32>,
+    /// The entity's page or the timeline the reader opened the article from, if so: the way
+    /// back leads there.
+    #[prop_or_default]
+    pub came_from: Option<Route>,
 }
 
 #[function_component(ArticleView)]
@@ -44,14 +48,23 @@ pub fn article_view(props: &Props) -> Html {
     let a: &Article = &full;
     let highlighter = Highlighter::new(&d.index, &d.analyzer, &results);
     let hl = |text: &str| marked(&highlighter.highlight(text));
-    let back_label = if props.from.is_empty() {
-        "← All articles".to_string()
-    } else if q.trim().is_empty() {
-        "← Back to the results".to_string()
-    } else {
-        format!("← Results for {}", crate::quote::quoted(&q))
-    };
-    let back_href = props.from.clone().route().href();
+    let came_from = props.came_from.as_ref().and_then(|r| match r {
+        Route::Entity { kind, slug } => {
+            crate::views::entity::find(kind, slug).map(|(_, e)| (format!("← {}", e.name), r.href()))
+        }
+        Route::Timeline { .. } => Some(("← Timeline".to_string(), r.href())),
+        _ => None,
+    });
+    let (back_label, back_href) = came_from.unwrap_or_else(|| {
+        let label = if props.from.is_empty() {
+            "← All articles".to_string()
+        } else if q.trim().is_empty() {
+            "← Back to the results".to_string()
+        } else {
+            format!("← Results for {}", crate::quote::quoted(&q))
+        };
+        (label, props.from.clone().route().href())
+    });
     // The sentence to highlight: (paragraph, start, end) in body_texts order.
     let at = props
         .at

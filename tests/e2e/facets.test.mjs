@@ -298,6 +298,16 @@ for (const mode of buildModes(() => shared.server)) {
       await page.locator('ol.rr-entity-articles a.rr-title').first().click();
       await page.locator('.rr-article-title').waitFor();
       assert.ok((await page.locator('.rr-body mark').count()) >= 1);
+      // Its way back is the entity's page, not a search the reader never made; reloaded (the
+      // URL keeps the search only), the search.
+      assert.equal(await page.locator('a.rr-back').innerText(), '← Libya');
+      await page.reload();
+      await page.locator('a.rr-back').filter({ hasText: '← Results for “Libya”' }).waitFor();
+      await page.goBack();
+      await page.locator('ol.rr-entity-articles a.rr-title').first().click();
+      await page.locator('a.rr-back').filter({ hasText: '← Libya' }).click();
+      await page.waitForURL(/#\/entity\/place\/libya$|rr=%2Fentity%2Fplace%2Flibya/);
+      await page.locator('h1.rr-article-title').filter({ hasText: 'Libya' }).waitFor();
     });
 
     test('the article links to its entities, its topics and the dates it mentions', async () => {
@@ -359,6 +369,9 @@ for (const mode of buildModes(() => shared.server)) {
       assert.ok(at.includes(quoted.replace(/^… /, '').slice(0, 30)), `${at} / ${quoted}`);
       const top = await page.locator('.rr-at').evaluate((e) => e.getBoundingClientRect().top);
       assert.ok(top >= 0 && top < 900, 'scrolled to the sentence');
+      // The way back is the timeline it came from.
+      assert.equal(await page.locator('a.rr-back').innerText(), '← Timeline');
+      assert.match(await page.locator('a.rr-back').getAttribute('href'), /timeline\?by=month&from=2005&to=2005/);
       // By the month a bar cannot zoom further: it goes to its month in the list, marked.
       await page.goto(mode.start() + '#/timeline?by=month&from=2005&to=2005');
       await page.locator('.rr-tl-overview a[aria-label="Go to July 2005 in the list"]').click();
