@@ -228,6 +228,16 @@ for (const mode of buildModes(() => shared.server)) {
       assert.deepEqual((await resultSlugs(page)).sort(), ['comic-explainer-lone-actor-terrorism', 'twelve-years-on-from-7-7']);
       assert.match(await page.locator('.rr-chips').innerText(), /Dates: Feb – Dec 2017/);
       assert.equal(await page.locator('.rr-range-label .rr-n').innerText(), '2 articles', 'the range’s count is the results’');
+      // Each slider's thumb stands under the bar it chose (February, bar 5 of 18; December, 15).
+      const chart = await page.locator('.rr-histogram svg').boundingBox();
+      for (const [name, bin] of [['From', 5], ['To', 15]]) {
+        const slider = page.getByRole('slider', { name });
+        assert.equal(await slider.inputValue(), String(bin));
+        const track = await slider.boundingBox();
+        const thumb = track.x + 8 + (bin / 17) * (track.width - 16);
+        const [left, right] = [chart.x + (bin * chart.width) / 18, chart.x + ((bin + 1) * chart.width) / 18];
+        assert.ok(thumb >= left - 1 && thumb <= right + 1, `${name}: thumb at ${thumb.toFixed(1)}, bar ${left.toFixed(1)}–${right.toFixed(1)}`);
+      }
       await page.goto(mode.start() + '#/search?from=2018-02&to=2018-02');
       await waitCount(page, 2);
       assert.deepEqual((await resultSlugs(page)).sort(), ['al-qaedas-revenge-and-the-exile', 'view-from-the-ct-foxhole-neil-basu']);
