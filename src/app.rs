@@ -137,16 +137,28 @@ pub fn app() -> Html {
         })
     };
 
-    // The view shown before this one, in this visit: an article opened from an entity's page or
-    // the timeline leads back there. Not kept in the URL: reloaded, an article's way back is
-    // the exploration its URL names.
-    let shown = use_mut_ref(|| (None::<Route>, None::<Route>));
+    // The entity's page or the timeline an article was opened from, by a link: its way back
+    // leads there. Kept while the same article stays (its search cleared, say); not kept in the
+    // URL, so an article reached by back or forward, or reloaded, goes back to the exploration
+    // its URL names, as before.
+    let opened_from = use_mut_ref(|| (None::<Route>, None::<Route>));
     let came_from = {
-        let mut shown = shown.borrow_mut();
-        if shown.0.as_ref() != Some(&*route) {
-            shown.1 = shown.0.replace((*route).clone());
+        let mut o = opened_from.borrow_mut();
+        if o.0.as_ref() != Some(&*route) {
+            let before = o.0.replace((*route).clone());
+            let same_article = matches!(
+                (&before, &*route),
+                (Some(Route::Article { slug: a, .. }), Route::Article { slug: b, .. }) if a == b
+            );
+            if !same_article {
+                o.1 = before.filter(|b| {
+                    matches!(b, Route::Entity { .. } | Route::Timeline { .. })
+                        && matches!(*route, Route::Article { .. })
+                        && crate::location::followed_to(&route)
+                });
+            }
         }
-        shown.1.clone().filter(|r| matches!(r, Route::Entity { .. } | Route::Timeline { .. }))
+        o.1.clone()
     };
     let view = match &*route {
         Route::Home => html! { <SearchView explore={ Explore::default() } /> },

@@ -38,6 +38,12 @@ pub fn take_followed(route: &Route) -> bool {
     FOLLOWED.with(|f| f.borrow_mut().take()).is_some_and(|to| to == *route)
 }
 
+/// Whether `route`, about to be drawn, was reached by a link followed or by the app itself (as
+/// [`take_followed`], without forgetting it).
+pub fn followed_to(route: &Route) -> bool {
+    FOLLOWED.with(|f| f.borrow().as_ref() == Some(route))
+}
+
 /// Whether the app has drawn a view before the one being drawn: the page's first view is where a
 /// load or reload landed, not somewhere the reader went.
 pub fn started() -> bool {

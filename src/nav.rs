@@ -36,9 +36,14 @@ pub fn refocus_if_lost() {
     if crate::location::focused().is_some_and(|e| Some(&e) != body.as_ref()) {
         return;
     }
-    // The view's own heading: its first (embedded, its level follows the host page's).
+    // The heading of where the view put the reader: the period a timeline opened at, the
+    // results (the filters stand above them on a phone), else the view's first heading (its
+    // level follows the host page's when embedded).
+    let root = crate::location::root();
     let heading =
-        crate::location::root().query_selector(".rr-main :is(h1, h2, h3, h4, h5, h6)").ok().flatten();
+        ["#rr-tl-at :is(h2, h3, h4, h5, h6)", "#rr-results-h", ".rr-main :is(h1, h2, h3, h4, h5, h6)"]
+            .iter()
+            .find_map(|selector| root.query_selector(selector).ok().flatten());
     if let Some(h) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         if !h.has_attribute("tabindex") {
             let _ = h.set_attribute("tabindex", "-1");

@@ -64,7 +64,7 @@ fn page_title(route: &Route) -> Option<String> {
 fn view(route: &Route) -> Option<String> {
     Some(match route {
         Route::Home => return None,
-        Route::Search(e) if e.q.trim().is_empty() => "Articles".to_string(),
+        Route::Search(e) if !readingroom_core::query::asks_for_something(&e.q) => "Articles".to_string(),
         // As the heading names it: a pasted paragraph or link whole had made a title no tab shows.
         Route::Search(e) => crate::quote::quoted(&readingroom_core::snippet::clip_query(&e.q)),
         Route::Article { slug, .. } => match crate::data::data().index.article(slug) {

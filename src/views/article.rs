@@ -56,9 +56,10 @@ pub fn article_view(props: &Props) -> Html {
         _ => None,
     });
     let (back_label, back_href) = came_from.unwrap_or_else(|| {
-        let label = if props.from.is_empty() {
+        let asks = readingroom_core::query::asks_for_something(&q);
+        let label = if !asks && props.from.sel.is_empty() {
             "← All articles".to_string()
-        } else if q.trim().is_empty() {
+        } else if !asks {
             "← Back to the results".to_string()
         } else {
             format!("← Results for {}", crate::quote::quoted(&q))

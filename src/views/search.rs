@@ -31,7 +31,10 @@ const SHARD_PAUSE_MS: u32 = 200;
 pub fn search_view(props: &Props) -> Html {
     let d = data();
     let e = &props.explore;
-    let typed = !e.q.trim().is_empty();
+    // Text that asks for nothing ("-", a lone quote, "OR") lists every article, as the home
+    // page does, and says so, rather than call them results for "-".
+    let typed = readingroom_core::query::asks_for_something(&e.q);
+    let asked_nothing = !typed && !e.q.trim().is_empty();
     // Without words, "best match" has nothing to rank by: newest first.
     let sort = if typed {
         e.sort
@@ -43,10 +46,6 @@ pub fn search_view(props: &Props) -> Html {
     // Snippets render again when a shard arrives.
     let _ = use_context::<crate::shards::ShardsLoaded>();
     let results = use_memo((e.q.clone(), sort), |(q, sort)| d.search(q, *sort));
-    // Text that asks for nothing ("-", a lone quote, "OR") lists every article, as the home
-    // page does, and says so, rather than call them results for "-".
-    let asked_nothing = typed && !results.searched;
-    let typed = typed && results.searched;
     // On a phone, or in a narrow column of a host page, the facets fold away behind a button
     // above the results, and render only while the reader has them open: folded, a keystroke
     // filters its hits without counting them for nobody.

@@ -97,9 +97,19 @@ pub fn timeline_view(props: &Props) -> Html {
     let chart = use_node_ref();
     {
         let chart = chart.clone();
+        // Opened at a period (a month's bar tapped), the chart keeps that period in view.
+        let at = props.at;
         use_effect_with((zoom, props.from, props.to), move |_| {
             if let Some(figure) = chart.cast::<web_sys::Element>() {
-                figure.set_scroll_left(figure.scroll_width());
+                let bar = at.and_then(|_| figure.query_selector("svg > a[aria-current]").ok().flatten());
+                match bar {
+                    Some(bar) => {
+                        let x =
+                            bar.get_bounding_client_rect().left() - figure.get_bounding_client_rect().left();
+                        figure.set_scroll_left(figure.scroll_left() + x as i32 - figure.client_width() / 2);
+                    }
+                    None => figure.set_scroll_left(figure.scroll_width()),
+                }
             }
         });
     }
@@ -202,7 +212,10 @@ pub fn timeline_view(props: &Props) -> Html {
             )),
         };
         let bars = match target.filter(|_| !pubs.is_empty() || !mentions.is_empty()) {
-            Some((r, name)) => html! { <a href={ r.href() } aria-label={ name }>{ bars }</a> },
+            Some((r, name)) => {
+                let current = (here == Some(*k)).then_some("true");
+                html! { <a href={ r.href() } aria-label={ name } aria-current={ current }>{ bars }</a> }
+            }
             None => html! { <g>{ bars }</g> },
         };
         html! { <>{ bars }{ axis }</> }

@@ -152,7 +152,11 @@ for (const mode of modes) {
         assert.equal(await page.locator('.rr-ignored').textContent(), `${q === '"' ? '“‘”' : `“${q}”`} has no words to search for: every article is listed.`);
         assert.equal(await page.locator('.rr-count').textContent(), 'Latest articles');
         assert.equal(await page.locator('ol.rr-list > li').count(), 7);
+        await page.waitForFunction(() => document.title.startsWith('Articles – '));
       }
+      // An article opened from there goes back to all articles, not to results for "-".
+      await page.locator('ol.rr-list > li a.rr-title').first().click();
+      assert.equal(await page.locator('a.rr-back').innerText(), '← All articles');
     });
 
     test('a pasted paragraph is searched for its first 32 words, and says so', async () => {

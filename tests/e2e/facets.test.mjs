@@ -318,6 +318,9 @@ for (const mode of buildModes(() => shared.server)) {
       await page.locator('a.rr-back').filter({ hasText: '← Libya' }).click();
       await page.waitForURL(/#\/entity\/place\/libya$|rr=%2Fentity%2Fplace%2Flibya/);
       await page.locator('h1.rr-article-title').filter({ hasText: 'Libya' }).waitFor();
+      // Back to the article is the article its URL names: the way back its exploration.
+      await page.goBack();
+      await page.locator('a.rr-back').filter({ hasText: '← Results for “Libya”' }).waitFor();
     });
 
     test('the article links to its entities, its topics and the dates it mentions', async () => {
@@ -388,6 +391,7 @@ for (const mode of buildModes(() => shared.server)) {
       await page.waitForURL(/#\/timeline\?by=month&from=2005&to=2005&at=2005-07$/);
       const marked = page.locator('#rr-tl-at');
       assert.match(await marked.locator('h2').innerText(), /^July 2005$/);
+      assert.equal(await page.locator('.rr-tl-overview a[aria-current="true"]').getAttribute('aria-label'), 'Go to July 2005 in the list');
       const markedTop = await marked.evaluate((e) => e.getBoundingClientRect().top);
       assert.ok(markedTop >= 0 && markedTop < 400, `scrolled to July 2005 (${markedTop}px)`);
       // Zoom controls step back out.

@@ -47,13 +47,17 @@ impl Entity {
     /// the world, "UK’s", "Darren Osbornesb" with a footnote's letter glued on).
     pub fn spellings(&self) -> Vec<&str> {
         let lower = |s: &str| s.to_lowercase();
+        // `a` is `of` made plural or possessive ("s", "es", "’s" written in lower case), maybe
+        // with one more letter glued on; an acronym's capital S is a letter of its own ("ISIS"
+        // beside "ISI").
         let inflected = |a: &str, of: &str| {
-            let (a, of) = (lower(a), lower(of));
-            a.strip_prefix(of.as_str()).is_some_and(|rest| {
-                // A plural or a possessive ("s", "es", "’s"), maybe with one more letter glued on.
-                let inflection = rest.starts_with(['s', '\'', '’']) || rest == "es";
-                !of.is_empty() && inflection && rest.chars().count() <= 2
-            })
+            let Some(rest) =
+                a.get(of.len()..).filter(|_| !of.is_empty() && lower(&a[..of.len()]) == lower(of))
+            else {
+                return false;
+            };
+            let inflection = rest.starts_with(['s', '\'', '’']) || rest == "es";
+            inflection && rest.chars().count() <= 2
         };
         let mut out: Vec<&str> = Vec::new();
         for a in &self.aliases {
@@ -344,6 +348,7 @@ mod tests {
         );
         // A name one or two letters longer than another, but no inflection of it, stays.
         assert_eq!(e("Islamic State", &["IS", "ISIS", "ISIL"]).spellings(), ["IS", "ISIS", "ISIL"]);
+        assert_eq!(e("Islamic State", &["ISI", "ISIS", "Daesh"]).spellings(), ["ISI", "ISIS", "Daesh"]);
     }
 
     fn gazetteer() -> Vec<Entity> {

@@ -178,6 +178,12 @@ impl Query {
     }
 }
 
+/// Whether `text` asks for anything: words, a phrase, an exclusion. A lone `-`, a quote or
+/// `OR` asks for nothing, and lists every article as an empty query does.
+pub fn asks_for_something(text: &str) -> bool {
+    !text.trim().is_empty() && !Query::parse(text).is_empty()
+}
+
 /// The query as typed with its exclusions (`-word`, `-"a phrase"`) taken out, for offering the
 /// search without them when they removed every match; `None` when it has none, or nothing else.
 /// It asks for what the rest of the query asked for: an `OR` beside an exclusion, which the

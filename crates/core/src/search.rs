@@ -86,9 +86,6 @@ pub struct Results {
     pub excluded: usize,
     /// Words past the query's limit ([`crate::query::MAX_WORDS`]), not searched for.
     pub ignored: usize,
-    /// Whether the query asked for anything: `-`, `"` or `OR` alone ask for nothing, and list
-    /// every article as an empty query does.
-    pub searched: bool,
 }
 
 /// Results a page shows, before "Show more": in the app, and on the home page pre-rendered at
@@ -781,13 +778,7 @@ pub fn search_cached(
     // What the exclusions took, when they took everything: from what the other words found, or
     // from every article when the other words only rank ("-kashmir th") or there are none.
     let removed = if hits.is_empty() && !excluded.is_empty() { before } else { 0 };
-    let mut results = Results {
-        excluded: removed,
-        hits,
-        ignored: query.ignored,
-        searched: !query.is_empty(),
-        ..Results::default()
-    };
+    let mut results = Results { excluded: removed, hits, ignored: query.ignored, ..Results::default() };
     if results.hits.is_empty() && !required.is_empty() {
         results.partial = partial_matches(&required, &excluded);
         results.suggestion = suggest(index, analyzer, text);

@@ -1,5 +1,6 @@
 //! The index round-trips, rejects damaged bytes without panicking, and ranks sensibly.
 
+use readingroom_core::query::asks_for_something;
 use readingroom_core::{search, Analyzer, Article, Block, Index, IndexBuilder, PartialDate, Sort};
 
 fn article(slug: &str, date: &str, title: &str, body: &[&str]) -> Article {
@@ -86,12 +87,11 @@ fn empty_query_lists_everything_newest_first() {
 fn a_query_with_nothing_to_search_for_says_so() {
     let (i, a) = (index(), Analyzer::english());
     for q in ["", "-", "\"", "\"\"", "%", "OR OR", " - % "] {
-        let r = search(&i, &a, q, Sort::Relevance);
-        assert!(!r.searched, "{q:?} searches nothing");
-        assert_eq!(r.hits.len(), 3, "{q:?} lists every article");
+        assert!(!asks_for_something(q), "{q:?} asks for nothing");
+        assert_eq!(search(&i, &a, q, Sort::Relevance).hits.len(), 3, "{q:?} lists every article");
     }
     for q in ["the", "-daesh", "madrid", "\"lone actor\""] {
-        assert!(search(&i, &a, q, Sort::Relevance).searched, "{q:?} searches");
+        assert!(asks_for_something(q), "{q:?} asks for something");
     }
 }
 

@@ -380,12 +380,18 @@ fn article_files(root: &Path) -> Result<(Vec<ArticleFile>, Vec<CorpusError>), Co
                     out.push((path, format));
                 }
             } else if kind.is_symlink() {
-                let why = if path.is_dir() {
-                    "a symbolic link to a folder, not followed: its articles are not read (copy the folder in, or give it as a corpus of its own)"
-                } else {
-                    "a symbolic link that leads nowhere: not read"
-                };
-                links.push(CorpusError::new(&path, None, why));
+                // A dangling link is named only where it has an article's name (a missing
+                // image is no business of the index).
+                const ARTICLE_EXTENSIONS: [&str; 7] = ["md", "jsonl", "ndjson", "xml", "html", "htm", "txt"];
+                let article_name = path
+                    .extension()
+                    .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)));
+                if path.is_dir() {
+                    let why = "a symbolic link to a folder, not followed: any articles in it are not read (copy the folder in, or give it as a corpus of its own)";
+                    links.push(CorpusError::new(&path, None, why));
+                } else if article_name {
+                    links.push(CorpusError::new(&path, None, "a symbolic link that leads nowhere: not read"));
+                }
             }
         }
     }

@@ -44,6 +44,8 @@ pub fn url(raw: &str) -> Option<String> {
         if !doi.starts_with("10.") {
             return None;
         }
+        // A DOI may hold what a URL reads as its query or fragment (old SICI DOIs end in "#").
+        let doi = doi.replace('%', "%25").replace('#', "%23").replace('?', "%3F").replace('"', "%22");
         cleaned = format!("https://doi.org/{doi}");
     }
     let decoded: String =
@@ -173,6 +175,10 @@ mod tests {
         );
         assert_eq!(url(" DOI: 10.1000/xyz").as_deref(), Some("https://doi.org/10.1000/xyz"));
         assert_eq!(url("doi:javascript:alert(1)"), None);
+        assert_eq!(
+            url("doi:10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-#").as_deref(),
+            Some("https://doi.org/10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-%23")
+        );
     }
 
     #[test]

@@ -375,6 +375,7 @@ fn a_symlink_loop_is_not_followed() {
     std::fs::write(dir.path().join("sub/good.md"), GOOD).unwrap();
     std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("gone.md"), dir.path().join("sub/dangling.md")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone.png"), dir.path().join("sub/logo.png")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("sub/good.md"), dir.path().join("linked.md")).unwrap();
     let c = read_corpus(dir.path()).unwrap();
     // A link to a file is read as the file; the curator hears of the links that are not.
