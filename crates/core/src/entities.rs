@@ -38,9 +38,7 @@ impl Entity {
         let exact_case = self.aliases.iter().any(|a| a.exact_case && a.text == self.name);
         std::iter::once(Alias { text: self.name.clone(), exact_case }).chain(self.aliases.iter().cloned())
     }
-}
 
-impl Entity {
     /// The other spellings a reader is shown ("Also written …"): the aliases that differ from
     /// the name, and from each other, in more than case, less the forms a gazetteer lists only
     /// to match the text as written: another form made plural or possessive ("Thomas Mairs" of

@@ -109,15 +109,21 @@ pub(crate) fn config_file(root: &Path, name: &str) -> PathBuf {
     }
 }
 
-/// The text of the configuration file at `path`, `None` if there is none. Text that is not
-/// UTF-8 (a file saved as Latin-1) is an error at the line of its first bad byte.
+/// The text of the configuration file at `path`, `None` if there is none; not UTF-8, an error
+/// at its line (see [`utf8`]).
 pub(crate) fn read_config(path: &Path) -> Result<Option<String>, CorpusError> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(CorpusError::new(path, None, e.to_string())),
     };
-    String::from_utf8(bytes).map(Some).map_err(|e| {
+    utf8(path, bytes).map(Some)
+}
+
+/// `bytes` as text; not UTF-8 (a file saved as Latin-1), an error at the line of its first bad
+/// byte.
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, CorpusError> {
+    String::from_utf8(bytes).map_err(|e| {
         let line = line_of(e.as_bytes(), e.utf8_error().valid_up_to());
         CorpusError::new(
             path,
@@ -498,14 +504,7 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, CorpusError> {
             "a binary file (it holds NUL bytes), not a Markdown article",
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let line = line_of(e.as_bytes(), e.utf8_error().valid_up_to());
-        CorpusError::new(
-            path,
-            Some(line),
-            "not valid UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
-        )
-    })?;
+    let text = utf8(path, bytes)?;
     if text.contains('\r') && !text.contains("\r\n") {
         return Ok(text.replace('\r', "\n"));
     }

@@ -364,24 +364,33 @@ fn real_export_from_wagtail_wordpress_import() {
     assert_eq!(titles.len(), 5, "five different posts");
 }
 
+/// Post `n` of an export, published, with `body` as its content (three lines).
+fn item(n: u32, body: &str) -> String {
+    format!(
+        "<item><title>Post {n}</title><wp:post_id>{n}</wp:post_id><wp:post_name>p{n}</wp:post_name>\n\
+         <wp:post_date>2020-01-0{n} 00:00:00</wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>\n\
+         <content:encoded>{body}</content:encoded></item>\n"
+    )
+}
+
+/// An export of `items`, the first starting at line 3.
+fn export(items: &[String]) -> String {
+    format!(
+        "<?xml version=\"1.0\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Blog</title>\n{}</channel></rss>\n",
+        items.concat()
+    )
+}
+
 /// A CDATA section left open runs on to the next one's `]]>`, swallowing the items between: it
 /// had been read without a word (three of four items indexed, one under another's slug).
 #[test]
 fn a_cdata_section_left_open_is_named_with_the_items_it_swallowed() {
-    let item = |n: u32, body: &str| {
-        format!(
-            "<item><title>Post {n}</title><wp:post_id>{n}</wp:post_id><wp:post_name>p{n}</wp:post_name>\n\
-             <wp:post_date>2020-01-0{n} 00:00:00</wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>\n\
-             <content:encoded>{body}</content:encoded></item>\n"
-        )
-    };
-    let xml = format!(
-        "<?xml version=\"1.0\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Blog</title>\n{}{}{}{}</channel></rss>\n",
+    let xml = export(&[
         item(1, "<![CDATA[First.]]>"),
         item(2, "<![CDATA[Second, never closed."),
         item(3, "<![CDATA[Third.]]>"),
         item(4, "<![CDATA[Fourth.]]>"),
-    );
+    ]);
     let r = read(Path::new("open.xml"), xml.as_bytes(), &WxrOptions::default());
     let kept: Vec<&str> = r.articles.iter().map(|(_, a)| a.slug.as_str()).collect();
     assert_eq!(kept, ["p1", "p4"]);
@@ -395,10 +404,7 @@ fn a_cdata_section_left_open_is_named_with_the_items_it_swallowed() {
 
 #[test]
 fn a_post_without_a_title_is_listed_untitled_and_said() {
-    let xml = "<?xml version=\"1.0\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Blog</title>\n\
-        <item><title></title><wp:post_id>4</wp:post_id><wp:post_name>p4</wp:post_name>\n\
-        <wp:post_date>2020-01-04 00:00:00</wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>\n\
-        <content:encoded>Text.</content:encoded></item>\n</channel></rss>\n";
+    let xml = export(&[item(4, "Text.").replace("<title>Post 4</title>", "<title></title>")]);
     let r = read(Path::new("t.xml"), xml.as_bytes(), &WxrOptions::default());
     assert_eq!(r.articles[0].1.title, "Untitled (p4)");
     let warnings: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
@@ -407,19 +413,7 @@ fn a_post_without_a_title_is_listed_untitled_and_said() {
 
 #[test]
 fn a_comment_left_open_is_named_not_taken_for_a_truncated_file() {
-    let item = |n: u32, body: &str| {
-        format!(
-            "<item><title>Post {n}</title><wp:post_id>{n}</wp:post_id><wp:post_name>p{n}</wp:post_name>\n\
-             <wp:post_date>2020-01-0{n} 00:00:00</wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>\n\
-             <content:encoded>{body}</content:encoded></item>\n"
-        )
-    };
-    let xml = format!(
-        "<?xml version=\"1.0\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Blog</title>\n{}{}{}</channel></rss>\n",
-        item(1, "First."),
-        item(2, "Second <!-- never closed"),
-        item(3, "Third."),
-    );
+    let xml = export(&[item(1, "First."), item(2, "Second <!-- never closed"), item(3, "Third.")]);
     let r = read(Path::new("c.xml"), xml.as_bytes(), &WxrOptions::default());
     let kept: Vec<&str> = r.articles.iter().map(|(_, a)| a.slug.as_str()).collect();
     assert_eq!(kept, ["p1"]);
