@@ -96,8 +96,10 @@ export function browserAndServer(dist = DIST) {
 
 /// Serves `dist` (DIST by default) under SUB_PATH on a free loopback port, as a host site would:
 /// compressed when the browser accepts it (any real static host does; the wasm shrinks to less
-/// than half). `{ compress: false }` serves the bytes as they are.
-export async function serveDist(dist = DIST, { compress = true } = {}) {
+/// than half). `{ compress: false }` serves the bytes as they are. `{ isolated: true }` makes
+/// the page cross-origin isolated (COOP and COEP headers), where Chromium's performance.now()
+/// steps by 5 µs rather than 100 µs: for timing calls that take microseconds.
+export async function serveDist(dist = DIST, { compress = true, isolated = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(SUB_PATH)) {
@@ -118,6 +120,7 @@ export async function serveDist(dist = DIST, { compress = true } = {}) {
       const body = encoding ? await compressed(encoding, file, info, bytes) : bytes;
       const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', Vary: 'Accept-Encoding' };
       if (encoding) headers['Content-Encoding'] = encoding;
+      if (isolated) Object.assign(headers, ISOLATED);
       res.writeHead(200, headers);
       res.end(body);
     } catch {
@@ -141,6 +144,9 @@ export async function serveDist(dist = DIST, { compress = true } = {}) {
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, url: origin + SUB_PATH, ready, close: () => new Promise((ok) => server.close(ok)) };
 }
+
+/// The headers that make a page cross-origin isolated.
+export const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 export const standaloneUrl = (dist = DIST) => pathToFileURL(join(dist, 'standalone.html')).href;
 
