@@ -109,6 +109,15 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 /// Folds a word for matching: compatibility-decomposed, diacritics and apostrophes removed,
 /// lower-cased. `José` → `jose`, `Qa’ida` → `qaida`, `Utøya` → `utoya`.
 pub fn fold(word: &str) -> String {
+    // Plain ASCII, most words of most archives, decomposes to itself: lower-cased, without its
+    // apostrophes. (Decomposing took a seventh of a three-word query on the sample.)
+    if word.is_ascii() {
+        return word.chars().filter(|c| !is_joiner(*c)).map(|c| c.to_ascii_lowercase()).collect();
+    }
+    fold_decomposed(word)
+}
+
+fn fold_decomposed(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.nfkd().filter(|c| !is_combining_mark(*c) && !is_joiner(*c)) {
         match unmarked(c) {
@@ -260,6 +269,17 @@ mod tests {
 
     fn folded(text: &str) -> Vec<String> {
         tokenize(text).into_iter().map(|t| t.folded).collect()
+    }
+
+    #[test]
+    fn ascii_folds_as_decomposed() {
+        let every: String = (0u8..128).map(char::from).collect();
+        for word in [every.as_str(), "Qa'ida", "Qa`ida", "ISIS", "M.I.5", "O'Brien's", "x\u{7f}y"] {
+            assert_eq!(fold(word), fold_decomposed(word), "{word:?}");
+        }
+        for c in (0u8..128).map(char::from) {
+            assert_eq!(fold(&c.to_string()), fold_decomposed(&c.to_string()), "{c:?}");
+        }
     }
 
     #[test]
