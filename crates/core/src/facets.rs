@@ -464,6 +464,18 @@ fn tally_most(fi: &FacetIndex, hits: &[u32], chosen: Vec<Option<Vec<bool>>>) -> 
     Tally { docs: hits.to_vec(), counts: listed(fi, &counts, &chosen), months }
 }
 
+/// `list` (a facet's `(value, count)` in display order) with the values that are entities the
+/// search named (`entities`, sorted: [`crate::search::Results::entities`]) first, the rest in
+/// order: a search for "Aznar" lists José María Aznar at the head of the people, not behind
+/// "Show more" among the names that come before his with as many articles.
+pub fn named_first(fi: &FacetIndex, facet: Facet, list: &[(u32, u32)], entities: &[u32]) -> Vec<(u32, u32)> {
+    let of = &fi.value_entity[facet as usize];
+    let named = |v: u32| of.get(v as usize).is_some_and(|e| entities.binary_search(e).is_ok());
+    let (mut first, rest): (Vec<_>, Vec<_>) = list.iter().partition(|&&(v, _)| named(v));
+    first.extend(rest);
+    first
+}
+
 /// Per facet, `(value, count)` for the values counted or chosen, in display order.
 fn listed(
     fi: &FacetIndex,
@@ -556,6 +568,27 @@ mod tests {
 
     fn slugs(ix: &Index, t: &Tally) -> Vec<String> {
         t.docs.iter().map(|&d| ix.articles[d as usize].slug.clone()).collect()
+    }
+
+    #[test]
+    fn entities_the_search_named_come_first_in_their_facet() {
+        let ix = index();
+        let fi = FacetIndex::new(&ix);
+        let t = tally(&fi, 0..4, &Selection::default());
+        let f = Facet::Org;
+        let places = |list: &[(u32, u32)]| -> Vec<String> {
+            list.iter().map(|&(v, _)| fi.values[f as usize][v as usize].clone()).collect()
+        };
+        let listed = places(&t.counts[f as usize]);
+        assert!(listed.len() > 1, "{listed:?}");
+        // The last place listed, named by the search, goes first; the others keep their order.
+        let last = *t.counts[f as usize].last().unwrap();
+        let e = fi.value_entity[f as usize][last.0 as usize];
+        let first = places(&named_first(&fi, f, &t.counts[f as usize], &[e]));
+        assert_eq!(first[0], *listed.last().unwrap());
+        assert_eq!(first[1..], listed[..listed.len() - 1]);
+        // Named nothing: as listed.
+        assert_eq!(places(&named_first(&fi, f, &t.counts[f as usize], &[])), listed);
     }
 
     #[test]

@@ -630,6 +630,37 @@ impl<'a> Engine<'a> {
         (!all.is_empty()).then(|| Matches::merged(all))
     }
 
+    /// Articles mentioning an entity that a word the archive lacks is a typo of, under any of
+    /// its names: "Deash" is Daesh, and so finds ISIS and Islamic State as "Daesh" does, where
+    /// it had found only the articles writing "Daesh" (and one with "death"). Scored as typos
+    /// are, below any exact match.
+    fn mistyped_entity_matches(&mut self, term: &Term) -> Option<Matches> {
+        let [word] = term.words.as_slice() else { return None };
+        let k = typo_budget(word);
+        if term.quoted || k == 0 {
+            return None;
+        }
+        // A word the archive has, whole or begun, means that word (see `candidates`).
+        let index = self.index;
+        let known = self.analyzer.term(word).and_then(|t| index.term_id(&t)).is_some()
+            || (term.prefix && !index.prefix_terms(word).is_empty());
+        if known {
+            return None;
+        }
+        let mut all = Vec::new();
+        for (w, _, d) in index.fuzzy_words(word, k).into_iter().filter(|&(_, _, d)| d > 0) {
+            let Some(e) = index.tagger.entity_named(std::slice::from_ref(&w)) else { continue };
+            let Some(id) = index.term_id(&crate::entities::entity_term(&index.entities[e as usize].slug()))
+            else {
+                continue;
+            };
+            self.entities.insert(e);
+            let weight = FUZZY_WEIGHT / d as f32;
+            all.extend(self.term_scores(id).iter().map(|&(doc, s)| (doc, (s * weight, true))));
+        }
+        (!all.is_empty()).then(|| Matches::merged(all))
+    }
+
     /// [`Self::clause_matches`], from the cache when an earlier search had the same clause.
     fn cached_clause(&mut self, clause: &Clause, cache: &ClauseCache) -> Option<Rc<Matches>> {
         let hit = cache.found.borrow().get(clause).cloned();
@@ -670,7 +701,10 @@ impl<'a> Engine<'a> {
         let mut out: Option<Vec<(u32, (f32, bool))>> = None;
         for term in &clause.any {
             let literal = self.term_matches(term, !clause.negated);
-            let named = self.entity_matches(term);
+            let named = self.entity_matches(term).or_else(|| {
+                // An exclusion forgives no typo.
+                (!clause.negated).then(|| self.mistyped_entity_matches(term)).flatten()
+            });
             for m in [literal, named].into_iter().flatten() {
                 match &mut out {
                     None => out = Some(m.0),

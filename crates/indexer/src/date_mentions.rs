@@ -28,10 +28,24 @@ pub fn date_mentions(article: &Article, entities: &[Entity], tagger: &Tagger) ->
         let bounds = sentences(text);
         for m in tagger.mentions(text, &tokens) {
             let Some(date) = entities[m.entity as usize].date else { continue };
-            let (start, end) = (tokens[m.token].start, tokens[m.token + m.len - 1].end);
-            // A named event written with its date ("the July 7, 2005 attacks") is one mention.
-            if found.iter().any(|f| (f.start as usize) < end && start < f.end as usize) {
-                continue;
+            let (mut start, mut end) = (tokens[m.token].start, tokens[m.token + m.len - 1].end);
+            // A named event written with its date is one mention: "the July 7, 2005 attacks"
+            // the date's, "the 2004 Madrid bombings" the event's, which says the day. The year
+            // alone had put the sentence under "2004" as well as under 11 March 2004.
+            let overlaps = |f: &DateMention| (f.start as usize) < end && start < f.end as usize;
+            let just_before =
+                |f: &DateMention| (f.end as usize) <= start && text[f.end as usize..start].trim().is_empty();
+            if let Some(i) = found.iter().position(|f| f.entity.is_none() && (overlaps(f) || just_before(f)))
+            {
+                let f = &found[i];
+                let same_time = f.from.year <= date.year && date.year <= f.to.year;
+                if same_time && coarser(f, &date) {
+                    (start, end) = (start.min(f.start as usize), end.max(f.end as usize));
+                    found.remove(i);
+                } else if same_time || overlaps(f) {
+                    continue;
+                }
+                // Else another time beside the name ("the 2005 Madrid bombings trial"): both.
             }
             let (s, e) =
                 bounds.iter().copied().find(|&(s, e)| s <= start && end <= e).unwrap_or((0, text.len()));
@@ -51,4 +65,55 @@ pub fn date_mentions(article: &Article, entities: &[Entity], tagger: &Tagger) ->
         out.extend(found);
     }
     out
+}
+
+/// Whether a mined date says less than `date`: one year, or one month, where the event has a
+/// month or a day.
+fn coarser(f: &DateMention, date: &readingroom_core::PartialDate) -> bool {
+    let precision =
+        |d: &readingroom_core::PartialDate| u8::from(d.month.is_some()) + u8::from(d.day.is_some());
+    f.from == f.to && precision(&f.from) < precision(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use readingroom_core::entities::Alias;
+    use readingroom_core::{Block, PartialDate};
+
+    fn mentions(text: &str) -> Vec<(String, String, Option<u32>)> {
+        let madrid = Entity {
+            name: "2004 Madrid train bombings".into(),
+            kind: "event".into(),
+            aliases: vec![Alias { text: "Madrid bombings".into(), exact_case: false }],
+            date: Some(PartialDate { year: 2004, month: Some(3), day: Some(11) }),
+        };
+        let entities = vec![madrid];
+        let date = PartialDate { year: 2018, month: None, day: None };
+        let article = Article::new("a", "A", date, vec![Block::Paragraph(text.into())]);
+        date_mentions(&article, &entities, &Tagger::new(&entities))
+            .into_iter()
+            .map(|m| (text[m.start as usize..m.end as usize].to_string(), m.label, m.entity))
+            .collect()
+    }
+
+    #[test]
+    fn a_year_written_with_its_event_is_the_event() {
+        let event = |span: &str| vec![(span.to_string(), "11 March 2004".to_string(), Some(0))];
+        assert_eq!(mentions("A review of the 2004 Madrid bombings."), event("2004 Madrid bombings"));
+        assert_eq!(
+            mentions("Reinares, The 2004 Madrid Train Bombings, 2017."),
+            event("2004 Madrid Train Bombings")
+                .into_iter()
+                .chain([("2017".into(), "2017".into(), None)])
+                .collect::<Vec<_>>()
+        );
+        // A year apart from the name, or another year, stays a date of its own.
+        assert_eq!(mentions("In 2004, after the Madrid bombings.").len(), 2);
+        assert_eq!(mentions("The 2005 Madrid bombings trial.").len(), 2);
+        // A date that says as much as the event's is the mention.
+        let day = mentions("The 11 March 2004 Madrid bombings.");
+        assert_eq!(day.len(), 1, "{day:?}");
+        assert_eq!(day[0].2, None);
+    }
 }
