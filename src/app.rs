@@ -60,7 +60,7 @@ pub fn app() -> Html {
         use_effect_with((*route).clone(), move |route| {
             let followed = crate::location::take_followed(route);
             let new_page = last.borrow().as_ref().is_none_or(|before| route.is_new_page_after(before));
-            *last.borrow_mut() = Some(route.clone());
+            let before = last.borrow_mut().replace(route.clone());
             // An article, and a timeline opened at a period, place themselves.
             let placed = matches!(route, Route::Article { .. } | Route::Timeline { at: Some(_), .. });
             if followed && new_page && !placed {
@@ -72,6 +72,13 @@ pub fn app() -> Html {
             if !followed {
                 // Back or forward: to the place the entry was left at, once tall enough.
                 crate::scroll_memory::restore();
+                // And the keyboard to the link of the article left, where the view lists it.
+                if let Some(Route::Article { slug, .. }) =
+                    before.filter(|_| !matches!(route, Route::Article { .. }))
+                {
+                    gloo::timers::callback::Timeout::new(0, move || crate::nav::focus_link_to_article(&slug))
+                        .forget();
+                }
             }
         });
     }

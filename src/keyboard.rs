@@ -1,6 +1,7 @@
 //! Keyboard use across the app: "/" focuses the search box, the arrow keys move from the box
 //! through the results and back, Enter opens (a link's own behaviour), Esc clears the box (and
-//! elsewhere folds the search tips or the phone's filters), "?" shows the search tips.
+//! elsewhere folds the search tips or the phone's filters), "?" shows the search tips, "n" and
+//! "p" step to the next and previous match in an article.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -82,6 +83,14 @@ pub fn install() -> EventListener {
                     toggle.click();
                     let _ = toggle.focus();
                 }
+            }
+            // Next and previous match in an article, as the buttons of its match navigator.
+            "n" | "p"
+                if !typing_in(&target)
+                    && crate::components::match_nav::step_from_keyboard(e.key() == "n") =>
+            {
+                e.prevent_default();
+                e.stop_propagation();
             }
             "?" if !typing_in(&target) => {
                 e.prevent_default();

@@ -61,7 +61,7 @@ fn note_followed(route: Route) {
 
 /// The route a link of the app's leads to: `#/…` on its own page, the `rr=` parameter of the
 /// host page's URL when embedded; none for any other link (an article's source, a download).
-fn route_of_link(href: &str) -> Option<Route> {
+pub(crate) fn route_of_link(href: &str) -> Option<Route> {
     if href.starts_with('#') {
         return (!query_mode()).then(|| Route::parse(href));
     }

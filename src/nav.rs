@@ -53,3 +53,28 @@ pub fn refocus_if_lost() {
         let _ = h.focus_with_options(&options);
     }
 }
+
+/// Back (or forward) from an article to a view that lists it: the focus, gone to the page's
+/// body with the article, goes to the link the reader opened it by, without scrolling (the
+/// place is put back apart), so that the arrow keys and Tab go on from there and not from the
+/// top of the page. Focus the reader (or a host page) put elsewhere is left alone.
+pub fn focus_link_to_article(slug: &str) {
+    use wasm_bindgen::JsCast;
+    let body = gloo::utils::document().body().map(web_sys::Element::from);
+    if crate::location::focused().is_some_and(|e| Some(&e) != body.as_ref()) {
+        return;
+    }
+    let Ok(links) = crate::location::root().query_selector_all(".rr-main a[href]") else { return };
+    let link = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|a| {
+            let href = a.get_attribute("href").unwrap_or_default();
+            matches!(crate::location::route_of_link(&href), Some(crate::route::Route::Article { slug: s, .. }) if s == slug)
+        });
+    if let Some(link) = link {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = link.focus_with_options(&options);
+    }
+}

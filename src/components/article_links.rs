@@ -80,13 +80,17 @@ pub fn entity_chips(doc: u32) -> Html {
     }
 }
 
-/// The dates the article mentions, each a link to the timeline around it.
+/// The dates the article mentions, in time order (the text's order jumps about: a review's
+/// "2004" before its "Dec 2001"), each a link to the timeline around it.
 pub fn date_chips(a: &Article) -> Html {
     if a.dates.is_empty() {
         return html! {};
     }
+    let mut dates: Vec<_> = a.dates.iter().collect();
+    // Stable: one time named twice keeps its first mention's place.
+    dates.sort_by_key(|m| (m.from, m.to));
     let mut seen = Vec::new();
-    let chips = a.dates.iter().filter_map(|m| {
+    let chips = dates.into_iter().filter_map(|m| {
         let label = match m.entity {
             Some(e) => format!("{} ({})", data().index.entities[e as usize].name, m.label),
             None => m.label.clone(),

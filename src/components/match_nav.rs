@@ -73,9 +73,15 @@ fn focus_arrival(at: Option<Element>) {
                 || e.closest(".rr-article").ok().flatten().is_some_and(|a| root.contains(Some(&a)))
         }
     };
-    if !stale {
-        return;
+    if stale {
+        focus_block_of(at);
     }
+}
+
+/// Focuses the block `at` stands in (else the title) without scrolling: the keyboard goes on
+/// from there.
+fn focus_block_of(at: Option<Element>) {
+    let root = crate::location::root();
     let block = at.and_then(|e| e.closest("p, li, blockquote, .rr-turn").ok().flatten());
     let target = block.or_else(|| root.query_selector(".rr-article-title").ok().flatten());
     if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -91,6 +97,49 @@ fn focus_arrival(at: Option<Element>) {
     }
 }
 
+/// The match a step of `delta` (1 or -1) goes to from `current`. From the current match while it
+/// is in the window; once the reader has scrolled it away, or where there is none yet (a reload
+/// put back a place), from what the window shows, as a browser's find bar does: the next match at or below
+/// the window's top, the previous one at or above its bottom.
+fn stepped(all: &[Vec<Element>], current: Option<usize>, delta: isize) -> Option<usize> {
+    let count = all.len();
+    if count == 0 {
+        return None;
+    }
+    let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let rect = |i: usize| all[i][0].get_bounding_client_rect();
+    let in_window = |i: usize| {
+        let r = rect(i);
+        r.bottom() > 0.0 && r.top() < height
+    };
+    if let Some(current) = current.filter(|&c| c < count && in_window(c)) {
+        return Some((current as isize + delta).rem_euclid(count as isize) as usize);
+    }
+    Some(if delta > 0 {
+        (0..count).find(|&i| rect(i).bottom() > 0.0).unwrap_or(0)
+    } else {
+        (0..count).rev().find(|&i| rect(i).top() < height).unwrap_or(count - 1)
+    })
+}
+
+/// Steps to the next match ("n") or the previous ("p") from the keyboard, as the buttons do;
+/// whether the article had matches to step through.
+pub fn step_from_keyboard(next: bool) -> bool {
+    let class = if next { ".rr-match-next" } else { ".rr-match-prev" };
+    let button = crate::location::root().query_selector(class).ok().flatten();
+    match button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(b) => {
+            b.click();
+            // The keyboard goes on from the match, as it did from the first on arrival.
+            focus_block_of(
+                crate::location::root().query_selector(".rr-article mark.rr-current").ok().flatten(),
+            );
+            true
+        }
+        None => false,
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// Changes when the article or the query changes: the count is taken anew.
@@ -100,7 +149,10 @@ pub struct Props {
 #[function_component(MatchNav)]
 pub fn match_nav(props: &Props) -> Html {
     let count = use_state(|| 0usize);
-    let current = use_state(|| 0usize);
+    // None until the reader steps, where the article opened at a place put back (a reload, back
+    // or forward) rather than at its first match: "Match 1 of 26" there had named a match
+    // 2,000 px away.
+    let current = use_state(|| None::<usize>);
     // The article last shown with marks, if the last one shown had any.
     let marked = use_mut_ref(|| None::<String>);
     {
@@ -109,7 +161,7 @@ pub fn match_nav(props: &Props) -> Html {
             let slug = key.split('?').next().unwrap_or_default().to_string();
             let all = matches();
             count.set(all.len());
-            current.set(0);
+            current.set(Some(0));
             let at = crate::location::root().query_selector("#rr-at").ok().flatten();
             // The search cleared over the article (Esc): its marks go, the reader stays put.
             let before =
@@ -117,8 +169,9 @@ pub fn match_nav(props: &Props) -> Html {
             let cleared = all.is_empty() && before.as_deref() == Some(slug.as_str());
             if crate::scroll_memory::pending() || (cleared && at.is_none()) {
                 // A reload, back or forward: the reader's place is put back, not the article's
-                // start; "Match 1 of n" is still the first.
-                mark_current(&all, 0);
+                // start, and no match is the current one until the reader steps from there.
+                mark_current(&all, usize::MAX);
+                current.set(None);
             } else if let Some(at) = &at {
                 // Arriving from the timeline: at the sentence that mentions the date.
                 crate::location::scroll_to(at, ScrollLogicalPosition::Center);
@@ -138,19 +191,27 @@ pub fn match_nav(props: &Props) -> Html {
         return html! {};
     }
     let step = |delta: isize| {
-        let (count, current) = (*count, current.clone());
+        let current = current.clone();
         Callback::from(move |_: MouseEvent| {
-            let next = ((*current as isize + delta).rem_euclid(count as isize)) as usize;
-            focus(&matches(), next);
-            current.set(next);
+            let all = matches();
+            if let Some(next) = stepped(&all, *current, delta) {
+                focus(&all, next);
+                current.set(Some(next));
+            }
         })
     };
     html! {
         <div class="rr-matchnav-dock">
             <div class="rr-matchnav" role="group" aria-label="Matches in this article">
-                <span aria-live="polite">{ format!("Match {} of {}", *current + 1, *count) }</span>
-                <button type="button" onclick={ step(-1) } aria-label="Previous match">{ "‹" }</button>
-                <button type="button" onclick={ step(1) } aria-label="Next match">{ "›" }</button>
+                <span aria-live="polite">{ match *current {
+                    Some(i) => format!("Match {} of {}", i + 1, *count),
+                    None if *count == 1 => "1 match".to_string(),
+                    None => format!("{} matches", *count),
+                } }</span>
+                <button type="button" class="rr-match-prev" onclick={ step(-1) } aria-label="Previous match"
+                    aria-keyshortcuts="p">{ "‹" }</button>
+                <button type="button" class="rr-match-next" onclick={ step(1) } aria-label="Next match"
+                    aria-keyshortcuts="n">{ "›" }</button>
             </div>
         </div>
     }

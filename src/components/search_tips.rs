@@ -156,7 +156,8 @@ pub fn search_tips(props: &Props) -> Html {
                     { tip("Capitals and accents do not matter", &t.accents, |ex| format!(" finds {}", ex.finds)) }
                     { tip("Longer words forgive a typo", &t.typo, |ex| format!(" finds {}", ex.finds)) }
                     <li><kbd>{ "/" }</kbd>{ " goes to the search box, " }<kbd>{ "↓" }</kbd>{ " " }<kbd>{ "↑" }</kbd>
-                        { " move through the results, " }<kbd>{ "Esc" }</kbd>{ " clears the box, " }<kbd>{ "?" }</kbd>
+                        { " move through the results, " }<kbd>{ "n" }</kbd>{ " " }<kbd>{ "p" }</kbd>
+                        { " step through the matches in an article, " }<kbd>{ "Esc" }</kbd>{ " clears the box, " }<kbd>{ "?" }</kbd>
                         { " shows these tips." }</li>
                 </ul>
             }

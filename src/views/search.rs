@@ -12,7 +12,7 @@ use crate::components::search_tips::SearchTips;
 use crate::components::show_more::show_more;
 use crate::data::data;
 use crate::route::{Explore, Latest, Route};
-use readingroom_core::facets::{narrow, tally, Facet, Tally};
+use readingroom_core::facets::{named_first, narrow, tally, Facet, Tally};
 use readingroom_core::search::PAGE;
 use readingroom_core::snippet::{clip_query, clip_words, Highlighter};
 use readingroom_core::Sort;
@@ -200,7 +200,7 @@ pub fn search_view(props: &Props) -> Html {
                 <Histogram months={ Rc::new(tallied.months.clone()) } in_range={ count as u32 } explore={ e.clone() } />
             }
             { for Facet::ALL.iter().filter(|_| facets_shown).map(|&f| html! {
-                <FacetList facet={ f } counts={ Rc::new(tallied.counts[f as usize].clone()) }
+                <FacetList facet={ f } counts={ Rc::new(named_first(&d.facets, f, &tallied.counts[f as usize], &results.entities)) }
                     chosen={ e.sel.values[f as usize].clone() } latest={ latest.clone() } />
             }) }
             if *filters_open && folded {
@@ -275,7 +275,7 @@ pub fn search_view(props: &Props) -> Html {
                                 </p>
                             }
                         } else if results.hits.is_empty() {
-                            <p>{ "No article contains all of these words." }</p>
+                            <p>{ nothing_contains(&e.q, &shown_q) }</p>
                             if let Some(suggestion) = &results.suggestion {
                                 <p class="rr-suggestion">
                                     { "Did you mean " }
@@ -307,6 +307,19 @@ pub fn search_view(props: &Props) -> Html {
             </section>
             { facets_after }
         </div>
+    }
+}
+
+/// What no article contains: the word or phrase asked for, any of several ORed, or all of them.
+/// `shown` is the query as the page shows it (clipped when long).
+fn nothing_contains(q: &str, shown: &str) -> String {
+    let query = readingroom_core::query::Query::parse(q);
+    // A hyphenated word's joined form is the parser's alternative, not one the reader typed.
+    let typed = |c: &readingroom_core::query::Clause| c.any.iter().filter(|t| !t.joined).count();
+    match query.clauses.as_slice() {
+        [one] if typed(one) == 1 => format!("No article contains {}.", crate::quote::quoted(shown.trim())),
+        [one] if typed(one) > 1 => "No article contains any of these words.".to_string(),
+        _ => "No article contains all of these words.".to_string(),
     }
 }
 

@@ -125,6 +125,12 @@ for (const mode of modes) {
       await page.locator('#rr-q').fill('zzyzx quaternion');
       await page.locator('.rr-empty').waitFor();
       assert.match(await page.locator('.rr-count').textContent(), /^No results/);
+      assert.equal(await page.locator('.rr-empty p').first().textContent(), 'No article contains all of these words.');
+      // One word is named; words ORed are any of them.
+      for (const [q, says] of [['zzyzx', 'No article contains “zzyzx”.'], ['zzyzx OR quaternion', 'No article contains any of these words.']]) {
+        await page.locator('#rr-q').fill(q);
+        await page.locator('.rr-empty p').first().filter({ hasText: says }).waitFor();
+      }
       assert.equal(await page.locator('ol.rr-hits').count(), 0);
       // Nothing to sort, and no dates to narrow.
       assert.equal(await page.locator('.rr-sort').count(), 0);

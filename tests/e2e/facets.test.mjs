@@ -331,6 +331,12 @@ for (const mode of buildModes(() => shared.server)) {
       await basu.click();
       await page.locator('h1.rr-article-title').filter({ hasText: 'Neil Basu' }).waitFor();
       await page.goBack();
+      // In time order: each chip's period, from its link (a year, or a year and month).
+      const order = await page.locator('.rr-dates a').evaluateAll((links) =>
+        links.map((a) => new URLSearchParams(a.getAttribute('href').split('?')[1]).get('at')));
+      assert.ok(order.length > 3 && order.every(Boolean), JSON.stringify(order));
+      const when = order.map((at) => at.split('-').map(Number)).map(([y, m = 0]) => y * 100 + m);
+      assert.deepEqual(when, [...when].sort((a, b) => a - b), `dates in time order: ${order}`);
       const october = page.locator('.rr-dates a').filter({ hasText: 'October 2016' });
       await october.click();
       await page.locator('.rr-timeline').waitFor();

@@ -199,6 +199,39 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none');
     });
 
+    test('n and p step through an article’s matches, from what the window shows; back puts the keyboard on the link the article was opened by', async () => {
+      await page.goto(mode.start() + '#/search?q=terror');
+      await page.locator('ol.rr-hits > li').nth(5).waitFor();
+      const links = await page.locator('ol.rr-hits > li > a.rr-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      await page.locator('#rr-q').focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+      assert.equal(await focusedId(page), links[4]);
+      await page.keyboard.press('Enter');
+      const counter = page.locator('.rr-matchnav [aria-live]');
+      await counter.filter({ hasText: /^Match 1 of \d+$/ }).waitFor();
+      const count = Number((await counter.textContent()).split(' of ')[1]);
+      assert.ok(count > 4, `${count} matches`);
+      await page.keyboard.press('n');
+      await counter.filter({ hasText: `Match 2 of ${count}` }).waitFor();
+      const onMatch = () => page.evaluate(() => document.activeElement.contains(document.querySelector('mark.rr-current')));
+      assert.ok(await onMatch(), 'the keyboard goes on from the match');
+      await page.keyboard.press('p');
+      await counter.filter({ hasText: `Match 1 of ${count}` }).waitFor();
+      // Scrolled away to the last match (as a reload may put the reader far from the first), the
+      // next is the next from there, not the second of the article.
+      await page.evaluate(() => [...document.querySelectorAll('.rr-article .rr-body mark')].at(-1).scrollIntoView({ block: 'center' }));
+      await page.keyboard.press('n');
+      await page.waitForFunction(() => !/^Match [12] of/.test(document.querySelector('.rr-matchnav [aria-live]').textContent));
+      const [shown, top] = await page.evaluate(() => [document.querySelector('.rr-matchnav [aria-live]').textContent, document.querySelector('mark.rr-current').getBoundingClientRect().top]);
+      assert.ok(Number(shown.split(' ')[1]) > count / 2 && top > 0 && top < 900, `${shown}, at ${top}px`);
+      await page.goBack();
+      await page.locator('ol.rr-hits > li').nth(5).waitFor();
+      // Back on the results, the keyboard is on the link the article was opened by.
+      await page.waitForFunction((href) => document.activeElement?.getAttribute('href') === href, links[4]);
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focusedId(page), links[5]);
+    });
+
     test('a reload keeps the reader’s place in an article and in the results', async () => {
       await page.goto(mode.start() + '#/article/view-from-the-ct-foxhole-neil-basu');
       await page.locator('.rr-article-title').waitFor();
@@ -241,7 +274,9 @@ for (const mode of buildModes(() => shared.server)) {
       assert.equal(await page.evaluate(() => scrollY), 0, 'the timeline opens at its top');
       // An entity chip at the foot of an article opens the entity's page at its top.
       await page.goBack();
-      await page.locator('mark.rr-current').waitFor();
+      // Back at the place left: no match is the current one until the reader steps from there.
+      await page.locator('.rr-matchnav [aria-live]').filter({ hasText: /^\d+ matches$/ }).waitFor();
+      assert.equal(await page.locator('mark.rr-current').count(), 0);
       await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, inArticle);
       await page.locator('.rr-article a[href*="/entity/"]').last().click();
       await page.locator('.rr-entity').first().waitFor();
@@ -280,7 +315,7 @@ for (const mode of buildModes(() => shared.server)) {
       await page.locator('.rr-nav a').filter({ hasText: 'Timeline' }).click();
       assert.equal(await page.evaluate(() => scrollY), mid);
       await page.goBack();
-      await page.locator('mark.rr-current').waitFor();
+      await page.locator('.rr-article mark').first().waitFor();
       await page.waitForFunction((y) => Math.abs(scrollY - y) < 2, far);
       // And forward to the page reached by hand is forward too: the browser's place, not its top.
       await page.goForward();
