@@ -134,11 +134,11 @@ pub fn app() -> Html {
             };
             let next = Explore { q, ..base }.route();
             // Typing replaces the history entry, so that back goes to the previous view rather
-            // than through every keystroke; its first keystroke over another view adds one.
+            // than through every keystroke.
             if matches!(*route, Route::Search(_)) {
                 crate::location::replace_after_pause(&next);
             } else {
-                crate::location::push_after_pause(&next);
+                crate::location::write(&next, false);
             }
             route.set(next);
         })

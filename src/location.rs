@@ -265,9 +265,6 @@ pub fn after_paint(f: impl FnOnce() + 'static) -> AfterPaint {
 struct Typed {
     route: Route,
     before: Route,
-    /// Whether the typed route goes into a new history entry (typing began over another view,
-    /// at its top: see [`push_after_pause`]).
-    push: bool,
 }
 
 /// How long typing must pause before the URL (and the title) follow it.
@@ -288,34 +285,11 @@ thread_local! {
 /// never overwrite where the reader went. A host page's own URL changes (its hash, when
 /// embedded) do not drop it.
 pub fn replace_after_pause(route: &Route) {
-    after_pause(route, false);
-}
-
-/// As [`replace_after_pause`], for the first keystroke over another view (the home page, an
-/// article): the typed route goes into a new history entry, so that back returns to that view.
-/// The entry is added with the write, once typing pauses: adding it at the keystroke took up to
-/// three history calls, about 3 ms, of the first keystroke on the home page. Not if the view
-/// left is scrolled: the browser records an entry's scroll when a new entry is added, and
-/// would put back, after ours, the top of the results drawn in between.
-pub fn push_after_pause(route: &Route) {
-    if scroll_y() > 0.0 {
-        write(route, false);
-        return;
-    }
-    note_followed(route.clone());
-    after_pause(route, true);
-}
-
-fn after_pause(route: &Route, push: bool) {
     TYPED.with(|t| {
         let mut t = t.borrow_mut();
-        // Typed over a route not yet written: that one's "before" still holds, and so does
-        // the new entry it was to go in.
-        let (before, push) = match t.take() {
-            Some(old) => (old.before, old.push || push),
-            None => (current(), push),
-        };
-        *t = Some(Typed { route: route.clone(), before, push });
+        // Typed over a route not yet written: that one's "before" still holds.
+        let before = t.take().map_or_else(current, |old| old.before);
+        *t = Some(Typed { route: route.clone(), before });
     });
     let write = gloo::timers::callback::Timeout::new(TYPING_PAUSE_MS, flush_typed);
     TYPED_WRITE.with(|w| *w.borrow_mut() = Some(write));
@@ -332,21 +306,14 @@ pub fn typed_pending(route: &Route) -> bool {
 }
 
 /// Writes the typed route now, if the URL still names the route it was typed over, and its
-/// title with it: the history entry keeps the title it has when the reader leaves it. A route
-/// typed back to the one in the URL (a letter typed and deleted) writes nothing.
+/// title with it: the history entry keeps the title it has when the reader leaves it.
 pub fn flush_typed() {
     TYPED_WRITE.with(|w| w.borrow_mut().take());
     let Some(typed) = TYPED.with(|t| t.borrow_mut().take()) else { return };
     if current() != typed.before {
         return;
     }
-    if typed.route != typed.before {
-        if typed.push {
-            // Left at its top, whatever the results drawn over it were scrolled to since.
-            keep_scroll_at(0.0);
-        }
-        put_url(&typed.route, !typed.push);
-    }
+    set_url(&typed.route, true);
     crate::title::set(&typed.route);
 }
 
@@ -397,17 +364,9 @@ pub(crate) fn saved_scroll() -> Option<f64> {
     (y.is_finite() && y > 0.0).then_some(y)
 }
 
-fn scroll_y() -> f64 {
-    gloo::utils::window().scroll_y().unwrap_or(0.0)
-}
-
 /// Writes the scroll into the entry now shown, as it is left for another.
 fn keep_scroll() {
-    keep_scroll_at(scroll_y());
-}
-
-/// Writes `y` into the entry now shown as its scroll, for back to put back.
-fn keep_scroll_at(y: f64) {
+    let y = gloo::utils::window().scroll_y().unwrap_or(0.0);
     let state = if y > 0.0 { format!("{SEEN} {y}") } else { SEEN.to_string() };
     let history = gloo::utils::history();
     let Ok(now) = history.state() else { return };
@@ -421,19 +380,13 @@ fn keep_scroll_at(y: f64) {
 
 /// Puts `route` in the URL, in a new history entry or in place of the current one.
 fn set_url(route: &Route, replace: bool) {
-    if !replace {
-        keep_scroll();
-    }
-    put_url(route, replace);
-}
-
-/// [`set_url`] without keeping the scroll of the entry left.
-fn put_url(route: &Route, replace: bool) {
     let history = gloo::utils::history();
-    let (url, seen) = (route.href(), JsValue::from_str(SEEN));
+    let url = route.href();
+    let seen = JsValue::from_str(SEEN);
     let result = if replace {
         history.replace_state_with_url(&seen, "", Some(&url))
     } else {
+        keep_scroll();
         history.push_state_with_url(&seen, "", Some(&url))
     };
     if let Err(e) = result {

@@ -82,7 +82,7 @@ fn focus_arrival(at: Option<Element>) {
 /// from there.
 fn focus_block_of(at: Option<Element>) {
     let root = crate::location::root();
-    let block = at.and_then(|e| e.closest("p, li, blockquote, .rr-turn").ok().flatten());
+    let block = at.and_then(|e| e.closest(BLOCKS).ok().flatten());
     let target = block.or_else(|| root.query_selector(".rr-article-title").ok().flatten());
     if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
         if !target.has_attribute("tabindex") {

@@ -38,14 +38,15 @@ pub fn date_mentions(article: &Article, entities: &[Entity], tagger: &Tagger) ->
             if let Some(i) = found.iter().position(|f| f.entity.is_none() && (overlaps(f) || just_before(f)))
             {
                 let f = &found[i];
-                let same_time = f.from.year <= date.year && date.year <= f.to.year;
+                let same_time = names_time_of(f, &date);
                 if same_time && coarser(f, &date) {
                     (start, end) = (start.min(f.start as usize), end.max(f.end as usize));
                     found.remove(i);
                 } else if same_time || overlaps(f) {
                     continue;
                 }
-                // Else another time beside the name ("the 2005 Madrid bombings trial"): both.
+                // Else another time beside the name ("the 2005 Madrid bombings trial", "May
+                // 2004 Madrid bombings suspects", "from 2001 to 2004 Madrid bombings"): both.
             }
             let (s, e) =
                 bounds.iter().copied().find(|&(s, e)| s <= start && end <= e).unwrap_or((0, text.len()));
@@ -65,6 +66,16 @@ pub fn date_mentions(article: &Article, entities: &[Entity], tagger: &Tagger) ->
         out.extend(found);
     }
     out
+}
+
+/// Whether a mined date is one time that `date` falls in, at the date's own precision: "2004"
+/// or "March 2004" for 11 March 2004, not "May 2004", nor a range or decade that holds it.
+fn names_time_of(f: &DateMention, date: &readingroom_core::PartialDate) -> bool {
+    let d = f.from;
+    f.from == f.to
+        && d.year == date.year
+        && d.month.is_none_or(|m| Some(m) == date.month)
+        && d.day.is_none_or(|day| Some(day) == date.day)
 }
 
 /// Whether a mined date says less than `date`: one year, or one month, where the event has a
@@ -111,6 +122,9 @@ mod tests {
         // A year apart from the name, or another year, stays a date of its own.
         assert_eq!(mentions("In 2004, after the Madrid bombings.").len(), 2);
         assert_eq!(mentions("The 2005 Madrid bombings trial.").len(), 2);
+        assert_eq!(mentions("By May 2004 Madrid bombings suspects had fled.").len(), 2);
+        assert_eq!(mentions("From 2001 to 2004 Madrid bombings were planned.").len(), 2);
+        assert_eq!(mentions("The March 2004 Madrid bombings.")[0].1, "11 March 2004");
         // A date that says as much as the event's is the mention.
         let day = mentions("The 11 March 2004 Madrid bombings.");
         assert_eq!(day.len(), 1, "{day:?}");
