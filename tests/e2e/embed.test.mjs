@@ -193,6 +193,22 @@ describe('embedded in a hostile host page, over http', () => {
     assert.equal(new URL(page.url()).hash, '#about', 'the host’s hash is kept');
   });
 
+  test('inside the host page too, n steps to the next match, and back puts the keyboard on the link the article was opened by', async () => {
+    await page.locator('#archive #rr-q').fill('terror');
+    await page.locator('#archive .rr-count').filter({ hasText: /for “terror”/ }).waitFor();
+    const link = page.locator('#archive ol.rr-hits a.rr-title').nth(1);
+    const href = await link.getAttribute('href');
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const counter = page.locator('#archive .rr-matchnav [aria-live]');
+    await counter.filter({ hasText: /^Match 1 of \d+$/ }).waitFor();
+    await page.keyboard.press('n');
+    await counter.filter({ hasText: /^Match 2 of \d+$/ }).waitFor();
+    await page.goBack();
+    await page.locator('#archive ol.rr-hits a.rr-title').nth(1).waitFor();
+    await page.waitForFunction((href) => document.querySelector('#archive').shadowRoot.activeElement?.getAttribute('href') === href, href);
+  });
+
   test('keys typed in the app stay in the app; the host’s own “/” shortcut still works outside it', async () => {
     const box = page.locator('#archive #rr-q');
     await box.fill('');
