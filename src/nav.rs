@@ -17,9 +17,7 @@ pub fn focus_element(id: &str) {
     use wasm_bindgen::JsCast;
     let target = crate::location::root().query_selector(&format!("#{id}")).ok().flatten();
     if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
+        focus_in_place(&el);
         let to = web_sys::ScrollIntoViewOptions::new();
         to.set_block(web_sys::ScrollLogicalPosition::Start);
         el.scroll_into_view_with_scroll_into_view_options(&to);
@@ -32,8 +30,7 @@ pub fn focus_element(id: &str) {
 /// Focus the reader (or a host page) put elsewhere is left alone.
 pub fn refocus_if_lost() {
     use wasm_bindgen::JsCast;
-    let body = gloo::utils::document().body().map(web_sys::Element::from);
-    if crate::location::focused().is_some_and(|e| Some(&e) != body.as_ref()) {
+    if !focus_lost() {
         return;
     }
     // The heading of where the view put the reader: the period a timeline opened at, the
@@ -48,9 +45,7 @@ pub fn refocus_if_lost() {
         if !h.has_attribute("tabindex") {
             let _ = h.set_attribute("tabindex", "-1");
         }
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = h.focus_with_options(&options);
+        focus_in_place(&h);
     }
 }
 
@@ -60,8 +55,7 @@ pub fn refocus_if_lost() {
 /// top of the page. Focus the reader (or a host page) put elsewhere is left alone.
 pub fn focus_link_to_article(slug: &str) {
     use wasm_bindgen::JsCast;
-    let body = gloo::utils::document().body().map(web_sys::Element::from);
-    if crate::location::focused().is_some_and(|e| Some(&e) != body.as_ref()) {
+    if !focus_lost() {
         return;
     }
     let Ok(links) = crate::location::root().query_selector_all(".rr-main a[href]") else { return };
@@ -73,8 +67,20 @@ pub fn focus_link_to_article(slug: &str) {
             matches!(crate::location::route_of_link(&href), Some(crate::route::Route::Article { slug: s, .. }) if s == slug)
         });
     if let Some(link) = link {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = link.focus_with_options(&options);
+        focus_in_place(&link);
     }
+}
+
+/// Whether the focus is nowhere a reader or a host page put it: on the page's body (where it
+/// goes with an element removed), or on nothing.
+pub fn focus_lost() -> bool {
+    let body = gloo::utils::document().body().map(web_sys::Element::from);
+    crate::location::focused().is_none_or(|e| Some(&e) == body.as_ref())
+}
+
+/// Focuses `el` without scrolling to it: the view places itself.
+pub fn focus_in_place(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
 }

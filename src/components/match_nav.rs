@@ -66,13 +66,10 @@ fn mark_current(all: &[Vec<Element>], current: usize) {
 /// without scrolling: the sentence a date led to, the first match's paragraph, else the title.
 fn focus_arrival(at: Option<Element>) {
     let root = crate::location::root();
-    let stale = match crate::location::focused() {
-        None => true,
-        Some(e) => {
-            gloo::utils::document().body().is_some_and(|b| *b == e)
-                || e.closest(".rr-article").ok().flatten().is_some_and(|a| root.contains(Some(&a)))
-        }
-    };
+    let stale = crate::nav::focus_lost()
+        || crate::location::focused().is_some_and(|e| {
+            e.closest(".rr-article").ok().flatten().is_some_and(|a| root.contains(Some(&a)))
+        });
     if stale {
         focus_block_of(at);
     }
@@ -91,9 +88,7 @@ fn focus_block_of(at: Option<Element>) {
         // Drawn without a focus ring (see the stylesheet): it is where reading starts, not a
         // control, and the ring boxed the title of every article opened.
         let _ = target.set_attribute("data-rr-arrival", "");
-        let opts = web_sys::FocusOptions::new();
-        opts.set_prevent_scroll(true);
-        let _ = target.focus_with_options(&opts);
+        crate::nav::focus_in_place(&target);
     }
 }
 

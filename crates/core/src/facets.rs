@@ -576,19 +576,19 @@ mod tests {
         let fi = FacetIndex::new(&ix);
         let t = tally(&fi, 0..4, &Selection::default());
         let f = Facet::Org;
-        let places = |list: &[(u32, u32)]| -> Vec<String> {
+        let names = |list: &[(u32, u32)]| -> Vec<String> {
             list.iter().map(|&(v, _)| fi.values[f as usize][v as usize].clone()).collect()
         };
-        let listed = places(&t.counts[f as usize]);
+        let listed = names(&t.counts[f as usize]);
         assert!(listed.len() > 1, "{listed:?}");
-        // The last place listed, named by the search, goes first; the others keep their order.
+        // The last value listed, named by the search, goes first; the others keep their order.
         let last = *t.counts[f as usize].last().unwrap();
         let e = fi.value_entity[f as usize][last.0 as usize];
-        let first = places(&named_first(&fi, f, &t.counts[f as usize], &[e]));
+        let first = names(&named_first(&fi, f, &t.counts[f as usize], &[e]));
         assert_eq!(first[0], *listed.last().unwrap());
         assert_eq!(first[1..], listed[..listed.len() - 1]);
         // Named nothing: as listed.
-        assert_eq!(places(&named_first(&fi, f, &t.counts[f as usize], &[])), listed);
+        assert_eq!(names(&named_first(&fi, f, &t.counts[f as usize], &[])), listed);
     }
 
     #[test]
